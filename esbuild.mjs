@@ -1,0 +1,42 @@
+// Bundles the extension, the CLI and the test suites to CommonJS. `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+function filesUnder(dir, suffix) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+}
+
+const shared = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode', 'mocha'],
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' },
+  { ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+if (!production) {
+  builds.push(
+    { ...shared, entryPoints: filesUnder('test/unit', '.test.ts'), outdir: 'out/test/unit' },
+    { ...shared, entryPoints: filesUnder('test/integration/suite', '.ts'), outdir: 'out/test/integration/suite' },
+    { ...shared, entryPoints: { run: 'test/eval/run.ts' }, outdir: 'out/test/eval' },
+  );
+}
+
+if (watch) {
+  await Promise.all(builds.map(async (options) => (await esbuild.context(options)).watch()));
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,330 @@
+// Installs and runs code-server (VS Code's own server and web workbench, from the npm registry) so the
+// extension can run in a real VS Code on machines that reach only the npm registry and Debian's packages.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CODE_SERVER_VERSION = '4.100.3';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const installDir = join(projectRoot, '.vscode-test', 'code-server');
+const packageDir = join(installDir, 'node_modules', 'code-server');
+const executable = join(installDir, 'node_modules', '.bin', 'code-server');
+const installedMarker = join(installDir, 'installed.json');
+const installLog = join(installDir, 'install.log');
+
+// The one ripgrep release every @vscode/ripgrep 1.15.x fetches; its archive is looked up in a cache first.
+const RIPGREP_RELEASE = 'v13.0.0-10';
+const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
+const APT_HINT = 'apt-get install -y libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev ripgrep chromium';
+
+// Installs code-server into .vscode-test/code-server unless it is already there; returns its executable.
+export async function ensureCodeServer({ log = (line) => console.error(line) } = {}) {
+  if (isInstalled()) return executable;
+  checkPrerequisites();
+  log(`Installing code-server ${CODE_SERVER_VERSION} into ${installDir} (about a minute, once)…`);
+  const started = Date.now();
+  rmSync(installDir, { recursive: true, force: true });
+  mkdirSync(installDir, { recursive: true });
+  // Phase 1 fetches the packages without running scripts, so the ripgrep versions can be read before they download.
+  await runNpm(['install', '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`]);
+  seedRipgrepCache(ripgrepVersionsIn(packageDir));
+  // Phase 2 runs the install scripts: code-server's postinstall installs and builds VS Code's server modules.
+  await runNpm(['rebuild']);
+  verifyInstall();
+  writeFileSync(installedMarker, JSON.stringify({ version: CODE_SERVER_VERSION, seconds: (Date.now() - started) / 1000 }) + '\n');
+  log(`code-server ${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s.`);
+  return executable;
+}
+
+// Starts code-server on a free loopback port and resolves once it answers HTTP.
+// `url` opens `folder` and, when given, loads the extension under development and its tests (note step 7).
+export async function startCodeServer({ folder, userDataDir, extensionsDir, env = {}, extensionDevelopmentPath, extensionTestsPath }) {
+  const codeServer = await ensureCodeServer();
+  const port = await freeLoopbackPort();
+  mkdirSync(userDataDir, { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  // An explicit config file keeps code-server from writing one (with a password) into ~/.config.
+  const configFile = join(userDataDir, 'code-server.yaml');
+  if (!existsSync(configFile)) writeFileSync(configFile, 'auth: none\ncert: false\n');
+
+  const args = [
+    '--config', configFile,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    folder,
+  ];
+  const child = spawn(codeServer, args, {
+    env: codeServerEnv({ ...env, XDG_DATA_HOME: join(userDataDir, 'xdg-data') }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stop() also ends the extension host and the other helpers it forks.
+    detached: true,
+  });
+  const output = collectOutput(child, join(userDataDir, 'code-server.log'));
+  const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+  const spawnFailed = new Promise((_, reject) => child.once('error', reject));
+  const killOnExit = () => signalGroup(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+
+  let stopping;
+  const stop = () => {
+    stopping ??= (async () => {
+      process.off('exit', killOnExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        signalGroup(child, 'SIGTERM');
+        const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // Helpers it forked (extension host, pty host) may outlive it; they hold its output pipes open.
+      if (!(await output.closed(3000))) {
+        signalGroup(child, 'SIGKILL');
+        await output.closed(3000);
+      }
+    })();
+    return stopping;
+  };
+
+  try {
+    await Promise.race([
+      waitForHttp(port, 60_000, () => child.exitCode !== null || child.signalCode !== null),
+      spawnFailed,
+      exited.then(({ code, signal }) => {
+        throw new Error(`code-server exited (${signal ?? `code ${code}`}) before it answered on port ${port}.`);
+      }),
+    ]);
+  } catch (error) {
+    await stop();
+    throw new Error(`${error.message}\ncode-server ${args.join(' ')}\n--- code-server output ---\n${output.tail(40)}`);
+  }
+
+  const url = workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath });
+  return { url, port, stop, exited, logTail: output.tail };
+}
+
+function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath }) {
+  const remote = (path) => `vscode-remote://127.0.0.1:${port}${resolve(path)}`;
+  const payload = [];
+  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  const query = new URLSearchParams({ folder: resolve(folder) });
+  if (payload.length > 0) query.set('payload', JSON.stringify(payload));
+  return `http://127.0.0.1:${port}/?${query}`;
+}
+
+function isInstalled() {
+  if (!existsSync(installedMarker) || !existsSync(executable)) return false;
+  try {
+    return JSON.parse(readFileSync(installedMarker, 'utf8')).version === CODE_SERVER_VERSION;
+  } catch {
+    return false;
+  }
+}
+
+function checkPrerequisites() {
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (nodeMajor !== 20) {
+    throw new Error(
+      `code-server ${CODE_SERVER_VERSION} needs Node 20 exactly, this is Node ${process.versions.node}. ` +
+        'Run with Node 20, or set PLUMB_LINE_VSCODE=desktop to use @vscode/test-electron (needs internet).',
+    );
+  }
+  if (process.platform !== 'linux') return;
+  const missing = [];
+  // Only VS Code's `kerberos` module compiles against system headers; the rest is build tools and ripgrep.
+  if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev (Kerberos headers, for the kerberos module)');
+  if (!onPath('rg')) missing.push('ripgrep (the `rg` that replaces the GitHub download of @vscode/ripgrep)');
+  if (!onPath('python3')) missing.push('python3 (for node-gyp)');
+  if (!onPath('make')) missing.push('make (for node-gyp)');
+  if (!onPath('c++') && !onPath('g++')) missing.push('g++ (for node-gyp)');
+  if (missing.length > 0) {
+    throw new Error(
+      `Cannot install code-server: missing system packages:\n  - ${missing.join('\n  - ')}\n` +
+        `On Debian/Ubuntu: apt-get update && ${APT_HINT} build-essential python3`,
+    );
+  }
+}
+
+function runNpm(args) {
+  const env = { ...process.env, npm_config_yes: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  // As root, code-server's postinstall refuses to run unless it sees unsafe_perm.
+  if (process.getuid?.() === 0) env.npm_config_unsafe_perm = 'true';
+  // node-gyp would download Node's headers from nodejs.org; the running Node's own headers work offline.
+  const nodePrefix = dirname(dirname(process.execPath));
+  if (!env.npm_config_nodedir && existsSync(join(nodePrefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = nodePrefix;
+  // npm 11 is moving to opt-in install scripts; the nested installs in code-server's postinstall must run theirs.
+  if (npmKnowsConfig('dangerously-allow-all-scripts')) env.npm_config_dangerously_allow_all_scripts = 'true';
+
+  const command = `npm ${args.join(' ')} --prefix ${installDir}`;
+  return new Promise((resolveRun, reject) => {
+    const logStream = createWriteStream(installLog, { flags: 'a' });
+    logStream.write(`$ ${command}\n`);
+    const child = spawn('npm', [...args, '--prefix', installDir], { cwd: installDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(logStream, { end: false });
+    child.stderr.pipe(logStream, { end: false });
+    child.once('error', (error) => reject(new Error(`Could not run npm: ${error.message}`)));
+    child.once('close', (code) => {
+      logStream.end(() => {
+        if (code === 0) return resolveRun();
+        reject(
+          new Error(
+            `\`${command}\` failed (exit ${code}). The last lines of ${installLog}:\n${tailOfFile(installLog, 30)}\n` +
+              `If a native module failed to build, check the system packages: ${APT_HINT}`,
+          ),
+        );
+      });
+    });
+  });
+}
+
+function npmKnowsConfig(key) {
+  const result = spawnSync('npm', ['config', 'get', key], { encoding: 'utf8' });
+  return result.status === 0 && result.stdout.trim() !== 'undefined';
+}
+
+// Every @vscode/ripgrep version pinned by code-server's nested lockfiles.
+function ripgrepVersionsIn(dir) {
+  const versions = new Set();
+  for (const lockfile of ['lib/vscode/npm-shrinkwrap.json', 'lib/vscode/extensions/npm-shrinkwrap.json', 'lib/vscode/package-lock.json']) {
+    const path = join(dir, lockfile);
+    if (!existsSync(path)) continue;
+    for (const [key, entry] of Object.entries(JSON.parse(readFileSync(path, 'utf8')).packages ?? {})) {
+      if (key.endsWith('node_modules/@vscode/ripgrep') && entry.version) versions.add(entry.version);
+    }
+  }
+  return [...versions];
+}
+
+// @vscode/ripgrep's postinstall downloads rg from GitHub unless the archive is already in its cache folder.
+function seedRipgrepCache(versions) {
+  const target = RIPGREP_TARGETS[process.arch];
+  if (process.platform !== 'linux' || !target) return;
+  const rg = onPath('rg');
+  const staging = join(installDir, 'ripgrep-seed');
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(join(staging, 'rg'), readFileSync(rg), { mode: 0o755 });
+  for (const version of versions) {
+    const cacheDir = join(tmpdir(), `vscode-ripgrep-cache-${version}`);
+    const archive = join(cacheDir, `ripgrep-${RIPGREP_RELEASE}-${target}.tar.gz`);
+    if (existsSync(archive)) continue;
+    mkdirSync(cacheDir, { recursive: true });
+    const tar = spawnSync('tar', ['czf', archive, '-C', staging, 'rg'], { encoding: 'utf8' });
+    if (tar.status !== 0) throw new Error(`Could not seed the ripgrep cache at ${archive}: ${tar.stderr || tar.error}`);
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+// npm can exit 0 with install scripts skipped; check that the postinstall really built VS Code's server.
+function verifyInstall() {
+  const vscodeDir = join(packageDir, 'lib', 'vscode');
+  const expected = [
+    [executable, 'the code-server executable'],
+    [join(vscodeDir, 'node_modules.asar'), "code-server's postinstall (it links node_modules.asar)"],
+    [join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg'), "@vscode/ripgrep's postinstall (seeded from the system rg)"],
+    [join(vscodeDir, 'node_modules', 'node-pty', 'build', 'Release', 'pty.node'), 'the node-pty native build'],
+    [join(vscodeDir, 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node'), 'the kerberos native build (libkrb5-dev)'],
+  ];
+  const missing = expected.filter(([path]) => !existsSync(path));
+  if (missing.length > 0) {
+    throw new Error(
+      `code-server ${CODE_SERVER_VERSION} installed incompletely; missing:\n` +
+        missing.map(([path, what]) => `  - ${what}: ${path}`).join('\n') +
+        `\nnpm may have skipped install scripts; see ${installLog}:\n${tailOfFile(installLog, 30)}`,
+    );
+  }
+  const version = spawnSync(executable, ['--version'], { encoding: 'utf8', env: codeServerEnv({}) });
+  if (version.status !== 0 || !version.stdout.includes(CODE_SERVER_VERSION)) {
+    throw new Error(`code-server does not start (\`code-server --version\` exit ${version.status}):\n${version.stdout}${version.stderr}`);
+  }
+}
+
+// The caller's environment minus what would redirect code-server: a port or password from the
+// environment, or VS Code's terminal hook, which makes it open the folder in the surrounding editor instead.
+function codeServerEnv(extra) {
+  const env = { ...process.env, ...extra };
+  for (const name of ['PORT', 'CODE_SERVER_HOST', 'CODE_SERVER_CONFIG', 'CODE_SERVER_PARENT_PID', 'CODE_SERVER_SESSION_SOCKET', 'PASSWORD', 'HASHED_PASSWORD', 'VSCODE_IPC_HOOK_CLI']) {
+    if (!(name in extra)) delete env[name];
+  }
+  return env;
+}
+
+function freeLoopbackPort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHttp(port, timeoutMs, hasExited) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !hasExited()) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
+      return;
+    } catch {
+      await new Promise((wake) => setTimeout(wake, 100));
+    }
+  }
+  throw new Error(`code-server did not answer HTTP on 127.0.0.1:${port} within ${timeoutMs / 1000} s.`);
+}
+
+function collectOutput(child, logFile) {
+  const lines = [];
+  let partial = '';
+  const logStream = createWriteStream(logFile, { flags: 'a' });
+  const onData = (chunk) => {
+    logStream.write(chunk);
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop();
+    lines.push(...parts);
+    if (lines.length > 500) lines.splice(0, lines.length - 500);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const closed = new Promise((resolveClosed) => child.once('close', () => logStream.end(() => resolveClosed(true))));
+  return {
+    tail: (count = 40) => [...lines, partial].filter(Boolean).slice(-count).join('\n'),
+    // Resolves true once the output pipes closed, false if they are still open after timeoutMs.
+    closed: (timeoutMs) => {
+      let timer;
+      const gaveUp = new Promise((resolveGaveUp) => (timer = setTimeout(() => resolveGaveUp(false), timeoutMs)));
+      return Promise.race([closed, gaveUp]).finally(() => clearTimeout(timer));
+    },
+  };
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+function onPath(command) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, command);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function tailOfFile(path, count) {
+  try {
+    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}

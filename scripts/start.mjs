@@ -1,0 +1,58 @@
+// `npm start`: opens VS Code on examples/ with the extension under development loaded. Uses the desktop
+// `code` when it is on the PATH; otherwise serves code-server on loopback and prints the URL to open.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer } from './code-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const examples = join(root, 'examples');
+
+if (!(await openInDesktopVsCode())) await serveCodeServer();
+
+// Resolves false when there is no `code` command to run.
+function openInDesktopVsCode() {
+  return new Promise((resolve) => {
+    const code = spawn('code', [`--extensionDevelopmentPath=${root}`, examples], { stdio: 'inherit' });
+    code.once('error', (error) => {
+      if (error.code === 'ENOENT') return resolve(false);
+      console.error(`Could not run \`code\`: ${error.message}`);
+      process.exit(1);
+    });
+    code.once('exit', (status) => process.exit(status ?? 1));
+  });
+}
+
+async function serveCodeServer() {
+  const stateDir = join(root, '.vscode-test', 'start');
+  let server;
+  try {
+    server = await startCodeServer({
+      folder: examples,
+      userDataDir: join(stateDir, 'user-data'),
+      extensionsDir: join(stateDir, 'extensions'),
+      extensionDevelopmentPath: root,
+    });
+  } catch (error) {
+    console.error(`Could not start code-server: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const stop = async () => {
+    stopping = true;
+    console.log('\nStopping code-server…');
+    await server.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  console.log(`Plumb Line is running in VS Code at ${server.url}`);
+  console.log('Press Ctrl+C to stop.');
+
+  const { code, signal } = await server.exited;
+  if (stopping) return;
+  console.error(`code-server stopped unexpectedly (${signal ?? `code ${code}`}):\n${server.logTail(30)}`);
+  process.exit(1);
+}

@@ -1,0 +1,110 @@
+// plumb-line check [paths or folders...] [--format text|json] [--config file]: the engine for CI.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { lintMarkdown, resolveOptions, type Finding, type LintOptions } from '../core';
+import { loadCatalogue } from '../corpusFolder';
+
+const USAGE = 'usage: plumb-line check [paths or folders...] [--format text|json] [--config plumb-line.json]';
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+class UsageError extends Error {}
+
+interface Arguments {
+  paths: string[];
+  format: 'text' | 'json';
+  config?: string;
+}
+
+function parseArguments(argv: string[]): Arguments {
+  const [command, ...rest] = argv;
+  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const parsed: Arguments = { paths: [], format: 'text' };
+  for (let index = 0; index < rest.length; index += 1) {
+    const argument = rest[index];
+    const [flag, inline] = argument.startsWith('--') ? argument.split(/=(.*)/s, 2) : [argument, undefined];
+    const value = () => {
+      const next = inline ?? rest[++index];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === '--format') {
+      const format = value();
+      if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+      parsed.format = format;
+    } else if (flag === '--config') parsed.config = value();
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+    else parsed.paths.push(argument);
+  }
+  if (parsed.paths.length === 0) parsed.paths.push('.');
+  return parsed;
+}
+
+/** Markdown files under the given paths, in a stable order. Unreadable paths throw with the path named. */
+function markdownFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const walk = (path: string, explicit: boolean) => {
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) if (!SKIPPED_FOLDERS.has(entry)) walk(join(path, entry), false);
+    } else if (explicit || /\.(md|markdown)$/i.test(path)) files.push(path);
+  };
+  for (const path of paths) walk(path, true);
+  return files;
+}
+
+function readOptions(config: string | undefined): LintOptions {
+  if (!config) return resolveOptions(undefined).options;
+  const { options, problems } = resolveOptions(JSON.parse(readFileSync(config, 'utf8')));
+  for (const problem of problems) process.stderr.write(`plumb-line: ${config}: ${problem}\n`);
+  return options;
+}
+
+interface Row {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  severity: string;
+  message: string;
+}
+
+function toRow(file: string, finding: Finding): Row {
+  const { start, end } = finding.span;
+  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, ruleId: finding.ruleId, severity: finding.severity, message: finding.message };
+}
+
+export function main(argv: string[]): number {
+  let args: Arguments;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    process.stderr.write(`plumb-line: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  let rows: Row[] = [];
+  let fileCount = 0;
+  try {
+    const options = readOptions(args.config);
+    const catalogue = loadCatalogue(resolve(__dirname, '..', 'corpus'));
+    for (const file of markdownFiles(args.paths)) {
+      const name = relative(process.cwd(), file) || file;
+      rows = rows.concat(lintMarkdown(readFileSync(file, 'utf8'), catalogue, options).map((finding) => toRow(name, finding)));
+      fileCount += 1;
+    }
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException;
+    const reason = failure.code === 'ENOENT' ? `cannot read ${failure.path}: no such file or folder` : failure.code ? `cannot read ${failure.path ?? 'input'}: ${failure.code}` : failure.message;
+    process.stderr.write(`plumb-line: ${reason}\n`);
+    return 2;
+  }
+  if (args.format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else {
+    for (const row of rows) process.stdout.write(`${row.file}:${row.line}:${row.column}: ${row.severity} ${row.message} [${row.ruleId}]\n`);
+    process.stdout.write(`${rows.length} finding${rows.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}.\n`);
+  }
+  return rows.length > 0 ? 1 : 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,123 @@
+import { inflections } from './morphology';
+import type { Concept, LintOptions, Side } from './types';
+
+/** A run of words, each given as the set of its accepted forms. */
+type Phrase = Set<string>[];
+
+interface VerbEntry {
+  conceptId: string;
+  side: Side;
+  label: string;
+  objects: Phrase[];
+}
+
+interface NounEntry {
+  conceptId: string;
+  side: Side;
+  label: string;
+  phrase: Phrase;
+}
+
+export interface ActivityMatch {
+  conceptId: string;
+  side: Side;
+  label: string;
+  /** Token indexes of the matched words (verb and object, or the noun phrase). */
+  from: number;
+  to: number;
+}
+
+/** Words skipped when matching an object after its verb ("close *the big* deal"). */
+const OBJECT_FILLERS = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'its', 'his', 'her', 'my', 'this', 'that', 'these', 'those', 'new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of']);
+const OBJECT_WINDOW = 5;
+
+function phraseOf(text: string, inflectEvery: boolean): Phrase {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.map((word, index) => new Set(inflectEvery || index === words.length - 1 ? inflections(word) : [word]));
+}
+
+function matchesAt(words: string[], at: number, phrase: Phrase): boolean {
+  return phrase.every((forms, offset) => forms.has(words[at + offset]));
+}
+
+export const CUSTOM_CONCEPT: Record<'marketing' | 'sales', string> = { marketing: 'custom-marketing', sales: 'custom-sales' };
+
+/** Every activity of the catalogue (and the team's own phrases), indexed by verb form and by noun phrase. */
+export class ActivityIndex {
+  private readonly verbs = new Map<string, VerbEntry[]>();
+  private readonly nouns: NounEntry[] = [];
+
+  constructor(concepts: Concept[], extraPhrases: LintOptions['extraPhrases']) {
+    for (const concept of concepts) {
+      for (const pattern of concept.activities) {
+        for (const verb of pattern.verbs ?? []) this.addVerb(verb, { conceptId: concept.id, side: concept.side, label: concept.label, objects: (pattern.objects ?? []).map((object) => phraseOf(object, false)) });
+        for (const noun of pattern.nouns ?? []) this.nouns.push({ conceptId: concept.id, side: concept.side, label: concept.label, phrase: phraseOf(noun, false) });
+      }
+    }
+    for (const side of ['marketing', 'sales'] as const) {
+      for (const phrase of extraPhrases[side]) this.addTeamPhrase(side, phrase);
+    }
+  }
+
+  /** A team phrase is "verb object" ("run the webinar") or a noun phrase ("webinars"); both readings are indexed. */
+  private addTeamPhrase(side: 'marketing' | 'sales', text: string): void {
+    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return;
+    const entry = { conceptId: CUSTOM_CONCEPT[side], side, label: text.trim() };
+    this.nouns.push({ ...entry, phrase: phraseOf(text, false) });
+    if (words.length > 1) {
+      const object = words.slice(1).filter((word) => !OBJECT_FILLERS.has(word)).join(' ');
+      if (object) this.addVerb(words[0], { ...entry, objects: [phraseOf(object, false)] });
+    }
+  }
+
+  private addVerb(lemma: string, entry: VerbEntry): void {
+    for (const form of inflections(lemma.toLowerCase())) {
+      const list = this.verbs.get(form) ?? [];
+      list.push(entry);
+      this.verbs.set(form, list);
+    }
+  }
+
+  isActivityVerb(word: string): boolean {
+    return this.verbs.has(word);
+  }
+
+  /** The activity a verb at `at` names with an object after it (active voice), within `[at, end)`. */
+  verbWithObjectAfter(words: string[], at: number, end: number): ActivityMatch | undefined {
+    for (const entry of this.verbs.get(words[at]) ?? []) {
+      let index = at + 1;
+      let skipped = 0;
+      while (index < end && skipped <= OBJECT_WINDOW) {
+        const object = entry.objects.find((phrase) => index + phrase.length <= end && matchesAt(words, index, phrase));
+        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to: index + object.length - 1 };
+        index += 1;
+        skipped += 1;
+      }
+    }
+    return undefined;
+  }
+
+  /** The activity a participle at `at` names with its object before it (passive voice), within `[start, at)`. */
+  verbWithObjectBefore(words: string[], at: number, start: number): ActivityMatch | undefined {
+    for (const entry of this.verbs.get(words[at]) ?? []) {
+      for (let index = at - 1; index >= Math.max(start, at - OBJECT_WINDOW - 3); index -= 1) {
+        const object = entry.objects.find((phrase) => index + phrase.length <= at && matchesAt(words, index, phrase));
+        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: index, to: at };
+      }
+    }
+    return undefined;
+  }
+
+  /** The first activity noun phrase within `[start, end)`. */
+  nounIn(words: string[], start: number, end: number): ActivityMatch | undefined {
+    for (let index = start; index < end; index += 1) {
+      let best: NounEntry | undefined;
+      for (const entry of this.nouns) {
+        if (index + entry.phrase.length <= end && matchesAt(words, index, entry.phrase) && entry.phrase.length > (best?.phrase.length ?? 0)) best = entry;
+      }
+      if (best) return { conceptId: best.conceptId, side: best.side, label: best.label, from: index, to: index + best.phrase.length - 1 };
+    }
+    return undefined;
+  }
+}

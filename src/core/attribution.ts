@@ -1,0 +1,269 @@
+// The grammar of who does what: finds the places where a sentence credits an activity to sales or to marketing.
+import type { ActivityIndex, ActivityMatch } from './activities';
+import {
+  ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, FUNCTION_HEADS, FUNCTION_WORDS, NEGATORS,
+  NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
+  ROLE_NOUNS, SUPPORT_VERBS,
+} from './lexicon';
+import { stemKey } from './morphology';
+import type { Sentence, Token } from './prose';
+
+export type FunctionSide = 'sales' | 'marketing';
+
+/** A phrase naming a function: "sales", "our marketing team", "sales/marketing" (joint). */
+export interface Mention {
+  side: FunctionSide | 'joint';
+  /** Token index of the function word (the first one, for a joint mention). */
+  from: number;
+  /** Token index of the last word of the phrase (function word or head noun). */
+  to: number;
+  /** Token indexes of the function words themselves: what a replace fix rewrites. */
+  functionWords: number[];
+}
+
+/** One claim that a function does an activity. */
+export interface Credit {
+  sentence: Sentence;
+  mention: Mention;
+  /** The catalogue activity, when the clause names one. */
+  activity?: ActivityMatch;
+  /** What the inconsistency rule compares: the concept id, or "verb:object" for activities outside the catalogue. */
+  key?: string;
+  /** Words for the key, for messages ("run the product webinar"). */
+  keyText?: string;
+  /** Token range of the whole claim, agent to activity. */
+  from: number;
+  to: number;
+}
+
+const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
+const endsNegative = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
+
+function sideOf(word: string): FunctionSide | undefined {
+  if (FUNCTION_WORDS.sales.has(word)) return 'sales';
+  if (FUNCTION_WORDS.marketing.has(word)) return 'marketing';
+  return undefined;
+}
+
+function isClauseBreak(token: Token): boolean {
+  return token.kind === 'punctuation' ? CLAUSE_BREAK_MARKS.has(token.text) : CLAUSE_BREAK_WORDS.has(token.lower);
+}
+
+/** Whether "sales" at `at` is a quantity or another sense ("holiday sales", "sales tax", "12% sales"), not the function. */
+export function isRevenueSense(tokens: Token[], at: number): boolean {
+  const token = tokens[at];
+  if (!isWord(token) || token.lower !== 'sales') return false;
+  const previous = tokens[at - 1];
+  if (isWord(previous) && (REVENUE_MODIFIERS.has(previous.lower) || /^[\d.,$€£%]+$/.test(previous.lower))) return true;
+  const next = tokens[at + 1];
+  return !token.possessive && isWord(next) && REVENUE_HEADS.has(next.lower);
+}
+
+/** The function phrase starting at `at`, if the word there names a function in that sense (not "holiday sales", "sales tax"). */
+export function mentionAt(tokens: Token[], at: number): Mention | undefined {
+  const token = tokens[at];
+  if (!isWord(token)) return undefined;
+  const side = sideOf(token.lower);
+  if (!side || isRevenueSense(tokens, at)) return undefined;
+  // "sales/marketing", "sales or marketing": one agent made of both functions.
+  const linker = tokens[at + 1];
+  const other = tokens[at + 2];
+  if (!token.possessive && linker && (linker.text === '/' || linker.lower === 'or') && isWord(other) && sideOf(other.lower) && sideOf(other.lower) !== side) {
+    return extendHeads(tokens, { side: 'joint', from: at, to: at + 2, functionWords: [at, at + 2] });
+  }
+  if (!token.possessive && linker && (linker.lower === 'and' || linker.text === '&') && isWord(other) && sideOf(other.lower) && sideOf(other.lower) !== side) {
+    return undefined;
+  }
+  return token.possessive ? { side, from: at, to: at, functionWords: [at] } : extendHeads(tokens, { side, from: at, to: at, functionWords: [at] });
+}
+
+function extendHeads(tokens: Token[], mention: Mention): Mention {
+  let to = mention.to;
+  while (to - mention.to < 2 && isWord(tokens[to + 1]) && FUNCTION_HEADS.has(tokens[to + 1].lower) && !tokens[to].possessive) to += 1;
+  return { ...mention, to };
+}
+
+/** Where the clause that contains `at` ends (exclusive). */
+function clauseEnd(tokens: Token[], at: number): number {
+  for (let index = at; index < tokens.length; index += 1) {
+    if (isClauseBreak(tokens[index])) return index;
+    if (index > at && isWord(tokens[index]) && sideOf(tokens[index].lower) && mentionAt(tokens, index)) return index;
+  }
+  return tokens.length;
+}
+
+/** Where the clause that contains `at` starts. */
+function clauseStart(tokens: Token[], at: number): number {
+  for (let index = at - 1; index >= 0; index -= 1) if (isClauseBreak(tokens[index])) return index + 1;
+  return 0;
+}
+
+interface Predicate {
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+/** Skips auxiliaries, adverbs and negators after a subject; returns where the main verb starts. */
+function predicateAfter(tokens: Token[], from: number): Predicate | undefined {
+  let index = from;
+  let negated = false;
+  while (index < tokens.length && isWord(tokens[index])) {
+    const word = tokens[index].lower;
+    if (endsNegative(word)) negated = true;
+    else if (!AUXILIARIES.has(word) && !ADVERBS.has(word) && !/^\w+ly$/.test(word)) break;
+    index += 1;
+  }
+  if (!isWord(tokens[index])) return undefined;
+  return { start: index, end: clauseEnd(tokens, index), negated };
+}
+
+function objectHead(tokens: Token[], from: number, end: number): { head: number; first: number } | undefined {
+  let index = from;
+  while (index < end && isWord(tokens[index]) && DETERMINERS.has(tokens[index].lower)) index += 1;
+  const first = index;
+  let head: number | undefined;
+  while (index < end && index - first < 5 && isWord(tokens[index]) && !OBJECT_STOPS.has(tokens[index].lower)) {
+    head = index;
+    index += 1;
+  }
+  if (head === undefined || PRONOUNS.has(tokens[head].lower) || sideOf(tokens[head].lower)) return undefined;
+  return { head, first };
+}
+
+function words(tokens: Token[]): string[] {
+  return tokens.map((token) => (token.kind === 'word' ? token.lower : token.text));
+}
+
+function textOf(tokens: Token[], from: number, to: number): string {
+  return tokens.slice(from, to + 1).map((token) => token.text).join(' ').replace(/ ([,;:.!?])/g, '$1');
+}
+
+/** The first activity a predicate names: a verb with its object, or (after a verb of owning) a noun phrase. */
+function activityIn(index: ActivityIndex, list: string[], tokens: Token[], predicate: Predicate): ActivityMatch | undefined {
+  for (let at = predicate.start; at < predicate.end; at += 1) {
+    const word = list[at];
+    if (endsNegative(word) || word === 'rather' || word === 'instead' || word === 'than') return undefined;
+    const match = index.verbWithObjectAfter(list, at, predicate.end);
+    if (match) return match;
+  }
+  if (OWNERSHIP_VERBS.has(list[predicate.start])) return index.nounIn(list, predicate.start + 1, predicate.end);
+  void tokens;
+  return undefined;
+}
+
+/** The key of an activity outside the catalogue: the verb (owning verbs as one) and its object's head. */
+interface GenericActivity {
+  key: string;
+  text: string;
+  /** Token range of the verb and its object. */
+  from: number;
+  to: number;
+}
+
+function genericKey(tokens: Token[], verbAt: number, objectFrom: number, objectEnd: number): GenericActivity | undefined {
+  const verb = tokens[verbAt].lower;
+  if (NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb) || AUXILIARIES.has(verb)) return undefined;
+  const object = objectHead(tokens, objectFrom, objectEnd);
+  if (!object) return undefined;
+  const verbKey = OWNERSHIP_VERBS.has(verb) ? OWNERSHIP_KEY : stemKey(verb);
+  return { key: `${verbKey}:${stemKey(tokens[object.head].lower)}`, text: textOf(tokens, object.first, object.head), from: Math.min(verbAt, object.first), to: Math.max(verbAt, object.head) };
+}
+
+function credit(sentence: Sentence, mention: Mention, activity: ActivityMatch | undefined, generic: GenericActivity | undefined): Credit | undefined {
+  if (!activity && !generic) return undefined;
+  const claimed = activity ?? generic!;
+  const to = Math.max(mention.to, claimed.to);
+  const from = Math.min(mention.from, claimed.from);
+  return { sentence, mention, activity, key: activity?.conceptId ?? generic?.key, keyText: activity ? activity.label : generic?.text, from, to };
+}
+
+/** Active voice: "our sales team will launch a TV campaign", "Jane in marketing closed the deal". */
+function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
+  const { tokens } = sentence;
+  const predicate = predicateAfter(tokens, mention.to + 1);
+  if (!predicate || predicate.negated || SUPPORT_VERBS.has(tokens[predicate.start].lower)) return undefined;
+  const list = words(tokens);
+  const activity = activityIn(index, list, tokens, predicate);
+  const generic = activity ? undefined : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
+  return credit(sentence, mention, activity, generic);
+}
+
+/** Passive voice: "the deal was closed by marketing", "pricing is handled by the sales team". */
+function passiveCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, byAt: number): Credit | undefined {
+  const { tokens } = sentence;
+  let verbAt = byAt - 1;
+  while (verbAt >= 0 && isWord(tokens[verbAt]) && (ADVERBS.has(tokens[verbAt].lower) || /^\w+ly$/.test(tokens[verbAt].lower))) verbAt -= 1;
+  if (!isWord(tokens[verbAt])) return undefined;
+  const start = clauseStart(tokens, verbAt);
+  for (let at = start; at < verbAt; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
+  const list = words(tokens);
+  let activity = index.verbWithObjectBefore(list, verbAt, start);
+  if (!activity && OWNERSHIP_VERBS.has(list[verbAt])) activity = index.nounIn(list, start, verbAt);
+  let generic: GenericActivity | undefined;
+  if (!activity) {
+    let auxAt = verbAt - 1;
+    while (auxAt > start && AUXILIARIES.has(list[auxAt])) auxAt -= 1;
+    generic = auxAt < verbAt - 1 ? genericKey(tokens, verbAt, start, auxAt + 1) : undefined;
+  }
+  return credit(sentence, mention, activity, generic);
+}
+
+/** "closing deals is marketing's job", "marketing's role is to negotiate the contract". */
+function roleCredit(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
+  const { tokens } = sentence;
+  const list = words(tokens);
+  const after = predicateAfter(tokens, mention.to + 2);
+  if (after && !after.negated) {
+    const activity = activityIn(index, list, tokens, after);
+    if (activity) return credit(sentence, mention, activity, undefined);
+  }
+  const start = clauseStart(tokens, mention.from);
+  let copula = mention.from - 1;
+  while (copula > start && DETERMINERS.has(list[copula])) copula -= 1;
+  if (!['is', 'was', 'are', 'were', "'s"].includes(list[copula])) return undefined;
+  for (let at = start; at < mention.from; at += 1) if (endsNegative(list[at])) return undefined;
+  const before: Predicate = { start, end: copula, negated: false };
+  const activity = activityIn(index, list, tokens, before) ?? index.nounIn(list, start, copula);
+  return activity ? credit(sentence, mention, activity, undefined) : undefined;
+}
+
+/** Every credit in a sentence. Questions credit nothing. */
+export function findCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
+  if (sentence.isQuestion) return [];
+  const { tokens } = sentence;
+  const credits: Credit[] = [];
+  for (let at = 0; at < tokens.length; at += 1) {
+    const mention = mentionAt(tokens, at);
+    if (!mention) continue;
+    const found = creditFor(index, sentence, mention);
+    if (found) credits.push(found);
+    at = mention.to;
+  }
+  return credits;
+}
+
+function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
+  const { tokens } = sentence;
+  let before = mention.from - 1;
+  while (before >= 0 && isWord(tokens[before]) && DETERMINERS.has(tokens[before].lower) && tokens[before].lower !== 'new') before -= 1;
+  const previous = tokens[before];
+  const head = tokens[mention.to];
+  if (head.possessive) return isWord(tokens[mention.to + 1]) && ROLE_NOUNS.has(tokens[mention.to + 1].lower) ? roleCredit(index, sentence, mention) : undefined;
+  if (isWord(previous)) {
+    const word = previous.lower;
+    if (word === 'by') return passiveCredit(index, sentence, mention, before);
+    if ((word === 'to' || word === 'for') && tokens[mention.to + 1]?.lower === 'to') {
+      const start = clauseStart(tokens, before);
+      for (let at = start; at < before; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
+      return activeCredit(index, sentence, mention);
+    }
+    // "Jane in marketing", "Tom from sales": the person is the doer.
+    if (['in', 'from', 'on', 'at'].includes(word)) {
+      const person = tokens[before - 1];
+      return isWord(person) && !PREPOSITIONS.has(person.lower) && !AUXILIARIES.has(person.lower) ? activeCredit(index, sentence, mention) : undefined;
+    }
+    if (PREPOSITIONS.has(word)) return undefined;
+  }
+  return activeCredit(index, sentence, mention);
+}

@@ -1,0 +1,83 @@
+import { parse as parseYaml } from 'yaml';
+import { toString } from 'mdast-util-to-string';
+import type { Heading, RootContent } from 'mdast';
+import { parseMarkdown, toSpan } from './markdown';
+import type { Corpus, Passage, Section, Source } from './types';
+
+export interface CorpusFile {
+  /** File name relative to the corpus folder. */
+  file: string;
+  text: string;
+}
+
+interface FrontMatter {
+  id?: unknown;
+  title?: unknown;
+  author?: unknown;
+  date?: unknown;
+}
+
+const OPENING_SECTION = 'Introduction';
+
+function optionalText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+/** Parses one article: front matter, the `#` title, `##` sections, and passages (paragraphs, list items, block-quoted paragraphs). */
+export function parseSource(file: CorpusFile): Source {
+  const tree = parseMarkdown(file.text);
+  let meta: FrontMatter = {};
+  const yamlNode = tree.children.find((node) => node.type === 'yaml');
+  if (yamlNode && yamlNode.type === 'yaml') meta = (parseYaml(yamlNode.value) as FrontMatter | null) ?? {};
+  const id = optionalText(meta.id) ?? file.file.replace(/\.md$/, '');
+  const titleHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  const title = optionalText(meta.title) ?? (titleHeading ? toString(titleHeading) : id);
+  const source: Source = { id, title, author: optionalText(meta.author), date: optionalText(meta.date), file: file.file, sections: [] };
+
+  let section: Section | undefined;
+  const openSection = (sectionTitle: string, node: RootContent): Section => {
+    const created: Section = { id: `${id}#s${source.sections.length + 1}`, sourceId: id, title: sectionTitle, span: toSpan(node.position!), passages: [] };
+    source.sections.push(created);
+    return created;
+  };
+  const addPassage = (node: RootContent, kind: Passage['kind']) => {
+    const text = toString(node).replace(/\s+/g, ' ').trim();
+    if (!text) return;
+    section ??= openSection(OPENING_SECTION, node);
+    section.passages.push({ id: `${id}#p${countPassages(source) + 1}`, sourceId: id, sectionId: section.id, kind, text, span: toSpan(node.position!) });
+    section.span = { start: section.span.start, end: toSpan(node.position!).end };
+  };
+
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      if (node.depth > 1) section = openSection(toString(node), node);
+    } else if (node.type === 'paragraph') {
+      addPassage(node, 'paragraph');
+    } else if (node.type === 'list') {
+      for (const item of node.children) addPassage(item, 'list-item');
+    } else if (node.type === 'blockquote') {
+      for (const inner of node.children) {
+        if (inner.type === 'list') for (const item of inner.children) addPassage(item, 'quote');
+        else addPassage(inner, 'quote');
+      }
+    }
+  }
+  return source;
+}
+
+function countPassages(source: Source): number {
+  return source.sections.reduce((sum, section) => sum + section.passages.length, 0);
+}
+
+/** Parses every corpus file; sources keep the order of `files`. */
+export function parseCorpus(files: CorpusFile[]): Corpus {
+  const sources = files.map(parseSource);
+  const passages = sources.flatMap((source) => source.sections.flatMap((section) => section.passages));
+  return {
+    sources,
+    passages,
+    passageById: new Map(passages.map((passage) => [passage.id, passage])),
+    sourceById: new Map(sources.map((source) => [source.id, source])),
+  };
+}

@@ -1,0 +1,58 @@
+// Quick fixes. A replace fix edits only the function words inside the finding's span.
+import type { Mention } from './attribution';
+import type { ProseDocument, Token } from './prose';
+import type { Fix, Point, RuleId } from './types';
+
+/** The other function's word for a function word, in the same number. */
+const COUNTERPART: Record<string, string> = {
+  sales: 'marketing', marketing: 'sales',
+  salespeople: 'marketers', marketers: 'salespeople',
+  salesperson: 'marketer', marketer: 'salesperson',
+  salesman: 'marketer', salesmen: 'marketers', saleswoman: 'marketer', saleswomen: 'marketers', salesfolk: 'marketers',
+};
+
+function matchCase(word: string, model: string): string {
+  if (model.length > 1 && model === model.toUpperCase()) return word.toUpperCase();
+  if (model[0] === model[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
+  return word;
+}
+
+/** "sales team" → "marketing team", "Marketing's" → "Sales'", keeping case, number and the possessive. */
+export function replaceFunctionFix(tokens: Token[], mention: Mention): Fix | undefined {
+  const edits = mention.functionWords.map((at) => {
+    const token = tokens[at];
+    const counterpart = COUNTERPART[token.lower];
+    if (!counterpart) return undefined;
+    const possessive = token.possessive ? (counterpart.endsWith('s') ? "'" : "'s") : '';
+    return { span: token.span, newText: matchCase(counterpart, token.text) + possessive };
+  });
+  if (edits.some((edit) => !edit)) return undefined;
+  const newWords = edits.map((edit) => edit!.newText).join(' ');
+  return { title: `Replace with “${newWords}”`, kind: 'replace', edits: edits as Fix['edits'] };
+}
+
+function lineEnd(doc: ProseDocument, line: number): Point {
+  const lines = doc.text.split('\n');
+  const text = lines[line].replace(/\r$/, '');
+  const offset = lines.slice(0, line).reduce((sum, current) => sum + current.length + 1, 0) + text.length;
+  return { line, character: text.length, offset };
+}
+
+function pointAt(doc: ProseDocument, offset: number): Point {
+  const before = doc.text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length, offset };
+}
+
+/** Appends `<!-- plumb-line-disable-line rule -->` to the finding's line: an inline comment that changes nothing in the rendered page. */
+export function ignoreLineFix(doc: ProseDocument, ruleId: RuleId, line: number): Fix {
+  const at = lineEnd(doc, line);
+  return { title: `Ignore ${ruleId} on this line`, kind: 'ignore-line', edits: [{ span: { start: at, end: at }, newText: ` <!-- plumb-line-disable-line ${ruleId} -->` }] };
+}
+
+/** Puts `<!-- plumb-line-disable rule -->` at the top of the file, after any front matter. */
+export function disableFileFix(doc: ProseDocument, ruleId: RuleId): Fix {
+  const offset = doc.frontMatterEnd === 0 ? 0 : doc.text.indexOf('\n', doc.frontMatterEnd) + 1 || doc.text.length;
+  const at = pointAt(doc, offset);
+  const prefix = offset > 0 && offset === doc.text.length && !doc.text.endsWith('\n') ? '\n' : '';
+  return { title: `Disable ${ruleId} in this file`, kind: 'disable-file', edits: [{ span: { start: at, end: at }, newText: `${prefix}<!-- plumb-line-disable ${ruleId} -->\n\n` }] };
+}

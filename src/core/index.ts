@@ -1,0 +1,7 @@
+// The engine's public surface: what the CLI, the tests and the editor glue import.
+export * from './types';
+export { parseCorpus, type CorpusFile } from './corpus';
+export { Catalogue, buildCatalogue } from './catalogue';
+export { lintMarkdown } from './lint';
+export { resolveOptions, defaultOptions } from './options';
+export { RULES, RULE_IDS, type RuleInfo } from './rules/registry';

@@ -1,0 +1,95 @@
+// Closed word classes the attribution grammar relies on. Open classes (activities) come from the concept catalogue.
+
+const set = (words: string) => new Set(words.trim().split(/\s+/));
+
+/** Words that name the sales or the marketing function. Singular "sale" is left out: it is nearly always a transaction. */
+export const FUNCTION_WORDS: Record<'sales' | 'marketing', Set<string>> = {
+  sales: set('sales salespeople salesperson salesman salesmen saleswoman saleswomen salesfolk'),
+  marketing: set('marketing marketers marketer'),
+};
+
+/** Words that may follow a function word and still name the function ("the sales team", "marketing ops"). */
+export const FUNCTION_HEADS = set(`team teams department departments dept org orgs organization organisation function
+  force staff people person rep reps representative representatives manager managers executive executives exec execs
+  director directors vp vps folks guys colleagues side crew unit units pros professionals associates engineers
+  ops operations leadership division agency specialists specialist coordinator coordinators consultants experts hires
+  leader leaders employees personnel`);
+
+/** Modifiers that make "sales" a quantity or another sense (holiday sales, sales tax) rather than the function. */
+export const REVENUE_MODIFIERS = set(`holiday online retail unit units annual quarterly monthly weekly daily record total net gross
+  strong weak slow brisk same-store like-for-like product ticket car home book overall global domestic international export
+  first-quarter year-over-year year-on-year lost flat higher lower rising falling declining early late peak seasonal christmas
+  summer spring winter autumn fall weekend overseas store in-store e-commerce ecommerce app subscription license licence software
+  hardware device vehicle property garage yard flash clearance bake fire short cross up future past recent`);
+
+/** Words after "sales" that make it a quantity or another sense. */
+export const REVENUE_HEADS = set(`tax taxes figure figures forecast forecasts data volume volumes number numbers growth revenue revenues
+  floor receipt receipts slip slips price prices total totals record records report reports result results chart charts trend trends
+  tally per`);
+
+export const AUXILIARIES = set(`will would shall should can could may might must is are was were be been being am has have had do does did
+  to going gonna got get gets 'll 'd 's 're 've need needs needed ought used also`);
+
+export const NEGATORS = set(`not never no isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't
+  mustn't hasn't haven't hadn't ain't neither nor nobody`);
+
+/** Adverbs and fillers allowed between a subject and its verb. */
+export const ADVERBS = set(`also then now just still already usually always often typically quickly finally really actually normally
+  generally mostly mainly primarily sometimes occasionally soon eventually currently increasingly directly personally ultimately
+  first next later again even only all both each alone itself themselves himself herself routinely regularly reportedly apparently
+  allegedly officially supposedly single-handedly singlehandedly successfully easily simply basically essentially traditionally
+  historically once twice`);
+
+/** Verbs of helping: "marketing helps sales close deals" credits the closing to sales, not marketing. */
+export const SUPPORT_VERBS = set(`help helps helped helping assist assists assisted assisting support supports supported supporting
+  enable enables enabled enabling equip equips equipped arm arms armed empower empowers empowered feed feeds fed supply supplies
+  supplied aid aids aided facilitate facilitates facilitated inform informs informed brief briefs briefed coach coaches coached train
+  trains trained back backs backed partner partners partnered collaborate collaborates collaborated
+  hand hands handed pass passes passed provide provides provided contribute contributes contributed prime primes primed
+  pave paves paved ready readies readied`);
+
+/** Verbs of ownership: "sales owns pricing" credits the activity named by the noun. */
+export const OWNERSHIP_VERBS = set(`own owns owned owning run runs ran running manage manages managed managing handle handles handled handling
+  lead leads led leading oversee oversees oversaw overseen overseeing do does did done doing conduct conducts conducted conducting
+  perform performs performed drive drives drove driven driving control controls controlled coordinate coordinates coordinated
+  organize organizes organized organise organises organised execute executes executed deliver delivers delivered
+  plan plans planned take takes took taken focus focuses focused work works worked head heads headed host hosts hosted
+  responsible charge tasked accountable charged in`);
+
+/** The verb key of an owning verb in the inconsistency rule: "owns", "runs" and "handles" are the same claim. */
+export const OWNERSHIP_KEY = 'own';
+
+/** Prepositions and the like: a function word right after one is an object or a modifier, not a doer. */
+export const PREPOSITIONS = set(`of for to with into about than like between toward towards over under through via at across behind beyond
+  within without as among upon onto against per around during after before since until despite unlike`);
+
+/** Words and marks that end a clause: what follows has another subject or another claim. */
+export const CLAUSE_BREAK_WORDS = set(`while whereas but although though because unless however yet instead whilst so which who whom whose
+  where when if once rather`);
+export const CLAUSE_BREAK_MARKS = new Set([';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '[', ']']);
+
+/** Words that end a predicate's object ("runs the webinar every month"). */
+export const OBJECT_STOPS = set(`every each this next last per in on at for with by to from and or but so then before after during until
+  while because since when if that which who as of into over across through via without than`);
+
+export const DETERMINERS = set(`the a an our your their its his her my this that these those every each any some all both new
+  next first second quarterly monthly weekly annual upcoming existing current`);
+
+/** Pronouns are not objects worth comparing across sentences. */
+export const PRONOUNS = set(`it them this that these those one ones us you him her me everything something anything nothing what`);
+
+/** Verbs whose subject "sales" is the quantity, and other verbs that claim no activity. */
+export const NON_ACTIVITY_VERBS = set(`rise rises rose risen rising fall falls fell fallen falling grow grows grew grown growing drop drops dropped
+  climb climbs climbed decline declines declined increase increases increased decrease decreases decreased double doubles doubled
+  triple tripled jump jumps jumped soar soars soared slump slumped dip dipped surge surged spike spiked stall stalled slow slowed
+  recover recovered improve improved beat beats miss missed hit hits reach reached top topped exceed exceeded remain remains remained
+  stay stays stayed total totals totaled totalled come comes came be is are was were have has had seem seems seemed look looks
+  looked feel feels felt need needs needed want wants wanted like likes liked love loves loved hate hates think thinks thought know
+  knows knew say says said believe believes agree agrees agreed disagree disagrees understand understands get gets got make makes
+  made happen happens happened matter matters include includes included depend depends depended mean means meant use uses used
+  call calls called sit sits sat report reports reported`);
+
+export const ROLE_NOUNS = set('job jobs role roles responsibility responsibilities task tasks duty duties remit mandate area domain turf business');
+
+export const WRONGNESS_MARKERS = set(`mistakenly wrongly incorrectly erroneously myth myths misconception misconceptions fallacy misguided
+  wrong mistake confuse confuses confused confusing conflate conflates conflating`);

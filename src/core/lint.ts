@@ -1,0 +1,42 @@
+import { ActivityIndex } from './activities';
+import { findCredits } from './attribution';
+import type { Catalogue } from './catalogue';
+import { isSuppressed } from './directives';
+import { disableFileFix, ignoreLineFix } from './fixes';
+import { defaultOptions } from './options';
+import { analyzeMarkdown } from './prose';
+import { RULE_IDS, RULES } from './rules/registry';
+import type { Finding, LintOptions } from './types';
+
+const indexes = new WeakMap<Catalogue, Map<string, ActivityIndex>>();
+
+/** One activity index per catalogue and set of team phrases, built on first use. */
+function activityIndex(catalogue: Catalogue, extra: LintOptions['extraPhrases']): ActivityIndex {
+  const key = JSON.stringify(extra);
+  const perCatalogue = indexes.get(catalogue) ?? new Map<string, ActivityIndex>();
+  indexes.set(catalogue, perCatalogue);
+  let index = perCatalogue.get(key);
+  if (!index) {
+    index = new ActivityIndex(catalogue.concepts, extra);
+    perCatalogue.set(key, index);
+  }
+  return index;
+}
+
+/** Lints the prose of one Markdown document. Pure: text and options in, findings out, sorted by position. */
+export function lintMarkdown(markdown: string, catalogue: Catalogue, options: LintOptions = defaultOptions()): Finding[] {
+  const doc = analyzeMarkdown(markdown);
+  const activities = activityIndex(catalogue, options.extraPhrases);
+  const credits = doc.sentences.flatMap((sentence) => findCredits(activities, sentence));
+  const lines = markdown.split('\n');
+  const findings: Finding[] = [];
+  for (const id of RULE_IDS) {
+    const setting = options.rules[id];
+    if (!setting.enabled) continue;
+    for (const draft of RULES[id].rule.check({ doc, credits, catalogue, activities })) {
+      if (isSuppressed(doc.directives, lines, id, draft.span.start.line)) continue;
+      findings.push({ ...draft, severity: setting.severity, fixes: [...draft.fixes, ignoreLineFix(doc, id, draft.span.start.line), disableFileFix(doc, id)] });
+    }
+  }
+  return findings.sort((a, b) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId));
+}

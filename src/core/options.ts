@@ -1,0 +1,63 @@
+import type { LintOptions, RuleId, Severity } from './types';
+import { RULES, RULE_IDS } from './rules/registry';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
+const MAX_PHRASES = 200;
+const MAX_PHRASE_LENGTH = 80;
+
+export function defaultOptions(): LintOptions {
+  const rules = Object.fromEntries(RULE_IDS.map((id) => [id, { enabled: true, severity: RULES[id].defaultSeverity }])) as LintOptions['rules'];
+  return { rules, extraPhrases: { marketing: [], sales: [] } };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Validates user settings (`{ rules, extraPhrases }`, the shape of the `plumbLine.*` settings and of the CLI's config file).
+ * A rule's value is "off", a severity, or true/false. Invalid values are reported in `problems` and replaced by defaults.
+ */
+export function resolveOptions(raw: unknown): { options: LintOptions; problems: string[] } {
+  const options = defaultOptions();
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { options, problems };
+  if (!isRecord(raw)) return { options, problems: ['Settings must be an object; using the defaults.'] };
+
+  if (raw.rules !== undefined && raw.rules !== null) {
+    if (!isRecord(raw.rules)) problems.push('"rules" must be an object mapping rule ids to "off" or a severity; using the defaults.');
+    else {
+      for (const [id, value] of Object.entries(raw.rules)) {
+        if (!RULE_IDS.includes(id as RuleId)) {
+          problems.push(`Unknown rule "${id}" in "rules" (known: ${RULE_IDS.join(', ')}); ignored.`);
+          continue;
+        }
+        const setting = options.rules[id as RuleId];
+        if (value === 'off' || value === false) setting.enabled = false;
+        else if (value === true) setting.enabled = true;
+        else if (SEVERITIES.includes(value as Severity)) setting.severity = value as Severity;
+        else problems.push(`Rule "${id}" has the invalid value ${JSON.stringify(value)} (use "off", ${SEVERITIES.map((s) => `"${s}"`).join(', ')}); using "${setting.severity}".`);
+      }
+    }
+  }
+
+  if (raw.extraPhrases !== undefined && raw.extraPhrases !== null) {
+    if (!isRecord(raw.extraPhrases)) problems.push('"extraPhrases" must be an object like { "marketing": [...], "sales": [...] }; ignored.');
+    else {
+      for (const [side, list] of Object.entries(raw.extraPhrases)) {
+        if (side !== 'marketing' && side !== 'sales') {
+          problems.push(`"extraPhrases" has the unknown side "${side}" (use "marketing" or "sales"); ignored.`);
+          continue;
+        }
+        if (!Array.isArray(list)) {
+          problems.push(`"extraPhrases.${side}" must be a list of phrases; ignored.`);
+          continue;
+        }
+        for (const phrase of list.slice(0, MAX_PHRASES)) {
+          if (typeof phrase === 'string' && phrase.trim() && phrase.length <= MAX_PHRASE_LENGTH) options.extraPhrases[side].push(phrase.trim().toLowerCase());
+          else problems.push(`"extraPhrases.${side}" holds ${JSON.stringify(phrase)}, which is not a phrase of 1 to ${MAX_PHRASE_LENGTH} characters; ignored.`);
+        }
+        if (list.length > MAX_PHRASES) problems.push(`"extraPhrases.${side}" has more than ${MAX_PHRASES} phrases; the rest are ignored.`);
+      }
+    }
+  }
+  return { options, problems };
+}

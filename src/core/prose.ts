@@ -1,0 +1,155 @@
+import { toNlcst } from 'mdast-util-to-nlcst';
+import { ParseEnglish } from 'parse-english';
+import { VFile } from 'vfile';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Nodes as MdastNodes, Parents, Root } from 'mdast';
+import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
+import { parseMarkdown, toSpan } from './markdown';
+import type { Span } from './types';
+
+/** A word or punctuation mark of the prose, with its place in the document. */
+export interface Token {
+  /** As written, curly apostrophes made straight. */
+  text: string;
+  /** Lower case, without a trailing possessive `'s` / `'`. */
+  lower: string;
+  kind: 'word' | 'punctuation';
+  possessive: boolean;
+  span: Span;
+}
+
+export interface Sentence {
+  tokens: Token[];
+  span: Span;
+  isQuestion: boolean;
+}
+
+export interface Directive {
+  command: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+  /** Rule ids named by the comment; empty means every rule. */
+  rules: string[];
+  /** 0-based lines where the comment starts and ends. */
+  line: number;
+  endLine: number;
+}
+
+export interface ProseDocument {
+  text: string;
+  tree: Root;
+  sentences: Sentence[];
+  directives: Directive[];
+  /** Where the front matter ends (0 when there is none): where a file-wide control comment goes. */
+  frontMatterEnd: number;
+}
+
+const NOT_PROSE = ['code', 'inlineCode', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'definition', 'footnoteDefinition'];
+const DIRECTIVE = /^<!--\s*plumb-line-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->$/;
+const HTML_OPEN = /^<([a-z][\w-]*)\b[^>]*?(?<!\/)>$/i;
+const HTML_CLOSE = /^<\/([a-z][\w-]*)\s*>$/i;
+const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'input', 'wbr', 'meta', 'link', 'source', 'area', 'col', 'embed']);
+
+/** Drops what is not prose: autolinked URLs, and the text between an inline HTML start tag and its end tag. */
+function pruneNonProse(tree: Root): void {
+  visit(tree, (node, index, parent: Parents | undefined) => {
+    if (!parent || index === undefined) return;
+    if (node.type === 'link') {
+      const label = node.children.length === 1 && node.children[0].type === 'text' ? node.children[0].value : undefined;
+      if (label !== undefined && (label === node.url || node.url === `mailto:${label}` || /^(https?:\/\/|www\.)/i.test(label))) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+    }
+    if (node.type === 'html') {
+      const open = HTML_OPEN.exec(node.value.trim());
+      if (open && !VOID_ELEMENTS.has(open[1].toLowerCase())) {
+        const close = parent.children.findIndex((sibling, at) => at > index && sibling.type === 'html' && HTML_CLOSE.exec(sibling.value.trim())?.[1].toLowerCase() === open[1].toLowerCase());
+        if (close > index) {
+          parent.children.splice(index + 1, close - index - 1);
+          return [SKIP, index + 2];
+        }
+      }
+    }
+    return undefined;
+  });
+}
+
+function collectDirectives(tree: Root): Directive[] {
+  const directives: Directive[] = [];
+  visit(tree, 'html', (node) => {
+    const match = DIRECTIVE.exec(node.value.trim());
+    if (!match || !node.position) return;
+    const rules = match[2].split(/[\s,]+/).filter(Boolean);
+    directives.push({ command: match[1] as Directive['command'], rules, line: node.position.start.line - 1, endLine: node.position.end.line - 1 });
+  });
+  return directives;
+}
+
+function wordText(word: Word): string {
+  return word.children.map((child) => ('value' in child ? child.value : '')).join('');
+}
+
+function toTokens(sentence: NlcstSentence): Token[] {
+  const tokens: Token[] = [];
+  for (const node of sentence.children) {
+    if (!node.position) continue;
+    if (node.type === 'WordNode') {
+      const text = wordText(node).replace(/[\u2018\u2019\u02bc]/g, "'");
+      const lowered = text.toLowerCase();
+      const possessive = /'s$/.test(lowered) && lowered.length > 2;
+      tokens.push({ text, lower: possessive ? lowered.slice(0, -2) : lowered, kind: 'word', possessive, span: toSpan(node.position) });
+    } else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
+      const text = node.value.replace(/[\u2018\u2019\u02bc]/g, "'");
+      // A lone apostrophe after a plural ("sales' role") marks the word before it as possessive.
+      const previous = tokens.at(-1);
+      if (text === "'" && previous?.kind === 'word' && previous.lower.endsWith('s') && previous.span.end.offset === node.position.start.offset) {
+        previous.possessive = true;
+        continue;
+      }
+      tokens.push({ text, lower: text, kind: 'punctuation', possessive: false, span: toSpan(node.position) });
+    }
+  }
+  return tokens;
+}
+
+function collectSentences(nlcst: NlcstRoot): Sentence[] {
+  const sentences: Sentence[] = [];
+  visit(nlcst, 'SentenceNode', (node: NlcstSentence) => {
+    const tokens = toTokens(node);
+    if (tokens.length === 0 || !node.position) return SKIP;
+    const last = [...tokens].reverse().find((token) => token.kind === 'punctuation' && /[.!?]/.test(token.text));
+    sentences.push({ tokens, span: toSpan(node.position), isQuestion: last?.text.includes('?') ?? false });
+    return SKIP;
+  });
+  return sentences;
+}
+
+const recent = new Map<string, ProseDocument>();
+const RECENT_LIMIT = 4;
+
+/**
+ * Parses a Markdown document into its prose sentences (code, HTML, front matter and URLs left out) and its control comments.
+ * The last few results are kept, so a hover, the tree's counts and the linter share one parse of the same text.
+ */
+export function analyzeMarkdown(text: string): ProseDocument {
+  const cached = recent.get(text);
+  if (cached) return cached;
+  const analyzed = analyze(text);
+  recent.set(text, analyzed);
+  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  return analyzed;
+}
+
+function analyze(text: string): ProseDocument {
+  const tree = parseMarkdown(text);
+  const directives = collectDirectives(tree);
+  const frontMatter = tree.children.find((node) => node.type === 'yaml' || (node.type as string) === 'toml');
+  pruneNonProse(tree);
+  const nlcst = toNlcst(tree as MdastNodes, new VFile(text), ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
+  return {
+    text,
+    tree,
+    sentences: collectSentences(nlcst),
+    directives,
+    frontMatterEnd: frontMatter?.position?.end.offset ?? 0,
+  };
+}

@@ -1,0 +1,193 @@
+// conflation: "sales" and "marketing" equated or swapped as synonyms. Examples: docs/rules/conflation.md
+import { isRevenueSense } from '../attribution';
+import { NEGATORS, OWNERSHIP_KEY, WRONGNESS_MARKERS } from '../lexicon';
+import type { Sentence, Token } from '../prose';
+import type { Passage, Span } from '../types';
+import { activityName, type Draft, type Rule, type RuleContext } from './rule';
+
+type Side = 'sales' | 'marketing';
+
+const SIDE_OF_WORD: Record<string, Side> = { sales: 'sales', selling: 'sales', salesmanship: 'sales', marketing: 'marketing' };
+const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'means', 'equals', '=', 'becomes', 'remains']);
+/** Words that may stand between "A is" and "B" in an equation ("marketing is just a fancy word for selling"). */
+const EQUATING_FILLERS = new Set(`just simply really basically essentially merely only all nothing but more than no another word name term for the
+  same as a fancy synonym synonymous with equivalent to identical interchangeable one and thing actually literally fundamentally
+  glorified dressed-up dressed up repackaged renamed rebranded called just code polite new other`.split(/\s+/));
+const AFTER_EQUATED = new Set(['by', 'in', 'under', 'with', 'dressed', 'and', 'but', 'so', 'or', 'too', 'anyway', 'really', 'after']);
+const SAME_WORDS = new Set(['same', 'synonyms', 'synonymous', 'interchangeable', 'identical', 'equivalent', 'indistinguishable', 'one']);
+const SAME_FOLLOWERS = new Set(['thing', 'things', 'function', 'functions', 'job', 'discipline', 'activity', 'department', 'role', 'work']);
+const APPOSITION_MARKERS = [['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'as'], ['otherwise', 'known', 'as'], ['also', 'called'], ['i.e.'], ['ie'], ['that', 'is'], ['or']];
+
+interface Hit {
+  from: number;
+  to: number;
+  first: Side;
+}
+
+const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
+const sideAt = (tokens: Token[], at: number): Side | undefined => (isWord(tokens[at]) ? SIDE_OF_WORD[tokens[at].lower] : undefined);
+const isNegator = (token: Token | undefined) => isWord(token) && (NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
+
+/** The function word at `at` when it is used as a name of the function, not as a modifier ("the marketing process"). */
+function functionAt(tokens: Token[], at: number): Side | undefined {
+  const side = sideAt(tokens, at);
+  if (!side) return undefined;
+  if (isRevenueSense(tokens, at)) return undefined;
+  const previous = tokens[at - 1];
+  if (isWord(previous) && ['of', 'for', 'in', 'than', 'about'].includes(previous.lower)) return undefined;
+  return side;
+}
+
+/** True when "B" ends the claim: end of clause, or a phrase like "by another name". */
+function endsClaim(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  return !next || next.kind === 'punctuation' || AFTER_EQUATED.has(next.lower);
+}
+
+/** "A is (just) B", "A, which is really B", "A = B". */
+function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
+  let index = at + 1;
+  if (tokens[index]?.text === ',' && tokens[index + 1]?.lower === 'which') index += 2;
+  if (!isWord(tokens[index]) && tokens[index]?.text !== '=') return undefined;
+  if (!COPULAS.has(tokens[index].lower)) return undefined;
+  index += 1;
+  let fillers = 0;
+  while (isWord(tokens[index]) && EQUATING_FILLERS.has(tokens[index].lower) && !SIDE_OF_WORD[tokens[index].lower] && fillers < 7) {
+    index += 1;
+    fillers += 1;
+  }
+  const second = sideAt(tokens, index);
+  if (!second || second === first || !endsClaim(tokens, index)) return undefined;
+  return { from: at, to: index, first };
+}
+
+/** "A and B are the same (thing)", "A and B are synonyms". */
+function pairSame(tokens: Token[], at: number, first: Side): Hit | undefined {
+  const linker = tokens[at + 1];
+  if (!linker || !['and', '&', 'or'].includes(linker.lower)) return undefined;
+  const second = sideAt(tokens, at + 2);
+  if (!second || second === first) return undefined;
+  let index = at + 3;
+  if (!isWord(tokens[index]) || !['are', 'is', 'were', 'mean', 'means', 'seem', 'look', 'sound', 'remain'].includes(tokens[index].lower)) return undefined;
+  index += 1;
+  let fillers = 0;
+  while (isWord(tokens[index]) && !SAME_WORDS.has(tokens[index].lower) && fillers < 4 && ['just', 'really', 'basically', 'essentially', 'all', 'the', 'pretty', 'much', 'simply', 'totally', 'completely', 'exactly', 'practically', 'effectively', 'interchangeable', 'no', 'different', 'one', 'and'].includes(tokens[index].lower)) {
+    index += 1;
+    fillers += 1;
+  }
+  const word = tokens[index];
+  if (!isWord(word)) {
+    return tokens[index - 1]?.lower === 'different' && tokens[index - 2]?.lower === 'no' ? { from: at, to: index - 1, first } : undefined;
+  }
+  if (!SAME_WORDS.has(word.lower)) return undefined;
+  if (word.lower === 'same' || word.lower === 'one') {
+    const next = tokens[index + 1];
+    if (word.lower === 'one' && !(next?.lower === 'and' && tokens[index + 2]?.lower === 'the')) return undefined;
+    if (word.lower === 'same' && isWord(next) && !SAME_FOLLOWERS.has(next.lower)) return undefined;
+    const end = word.lower === 'one' ? index + 3 : isWord(next) ? index + 1 : index;
+    return { from: at, to: end, first };
+  }
+  return { from: at, to: index, first };
+}
+
+/** "sales (a.k.a. marketing)", "sales, also known as marketing", "sales (marketing)". */
+function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
+  const open = tokens[at + 1];
+  if (!open || (open.text !== '(' && open.text !== ',')) return undefined;
+  let index = at + 2;
+  const marker = APPOSITION_MARKERS.find((words) => words.every((word, offset) => tokens[index + offset]?.lower === word));
+  if (marker) index += marker.length;
+  else if (open.text === ',') return undefined;
+  if (tokens[index]?.text === ',') index += 1;
+  const second = sideAt(tokens, index);
+  if (!second || second === first) return undefined;
+  const close = tokens[index + 1];
+  const closes = open.text === '(' ? close?.text === ')' : !close || close.kind === 'punctuation' || (isWord(close) && ['as', 'if'].includes(close.lower));
+  if (!closes) return undefined;
+  // "sales, or marketing as some call it" reads as a rename; "sales, or marketing, or both" does not.
+  if (marker?.[0] === 'or' && open.text === ',' && !(isWord(close) && close.lower === 'as')) return undefined;
+  return { from: at, to: open.text === '(' ? index + 1 : index, first };
+}
+
+/** "we use sales and marketing interchangeably", "there is no difference between sales and marketing". */
+function sentenceWide(tokens: Token[]): Hit | undefined {
+  const lower = tokens.map((token) => token.lower);
+  for (let at = 0; at + 2 < tokens.length; at += 1) {
+    const first = sideAt(tokens, at);
+    const second = sideAt(tokens, at + 2);
+    if (!first || !second || first === second || !['and', 'or', '&'].includes(lower[at + 1])) continue;
+    const interchangeably = lower.indexOf('interchangeably', at);
+    if (interchangeably > at && interchangeably - at <= 6) return { from: at, to: interchangeably, first };
+    if (lower[at - 1] === 'between' && lower[at - 2] === 'difference' && ['no', 'zero', 'nothing'].includes(lower[at - 3] ?? '')) return { from: at - 3, to: at + 2, first };
+    if (lower[at - 1] === 'between' && lower[at - 2] === 'difference' && lower[at - 3] === 'real' && lower[at - 4] === 'no') return { from: at - 4, to: at + 2, first };
+  }
+  return undefined;
+}
+
+function negatedOrDismissed(sentence: Sentence, hit: Hit): boolean {
+  const { tokens } = sentence;
+  if (tokens.some((token) => isWord(token) && WRONGNESS_MARKERS.has(token.lower))) return true;
+  for (let at = hit.from; at <= hit.to; at += 1) if (isNegator(tokens[at])) return !['no'].includes(tokens[at].lower) || tokens[at + 1]?.lower === 'longer';
+  // "Marketing is just selling – it isn't." / "…are the same? They aren't."
+  const after = tokens.slice(hit.to + 1, hit.to + 5);
+  return after.some((token) => isNegator(token)) && after.some((token) => ['they', 'it', 'that'].includes(token.lower));
+}
+
+function findHits(sentence: Sentence): Hit[] {
+  if (sentence.isQuestion) return [];
+  const { tokens } = sentence;
+  const hits: Hit[] = [];
+  const wide = sentenceWide(tokens);
+  if (wide) hits.push(wide);
+  for (let at = 0; at < tokens.length; at += 1) {
+    const first = functionAt(tokens, at);
+    if (!first) continue;
+    const hit = equation(tokens, at, first) ?? pairSame(tokens, at, first) ?? apposition(tokens, at, first);
+    if (hit && !hits.some((other) => other.from <= hit.to && hit.from <= other.to)) hits.push(hit);
+  }
+  return hits.filter((hit) => !negatedOrDismissed(sentence, hit));
+}
+
+function spanOf(tokens: Token[], from: number, to: number): Span {
+  return { start: tokens[from].span.start, end: tokens[to].span.end };
+}
+
+function evidence(context: RuleContext): Passage[] {
+  const pick = (id: string) => context.catalogue.get(id)?.passages.slice(0, 1) ?? [];
+  return [...pick('one-to-many'), ...pick('one-to-one')];
+}
+
+const MESSAGE = 'Sales and marketing are used as synonyms here, but they are separate functions: marketing works one-to-many (research, brand, promotion), sales works one-to-one (calls, objections, closing). Name the function you mean, or say how the two work together.';
+const JOINT_MESSAGE = (activity: string) => `“Sales/marketing” treats the two functions as one doer of ${activity}. Name the one that does it (the sources draw a clear line between one-to-many marketing and one-to-one sales).`;
+
+export const conflation: Rule = {
+  id: 'conflation',
+  check(context) {
+    const drafts: Draft[] = [];
+    for (const sentence of context.doc.sentences) {
+      // One finding a sentence: "All selling is marketing, and all marketing is selling" is one claim.
+      const hits = findHits(sentence);
+      if (hits.length === 0) continue;
+      const from = Math.min(...hits.map((hit) => hit.from));
+      const to = Math.max(...hits.map((hit) => hit.to));
+      drafts.push({ ruleId: 'conflation', message: MESSAGE, span: spanOf(sentence.tokens, from, to), evidence: evidence(context), related: [], fixes: [] });
+    }
+    // "sales/marketing closed the deal": one agent made of both functions.
+    for (const credit of context.credits) {
+      // Outside the catalogue only a claim of owning counts ("sales/marketing runs the launch"), not "sales/marketing costs rose".
+      if (credit.mention.side !== 'joint' || (!credit.activity && !credit.key?.startsWith(`${OWNERSHIP_KEY}:`))) continue;
+      const { tokens } = credit.sentence;
+      const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
+      drafts.push({
+        ruleId: 'conflation',
+        message: JOINT_MESSAGE(concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`),
+        span: spanOf(tokens, credit.mention.from, credit.mention.to),
+        conceptId: concept?.id,
+        evidence: concept ? concept.passages.slice(0, 2) : evidence(context),
+        related: [],
+        fixes: [],
+      });
+    }
+    return drafts;
+  },
+};

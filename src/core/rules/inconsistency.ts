@@ -1,0 +1,40 @@
+// inconsistency: one activity credited to sales in one place and to marketing in another. Examples: docs/rules/inconsistency.md
+import type { Credit } from '../attribution';
+import type { Span } from '../types';
+import { activityName, type Draft, type Rule } from './rule';
+
+const spanOf = (credit: Credit): Span => ({ start: credit.sentence.tokens[credit.from].span.start, end: credit.sentence.tokens[credit.to].span.end });
+const other = (side: 'sales' | 'marketing') => (side === 'sales' ? 'marketing' : 'sales');
+
+export const inconsistency: Rule = {
+  id: 'inconsistency',
+  check(context) {
+    const byKey = new Map<string, Credit[]>();
+    for (const credit of context.credits) {
+      if (credit.mention.side === 'joint' || !credit.key) continue;
+      byKey.set(credit.key, [...(byKey.get(credit.key) ?? []), credit]);
+    }
+    const drafts: Draft[] = [];
+    for (const credits of byKey.values()) {
+      if (!credits.some((credit) => credit.mention.side === 'sales') || !credits.some((credit) => credit.mention.side === 'marketing')) continue;
+      for (const credit of credits) {
+        const side = credit.mention.side as 'sales' | 'marketing';
+        const opposite = credits.filter((candidate) => candidate.mention.side === other(side) && candidate.sentence !== credit.sentence);
+        if (opposite.length === 0) continue;
+        const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
+        const what = concept ? activityName(concept.label) : `“${credit.keyText}”`;
+        const lines = opposite.map((place) => spanOf(place).start.line + 1).join(', ');
+        drafts.push({
+          ruleId: 'inconsistency',
+          message: `${what[0].toUpperCase()}${what.slice(1)} is credited to ${side} here but to ${other(side)} on line ${lines}. Give it to one function throughout, or say how the two share it.`,
+          span: spanOf(credit),
+          conceptId: concept?.id,
+          evidence: concept ? concept.passages.slice(0, 1) : [],
+          related: opposite.map((place) => ({ span: spanOf(place), message: `Credited to ${other(side)} here` })),
+          fixes: [],
+        });
+      }
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,134 @@
+// Plain data shared by the engine, the CLI and the editor glue. No `vscode` import here.
+
+/** A point in a text: 0-based line and character (UTF-16 code units, as VS Code counts), plus the 0-based offset. */
+export interface Point {
+  line: number;
+  character: number;
+  offset: number;
+}
+
+export interface Span {
+  start: Point;
+  end: Point;
+}
+
+export type Side = 'marketing' | 'sales' | 'both';
+
+/** One article of the corpus, parsed from `corpus/<file>.md`. */
+export interface Source {
+  id: string;
+  title: string;
+  author?: string;
+  date?: string;
+  /** File name relative to the corpus folder, e.g. `drucker-not-the-same.md`. */
+  file: string;
+  sections: Section[];
+}
+
+/** A heading and the passages under it; the article's opening passages sit in a section titled after the article. */
+export interface Section {
+  id: string;
+  sourceId: string;
+  title: string;
+  span: Span;
+  passages: Passage[];
+}
+
+/** A quotable unit of the corpus: a paragraph, a list item or a block-quoted paragraph. */
+export interface Passage {
+  id: string;
+  sourceId: string;
+  sectionId: string;
+  kind: 'paragraph' | 'list-item' | 'quote';
+  /** The passage as plain text (Markdown syntax removed), verbatim from the article. */
+  text: string;
+  span: Span;
+}
+
+export interface Corpus {
+  sources: Source[];
+  passages: Passage[];
+  passageById: Map<string, Passage>;
+  sourceById: Map<string, Source>;
+}
+
+/** How an activity is recognised in a clause: a verb with one of its objects, or a noun phrase naming the activity. */
+export interface ActivityPattern {
+  /** Verb lemmas, e.g. `close`; any inflection matches. */
+  verbs?: string[];
+  /** Object head nouns or short phrases that must follow the verb (or precede it, in the passive). */
+  objects?: string[];
+  /** Noun phrases that name the activity on their own, e.g. `market research`, `cold calling`. */
+  nouns?: string[];
+}
+
+/** A concept as written in `concepts.json`. */
+export interface ConceptData {
+  id: string;
+  label: string;
+  side: Side;
+  definition: string;
+  /** Words and phrases that signal the concept in a draft (hover and occurrence counts). Lower case. */
+  terms: string[];
+  /** Phrases whose presence in a corpus passage marks it as supporting evidence. Lower case. */
+  evidence: string[];
+  /** Activities credited to a function; drive the attribution rules. */
+  activities: ActivityPattern[];
+}
+
+export interface Concept extends ConceptData {
+  /** Supporting passages found in the parsed corpus, best first. */
+  passages: Passage[];
+}
+
+export interface TermMatch {
+  conceptId: string;
+  term: string;
+  span: Span;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type RuleId = 'conflation' | 'sales-doing-marketing' | 'marketing-doing-sales' | 'inconsistency';
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** Edits lie inside the finding's span, except control-comment insertions which add a whole new line. */
+  edits: TextEdit[];
+  kind: 'replace' | 'ignore-line' | 'disable-file';
+}
+
+export interface RelatedPlace {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  /** Says what is wrong and what to write instead. */
+  message: string;
+  span: Span;
+  conceptId?: string;
+  /** Corpus passages that back the finding. */
+  evidence: Passage[];
+  /** Other places in the same document (the inconsistency rule points each place at the other). */
+  related: RelatedPlace[];
+  fixes: Fix[];
+}
+
+export interface RuleSetting {
+  enabled: boolean;
+  severity: Severity;
+}
+
+export interface LintOptions {
+  rules: Record<RuleId, RuleSetting>;
+  /** Team-specific activity phrases per side, e.g. `{ marketing: ['run the webinar'] }`. */
+  extraPhrases: { marketing: string[]; sales: string[] };
+}

@@ -1,0 +1,153 @@
+// The Concepts view: concepts grouped by side, with how often each occurs in the active draft and the passages behind it.
+import {
+  EventEmitter,
+  ThemeIcon,
+  TreeItem,
+  TreeItemCollapsibleState,
+  window,
+  workspace,
+  type Disposable,
+  type TextDocument,
+  type TreeDataProvider,
+  type Uri,
+} from 'vscode';
+import type { Catalogue, Concept, Passage, Side } from '../core';
+import { citation, excerpt, isDraft, SIDE_LABELS } from './convert';
+import type { SettingsReader } from './settings';
+
+export interface SideNode {
+  kind: 'side';
+  side: Side;
+  concepts: ConceptNode[];
+}
+
+export interface ConceptNode {
+  kind: 'concept';
+  concept: Concept;
+  parent: SideNode;
+  passages: PassageNode[];
+}
+
+/** A passage under one concept; the same passage may support several concepts, so each gets its own node. */
+export interface PassageNode {
+  kind: 'passage';
+  passage: Passage;
+  parent: ConceptNode;
+}
+
+export type ConceptsElement = SideNode | ConceptNode | PassageNode;
+
+const SIDES: Side[] = ['marketing', 'sales', 'both'];
+
+export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, Disposable {
+  private readonly changed = new EventEmitter<ConceptsElement | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  /** Built once: the catalogue does not change, and stable nodes let `TreeView.reveal` find them. */
+  private readonly sides: SideNode[];
+  private readonly conceptNodes = new Map<string, ConceptNode>();
+  /** Occurrences in the active draft, counted when the view asks for them. */
+  private counts: Map<string, number> | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly listeners: Disposable[];
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly settings: SettingsReader,
+    private readonly extensionUri: Uri,
+  ) {
+    this.sides = SIDES.map((side) => this.sideNode(side)).filter((node) => node.concepts.length > 0);
+    this.listeners = [
+      window.onDidChangeActiveTextEditor((editor) => this.scheduleRefresh(editor?.document)),
+      workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && event.document === window.activeTextEditor?.document) this.scheduleRefresh(event.document);
+      }),
+    ];
+  }
+
+  conceptNode(conceptId: string): ConceptNode | undefined {
+    return this.conceptNodes.get(conceptId);
+  }
+
+  getChildren(element?: ConceptsElement): ConceptsElement[] {
+    if (!element) return this.sides;
+    if (element.kind === 'side') return element.concepts;
+    if (element.kind === 'concept') return element.passages;
+    return [];
+  }
+
+  getParent(element: ConceptsElement): ConceptsElement | undefined {
+    return element.kind === 'side' ? undefined : element.parent;
+  }
+
+  getTreeItem(element: ConceptsElement): TreeItem {
+    if (element.kind === 'side') return sideItem(element);
+    if (element.kind === 'concept') return conceptItem(element, this.occurrences().get(element.concept.id) ?? 0);
+    return this.passageItem(element);
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    for (const listener of this.listeners) listener.dispose();
+    this.changed.dispose();
+  }
+
+  private sideNode(side: Side): SideNode {
+    const node: SideNode = { kind: 'side', side, concepts: [] };
+    for (const concept of this.catalogue.bySide(side)) {
+      const conceptNode: ConceptNode = { kind: 'concept', concept, parent: node, passages: [] };
+      conceptNode.passages = concept.passages.map((passage) => ({ kind: 'passage', passage, parent: conceptNode }));
+      node.concepts.push(conceptNode);
+      this.conceptNodes.set(concept.id, conceptNode);
+    }
+    return node;
+  }
+
+  private scheduleRefresh(document: TextDocument | undefined): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.counts = undefined;
+      this.changed.fire(undefined);
+    }, this.settings.read(document?.uri).debounceMs);
+  }
+
+  private occurrences(): Map<string, number> {
+    if (!this.counts) {
+      const document = window.activeTextEditor?.document;
+      this.counts = document && isDraft(document, this.extensionUri) ? this.catalogue.countOccurrences(document.getText()) : new Map();
+    }
+    return this.counts;
+  }
+
+  private passageItem(node: PassageNode): TreeItem {
+    const { passage } = node;
+    const source = this.catalogue.corpus.sourceById.get(passage.sourceId);
+    const item = new TreeItem(excerpt(passage.text, 70), TreeItemCollapsibleState.None);
+    item.id = `concept:${node.parent.concept.id}/passage:${passage.id}`;
+    item.description = source?.title;
+    item.tooltip = source ? `${passage.text}\n\n— ${citation(source)}` : passage.text;
+    item.iconPath = new ThemeIcon('quote');
+    item.contextValue = 'passage';
+    item.command = { command: 'plumbLine.openPassage', title: 'Open source passage', arguments: [passage.id] };
+    return item;
+  }
+}
+
+function sideItem(node: SideNode): TreeItem {
+  const item = new TreeItem(SIDE_LABELS[node.side], TreeItemCollapsibleState.Expanded);
+  item.id = `side:${node.side}`;
+  item.description = `${node.concepts.length}`;
+  item.contextValue = 'side';
+  return item;
+}
+
+function conceptItem(node: ConceptNode, occurrences: number): TreeItem {
+  const { concept } = node;
+  const item = new TreeItem(concept.label, node.passages.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None);
+  item.id = `concept:${concept.id}`;
+  item.description = occurrences > 0 ? `${occurrences} in draft` : undefined;
+  item.tooltip = concept.definition;
+  item.iconPath = new ThemeIcon('tag');
+  item.contextValue = 'concept';
+  return item;
+}

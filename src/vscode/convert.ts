@@ -1,0 +1,54 @@
+// Conversions between the engine's plain data and VS Code types, shared by the providers.
+import { Position, Range, Uri, type TextDocument } from 'vscode';
+import type { Point, Side, Source, Span } from '../core';
+
+export function toPosition(point: Point): Position {
+  return new Position(point.line, point.character);
+}
+
+export function toRange(span: Span): Range {
+  return new Range(toPosition(span.start), toPosition(span.end));
+}
+
+/** The shipped corpus folder; its files are evidence, never drafts to lint. */
+export function corpusFolderUri(extensionUri: Uri): Uri {
+  return Uri.joinPath(extensionUri, 'corpus');
+}
+
+/** Output panes and git's old revisions are Markdown too, but not drafts anyone is writing. */
+const NON_DRAFT_SCHEMES = new Set(['output', 'git']);
+
+/** A Markdown document someone is writing: what gets linted and counted. */
+export function isDraft(document: TextDocument, extensionUri: Uri): boolean {
+  return document.languageId === 'markdown' && !NON_DRAFT_SCHEMES.has(document.uri.scheme) && !isCorpusFile(document.uri, extensionUri);
+}
+
+export function isCorpusFile(uri: Uri, extensionUri: Uri): boolean {
+  const corpus = corpusFolderUri(extensionUri);
+  return uri.scheme === corpus.scheme && uri.path.startsWith(`${corpus.path}/`);
+}
+
+export function corpusFileUri(extensionUri: Uri, source: Source): Uri {
+  return Uri.joinPath(corpusFolderUri(extensionUri), source.file);
+}
+
+export const SIDE_LABELS: Record<Side, string> = { marketing: 'Marketing', sales: 'Sales', both: 'Both' };
+
+/** The start of a passage on one line, cut at a word boundary when longer than `max` characters. */
+export function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** "Title, Author", or the title alone for anonymous sources. */
+export function citation(source: Source): string {
+  return source.author ? `${source.title}, ${source.author}` : source.title;
+}
+
+/** For the output channel: the stack when there is one, so engine failures can be traced. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

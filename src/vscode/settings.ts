@@ -1,0 +1,33 @@
+// Reads the `plumbLine.*` settings for a document's scope and validates them through the engine.
+import { workspace, type LogOutputChannel, type Uri } from 'vscode';
+import { resolveOptions, type LintOptions } from '../core';
+
+export interface DocumentSettings {
+  /** Lint automatically on open and while typing. */
+  enabled: boolean;
+  debounceMs: number;
+  options: LintOptions;
+}
+
+export class SettingsReader {
+  /** Each invalid value is reported once, not on every keystroke. */
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly output: LogOutputChannel) {}
+
+  read(scope: Uri | undefined): DocumentSettings {
+    const config = workspace.getConfiguration('plumbLine', scope);
+    const { options, problems } = resolveOptions({ rules: config.get('rules'), extraPhrases: config.get('extraPhrases') });
+    for (const problem of problems) {
+      if (this.reported.has(problem)) continue;
+      this.reported.add(problem);
+      this.output.warn(`Settings: ${problem}`);
+    }
+    const debounceMs = config.get<number>('debounceMs', 300);
+    return {
+      enabled: config.get<boolean>('enable', true),
+      debounceMs: Number.isFinite(debounceMs) && debounceMs >= 0 ? debounceMs : 300,
+      options,
+    };
+  }
+}

@@ -1,0 +1,71 @@
+// The Sources view: each corpus article, its sections and their passages.
+import { ThemeIcon, TreeItem, TreeItemCollapsibleState, type TreeDataProvider } from 'vscode';
+import type { Catalogue, Passage, Section, Source } from '../core';
+import { excerpt } from './convert';
+
+/** The corpus objects themselves are the elements: they are stable, which `TreeView.reveal` relies on. */
+export type SourcesElement = Source | Section | Passage;
+
+export class SourcesTreeProvider implements TreeDataProvider<SourcesElement> {
+  constructor(private readonly catalogue: Catalogue) {}
+
+  getChildren(element?: SourcesElement): SourcesElement[] {
+    if (!element) return this.catalogue.corpus.sources;
+    if (isSource(element)) return element.sections;
+    if (isSection(element)) return element.passages;
+    return [];
+  }
+
+  getParent(element: SourcesElement): SourcesElement | undefined {
+    if (isSource(element)) return undefined;
+    const source = this.catalogue.corpus.sourceById.get(element.sourceId);
+    if (isSection(element)) return source;
+    return source?.sections.find((section) => section.id === element.sectionId);
+  }
+
+  getTreeItem(element: SourcesElement): TreeItem {
+    if (isSource(element)) return sourceItem(element);
+    if (isSection(element)) return sectionItem(element);
+    return passageItem(element);
+  }
+}
+
+function sourceItem(source: Source): TreeItem {
+  const item = new TreeItem(source.title, collapsible(source.sections));
+  item.id = `source:${source.id}`;
+  item.description = [source.author, source.date].filter(Boolean).join(' · ') || undefined;
+  item.tooltip = [source.title, item.description, source.file].filter(Boolean).join('\n');
+  item.iconPath = new ThemeIcon('book');
+  item.contextValue = 'source';
+  return item;
+}
+
+function sectionItem(section: Section): TreeItem {
+  const item = new TreeItem(section.title, collapsible(section.passages));
+  item.id = `section:${section.sourceId}/${section.id}`;
+  item.iconPath = new ThemeIcon('list-tree');
+  item.contextValue = 'section';
+  return item;
+}
+
+function passageItem(passage: Passage): TreeItem {
+  const item = new TreeItem(excerpt(passage.text, 70), TreeItemCollapsibleState.None);
+  item.id = `passage:${passage.id}`;
+  item.tooltip = passage.text;
+  item.iconPath = new ThemeIcon('quote');
+  item.contextValue = 'passage';
+  item.command = { command: 'plumbLine.openPassage', title: 'Open source passage', arguments: [passage.id] };
+  return item;
+}
+
+function collapsible(children: unknown[]): TreeItemCollapsibleState {
+  return children.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None;
+}
+
+function isSource(element: SourcesElement): element is Source {
+  return 'sections' in element;
+}
+
+function isSection(element: SourcesElement): element is Section {
+  return 'passages' in element;
+}

@@ -1,0 +1,153 @@
+// Runs the integration suite (out/test/integration/suite) inside a real VS Code extension host: by default
+// code-server driven by headless Chromium (works offline), or desktop VS Code through @vscode/test-electron
+// when PLUMB_LINE_VSCODE=desktop (downloads VS Code, needs internet and a display).
+// Both report through the JSON file named by PLUMB_LINE_TEST_RESULTS, written by suite/index.ts.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const suiteEntry = join(root, 'out', 'test', 'integration', 'suite', 'index.js');
+const workspace = join(root, 'test', 'integration', 'workspace');
+const runDir = join(root, '.vscode-test', 'integration');
+const resultsFile = join(runDir, 'results.json');
+const timeoutMs = Number(process.env.PLUMB_LINE_TEST_TIMEOUT_MS ?? 5 * 60_000);
+const chromiumPath = process.env.PLUMB_LINE_CHROMIUM ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (interrupted = true));
+
+try {
+  checkBuilt();
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const report = process.env.PLUMB_LINE_VSCODE === 'desktop' ? await runInDesktopVsCode() : await runInCodeServer();
+  process.exit(printReport(report));
+} catch (error) {
+  console.error(`Integration tests could not run: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+
+function checkBuilt() {
+  for (const file of [join(root, manifest.main), suiteEntry]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing; run \`npm run build\` first.`);
+  }
+}
+
+async function runInDesktopVsCode() {
+  const { runTests } = await import('@vscode/test-electron');
+  try {
+    await runTests({
+      extensionDevelopmentPath: root,
+      extensionTestsPath: suiteEntry,
+      launchArgs: [workspace, '--disable-extensions'],
+      extensionTestsEnv: { PLUMB_LINE_TEST_RESULTS: resultsFile },
+    });
+  } catch (error) {
+    // runTests also rejects when tests fail; the report then says which.
+    if (!existsSync(resultsFile)) throw error;
+  }
+  return readReport();
+}
+
+async function runInCodeServer() {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`no Chromium at ${chromiumPath}; install it (apt-get install -y chromium) or set PLUMB_LINE_CHROMIUM.`);
+  }
+  const { chromium } = await import('playwright-core');
+  const userDataDir = join(runDir, 'user-data');
+  console.log(`Running the integration tests in code-server ${CODE_SERVER_VERSION} on ${workspace}`);
+  const server = await startCodeServer({
+    folder: workspace,
+    userDataDir,
+    extensionsDir: join(runDir, 'extensions'),
+    env: { PLUMB_LINE_TEST_RESULTS: resultsFile },
+    extensionDevelopmentPath: root,
+    extensionTestsPath: suiteEntry,
+  });
+  const browserErrors = [];
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    const page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') browserErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => browserErrors.push(error.message));
+    page.on('crash', () => browserErrors.push('The workbench page crashed.'));
+    await page.goto(server.url);
+    await waitForResults(server, page, () =>
+      [
+        `--- code-server output (tail) ---\n${server.logTail(30)}`,
+        `--- extension host log (tail) ---\n${extensionHostLogTail(userDataDir, 30)}`,
+        `--- browser console errors ---\n${browserErrors.slice(-20).join('\n') || '(none)'}`,
+      ].join('\n'),
+    );
+    return readReport();
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+async function waitForResults(server, page, diagnostics) {
+  let serverExit;
+  server.exited.then((exit) => (serverExit = exit));
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(resultsFile)) {
+    if (interrupted) throw new Error('interrupted.');
+    if (serverExit) throw new Error(`code-server exited (${serverExit.signal ?? `code ${serverExit.code}`}) before the tests reported.\n${diagnostics()}`);
+    if (page.isClosed()) throw new Error(`the workbench page closed before the tests reported.\n${diagnostics()}`);
+    if (Date.now() > deadline) {
+      throw new Error(`no test results in ${resultsFile} after ${timeoutMs / 1000} s.\n${diagnostics()}`);
+    }
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+}
+
+function readReport() {
+  if (!existsSync(resultsFile)) throw new Error(`the suite finished without writing ${resultsFile}.`);
+  return JSON.parse(readFileSync(resultsFile, 'utf8'));
+}
+
+// Prints one line per test and the totals; returns the exit code.
+function printReport({ tests }) {
+  for (const test of tests) {
+    const title = test.title.join(' › ');
+    if (test.state === 'passed') console.log(`  ✓ ${title}`);
+    else if (test.state === 'pending') console.log(`  - ${title} (pending)`);
+    else console.log(`  ✗ ${title}\n${indent(test.error ?? '(no message)', '      ')}`);
+  }
+  const passed = tests.filter((test) => test.state === 'passed').length;
+  const failed = tests.filter((test) => test.state === 'failed').length;
+  if (passed + failed === 0) console.log('No integration tests ran.');
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 || passed === 0 ? 1 : 0;
+}
+
+// The newest remote extension host log that code-server wrote under the user data folder.
+function extensionHostLogTail(userDataDir, count) {
+  const logs = join(userDataDir, 'logs');
+  if (!existsSync(logs)) return '(none)';
+  const candidates = readdirSync(logs, { recursive: true })
+    .filter((name) => String(name).endsWith('remoteexthost.log'))
+    .map((name) => join(logs, String(name)))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (candidates.length === 0) return '(none)';
+  return readFileSync(candidates[0], 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+}
+
+function indent(text, prefix) {
+  return text.split('\n').map((line) => prefix + line).join('\n');
+}

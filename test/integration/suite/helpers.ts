@@ -1,0 +1,123 @@
+// Shared by the Plumb Line integration tests: reach the extension's API, open drafts, wait on events (never on sleeps).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PlumbLineApi } from '../../../src/vscode/extension';
+
+const EXTENSION_ID = 'plumb-line.plumb-line';
+const TIMEOUT_MS = 15_000;
+
+export async function plumbLine(): Promise<PlumbLineApi> {
+  const extension = vscode.extensions.getExtension<PlumbLineApi | undefined>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  assert.ok(api, 'activate() returned no API: the corpus did not load (see Output › Plumb Line)');
+  return api;
+}
+
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/**
+ * Opens a workspace draft in an editor the way a user does. Unlike `workspace.openTextDocument`, this leaves no
+ * extension-held reference, so closing the editor really closes the document.
+ */
+export async function openDraft(name: string): Promise<vscode.TextEditor> {
+  const uri = workspaceFile(name);
+  await vscode.commands.executeCommand('vscode.open', uri);
+  return activeEditorFor(uri);
+}
+
+/** A scratch Markdown document, so edits never touch the workspace files. */
+export async function openScratch(content: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  return vscode.window.showTextDocument(document);
+}
+
+/** Closes every editor, discarding edits first so no "save changes?" prompt can block the run. */
+export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  if (vscode.window.activeTextEditor) await waitFor(vscode.window.onDidChangeActiveTextEditor, () => !vscode.window.activeTextEditor, 'no active editor');
+}
+
+export function plumbLineDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Plumb Line');
+}
+
+export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : undefined;
+}
+
+/** Resolves with the Plumb Line diagnostics of `uri` once they satisfy `predicate`, now or after a later change. */
+export async function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
+  await waitFor(
+    vscode.languages.onDidChangeDiagnostics,
+    () => predicate(plumbLineDiagnostics(uri)),
+    () => `${what}; diagnostics of ${uri.path}: ${describeDiagnostics(plumbLineDiagnostics(uri))}`,
+  );
+  return plumbLineDiagnostics(uri);
+}
+
+/** Resolves when `condition` holds, checking now and after each firing of `event`; fails after a timeout. */
+export function waitFor<T>(event: vscode.Event<T>, condition: () => boolean, what: string | (() => string)): Promise<void> {
+  if (condition()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}`));
+    }, TIMEOUT_MS);
+    const listener = event(() => {
+      if (!condition()) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    });
+  });
+}
+
+export function nextEvent<T>(event: vscode.Event<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error('Timed out waiting for an event'));
+    }, TIMEOUT_MS);
+    const listener = event((value) => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(value);
+    });
+  });
+}
+
+/** The text of a hover's contents, with Markdown backslash escapes removed. */
+export function hoverText(hover: vscode.Hover): string {
+  return hover.contents
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+export function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function activeEditorFor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const matches = () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
+  return waitFor(vscode.window.onDidChangeActiveTextEditor, matches, `an editor on ${uri.path}`).then(() => vscode.window.activeTextEditor!);
+}
+
+function describeDiagnostics(diagnostics: vscode.Diagnostic[]): string {
+  if (diagnostics.length === 0) return 'none';
+  return diagnostics.map((d) => `${ruleIdOf(d)}@${d.range.start.line}:${d.range.start.character}`).join(', ');
+}

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PlumbLineApi } from '../../../src/vscode/extension';
+import { closeAllEditors, flat, hoverText, openDraft, plumbLine } from './helpers';
+
+const SIDE_LABELS = { marketing: 'Marketing', sales: 'Sales', both: 'Both' };
+
+async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+}
+
+const isPlumbLineCard = (hover: vscode.Hover) => hoverText(hover).includes('command:plumbLine.revealConcept');
+
+describe('hover cards', () => {
+  let api: PlumbLineApi;
+
+  before(async () => {
+    api = await plumbLine();
+  });
+
+  after(closeAllEditors);
+
+  for (const phrase of ['loyalty program', 'closing']) {
+    it(`shows the concept card for "${phrase}"`, async () => {
+      const { document } = await openDraft('hover.md');
+      const text = document.getText();
+      const offset = text.indexOf(phrase) + 2;
+      const term = api.catalogue.termAt(text, offset);
+      assert.ok(term, `"${phrase}" is not a catalogue term`);
+      const concept = api.catalogue.get(term.conceptId);
+      assert.ok(concept, `no concept ${term.conceptId}`);
+
+      const cards = (await hoversAt(document.uri, document.positionAt(offset))).filter(isPlumbLineCard);
+      assert.equal(cards.length, 1, 'expected exactly one Plumb Line hover');
+      const [card] = cards;
+      const shown = flat(hoverText(card));
+      assert.ok(shown.includes(`**${concept.label}**`), `label missing: ${shown}`);
+      assert.ok(shown.includes(SIDE_LABELS[concept.side]), `side missing: ${shown}`);
+      assert.ok(shown.includes(flat(concept.definition)), `definition missing: ${shown}`);
+      assert.ok(concept.passages.length > 0, `${concept.id} has no passages to quote`);
+      const [first] = concept.passages;
+      assert.ok(shown.includes(`> ${flat(first.text)}`), `quote missing: ${shown}`);
+      const source = api.catalogue.corpus.sourceById.get(first.sourceId);
+      assert.ok(source && shown.includes(`— *${source.title}*`), `citation missing: ${shown}`);
+      assert.ok(shown.includes(`command:plumbLine.openPassage?${encodeURIComponent(JSON.stringify([first.id]))}`), 'no Open passage link');
+      assert.ok(shown.includes(`command:plumbLine.revealConcept?${encodeURIComponent(JSON.stringify([concept.id]))}`), 'no Reveal in sidebar link');
+
+      assert.ok(card.range, 'the card has no range');
+      assert.equal(document.offsetAt(card.range.start), term.span.start.offset);
+      assert.equal(document.offsetAt(card.range.end), term.span.end.offset);
+    });
+  }
+
+  it('shows no card on a word that is not a catalogue term', async () => {
+    const { document } = await openDraft('hover.md');
+    const offset = document.getText().indexOf('Tuesday') + 2;
+    assert.equal(api.catalogue.termAt(document.getText(), offset), undefined, '"Tuesday" became a catalogue term');
+    const cards = (await hoversAt(document.uri, document.positionAt(offset))).filter(isPlumbLineCard);
+    assert.deepEqual(cards, []);
+  });
+});

@@ -1,0 +1,59 @@
+// Entry point the extension host calls (as @vscode/test-electron and code-server's extensionTestsPath expect):
+// runs every *.test.js next to it and reports the results through the file named by PLUMB_LINE_TEST_RESULTS.
+import { readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+export interface TestResult {
+  title: string[];
+  state: 'passed' | 'failed' | 'pending';
+  error?: string;
+}
+
+export interface TestReport {
+  passed: number;
+  failed: number;
+  tests: TestResult[];
+}
+
+export async function run(): Promise<void> {
+  const tests: TestResult[] = [];
+  try {
+    await runMocha(tests);
+  } catch (error) {
+    tests.push({ title: ['(loading or running the integration suite)'], state: 'failed', error: errorText(error) });
+  }
+  const report: TestReport = {
+    passed: tests.filter((test) => test.state === 'passed').length,
+    failed: tests.filter((test) => test.state === 'failed').length,
+    tests,
+  };
+  writeReport(report);
+  if (report.failed > 0) throw new Error(`${report.failed} integration test(s) failed.`);
+}
+
+function runMocha(tests: TestResult[]): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
+  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(__dirname, file));
+  }
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('pass', (test) => tests.push({ title: test.titlePath(), state: 'passed' }));
+    runner.on('pending', (test) => tests.push({ title: test.titlePath(), state: 'pending' }));
+    // Also fires for failing hooks, whose titles read like `"before each" hook for "…"`.
+    runner.on('fail', (test, error) => tests.push({ title: test.titlePath(), state: 'failed', error: errorText(error) }));
+  });
+}
+
+function writeReport(report: TestReport): void {
+  const file = process.env.PLUMB_LINE_TEST_RESULTS;
+  if (!file) return;
+  // Written whole and renamed, so the launcher watching for the file never reads half of it.
+  writeFileSync(`${file}.partial`, JSON.stringify(report, null, 2));
+  renameSync(`${file}.partial`, file);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import type { PlumbLineApi } from '../../../src/vscode/extension';
+import { closeAllEditors, nextEvent, openScratch, plumbLine, waitFor } from './helpers';
+
+describe('sidebar trees', () => {
+  let api: PlumbLineApi;
+
+  before(async () => {
+    api = await plumbLine();
+  });
+
+  afterEach(closeAllEditors);
+
+  it('Sources lists the five articles, their sections and their passages', async () => {
+    const { sourcesTree, catalogue } = api;
+    const sources = await sourcesTree.getChildren();
+    assert.equal(sources.length, 5);
+    for (const source of sources) {
+      const item = await sourcesTree.getTreeItem(source);
+      assert.ok(typeof item.label === 'string' && item.label.length > 0, 'a source has no title');
+      assert.equal(item.contextValue, 'source');
+      assert.equal(sourcesTree.getParent(source), undefined);
+
+      const sections = await sourcesTree.getChildren(source);
+      assert.ok(sections.length > 0, `${item.label} has no sections`);
+      let passageCount = 0;
+      for (const section of sections) {
+        assert.equal((await sourcesTree.getTreeItem(section)).contextValue, 'section');
+        assert.equal(sourcesTree.getParent(section), source);
+        for (const passage of await sourcesTree.getChildren(section)) {
+          passageCount++;
+          const passageItem = await sourcesTree.getTreeItem(passage);
+          assert.equal(passageItem.contextValue, 'passage');
+          assert.equal(passageItem.command?.command, 'plumbLine.openPassage');
+          const [passageId] = passageItem.command?.arguments ?? [];
+          assert.ok(catalogue.corpus.passageById.has(passageId), `unknown passage id ${passageId}`);
+          assert.equal(sourcesTree.getParent(passage), section);
+        }
+      }
+      assert.ok(passageCount > 0, `${item.label} has no passages`);
+    }
+    const titles = await Promise.all(sources.map(async (source) => (await sourcesTree.getTreeItem(source)).label));
+    assert.deepEqual(titles, catalogue.corpus.sources.map((source) => source.title));
+  });
+
+  it('Concepts groups at least 20 concepts under Marketing and Sales, each with supporting passages', async () => {
+    const { conceptsTree } = api;
+    const sides = await conceptsTree.getChildren();
+    const sideLabels = await Promise.all(sides.map(async (side) => (await conceptsTree.getTreeItem(side)).label));
+    assert.ok(sideLabels.includes('Marketing'), `groups: ${sideLabels.join(', ')}`);
+    assert.ok(sideLabels.includes('Sales'), `groups: ${sideLabels.join(', ')}`);
+
+    let conceptCount = 0;
+    for (const side of sides) {
+      assert.equal((await conceptsTree.getTreeItem(side)).contextValue, 'side');
+      for (const concept of await conceptsTree.getChildren(side)) {
+        conceptCount++;
+        const item = await conceptsTree.getTreeItem(concept);
+        assert.equal(item.contextValue, 'concept');
+        assert.equal(conceptsTree.getParent(concept), side);
+        assert.ok(item.tooltip, `${item.label} has no definition tooltip`);
+        const passages = await conceptsTree.getChildren(concept);
+        assert.ok(passages.length > 0, `${item.label} has no supporting passages`);
+        for (const passage of passages) {
+          const passageItem = await conceptsTree.getTreeItem(passage);
+          assert.equal(passageItem.contextValue, 'passage');
+          assert.equal(passageItem.command?.command, 'plumbLine.openPassage');
+          assert.ok(passageItem.description, 'a supporting passage does not name its source');
+          assert.equal(conceptsTree.getParent(passage), concept);
+        }
+      }
+    }
+    assert.ok(conceptCount >= 20, `only ${conceptCount} concepts`);
+  });
+
+  it("updates a concept's count in the active draft as the draft is edited", async () => {
+    const { conceptsTree, catalogue } = api;
+    const concept = catalogue.concepts.find((c) => c.terms.length > 0);
+    assert.ok(concept, 'no concept has terms');
+    const node = conceptsTree.conceptNode(concept.id);
+    assert.ok(node, `no tree node for ${concept.id}`);
+    const description = () => conceptsTree.getTreeItem(node).description;
+
+    const shown = nextEvent(conceptsTree.onDidChangeTreeData);
+    const editor = await openScratch('# Notes\n\nNothing to count yet.\n');
+    await shown;
+    assert.equal(description(), undefined);
+
+    const term = concept.terms[0];
+    const addition = `\nThe ${term} matters. We discussed the ${term} again.\n`;
+    const expected = catalogue.countOccurrences(editor.document.getText() + addition).get(concept.id);
+    assert.ok(expected, `"${term}" does not count towards ${concept.id}`);
+
+    const counted = waitFor(conceptsTree.onDidChangeTreeData, () => description() === `${expected} in draft`, () => `"${expected} in draft", last seen ${String(description())}`);
+    await editor.edit((edit) => edit.insert(editor.document.positionAt(editor.document.getText().length), addition));
+    await counted;
+  });
+});
