@@ -1,7 +1,7 @@
 // Installs and runs code-server (VS Code's own server and web workbench, from the npm registry) so the
 // extension can run in a real VS Code on machines that reach only the npm registry and Debian's packages.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ const packageDir = join(installDir, 'node_modules', 'code-server');
 const executable = join(installDir, 'node_modules', '.bin', 'code-server');
 const installedMarker = join(installDir, 'installed.json');
 const installLog = join(installDir, 'install.log');
+const installLock = `${installDir}.lock`;
 
 // The one ripgrep release every @vscode/ripgrep 1.15.x fetches; its archive is looked up in a cache first.
 const RIPGREP_RELEASE = 'v13.0.0-10';
@@ -25,6 +26,16 @@ const APT_HINT = 'apt-get install -y libkrb5-dev libxkbfile-dev libsecret-1-dev 
 export async function ensureCodeServer({ log = (line) => console.error(line) } = {}) {
   if (isInstalled()) return executable;
   checkPrerequisites();
+  const release = await lockInstall(log);
+  try {
+    if (!isInstalled()) await install(log);
+  } finally {
+    release();
+  }
+  return executable;
+}
+
+async function install(log) {
   log(`Installing code-server ${CODE_SERVER_VERSION} into ${installDir} (about a minute, once)…`);
   const started = Date.now();
   rmSync(installDir, { recursive: true, force: true });
@@ -37,12 +48,52 @@ export async function ensureCodeServer({ log = (line) => console.error(line) } =
   verifyInstall();
   writeFileSync(installedMarker, JSON.stringify({ version: CODE_SERVER_VERSION, seconds: (Date.now() - started) / 1000 }) + '\n');
   log(`code-server ${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s.`);
-  return executable;
 }
 
-// Starts code-server on a free loopback port and resolves once it answers HTTP.
-// `url` opens `folder` and, when given, loads the extension under development and its tests (note step 7).
-export async function startCodeServer({ folder, userDataDir, extensionsDir, env = {}, extensionDevelopmentPath, extensionTestsPath }) {
+// Two test runs starting at once must not install over each other: the first takes the lock, the other waits.
+async function lockInstall(log) {
+  const deadline = Date.now() + 10 * 60_000;
+  let announced = false;
+  for (;;) {
+    try {
+      mkdirSync(dirname(installLock), { recursive: true });
+      mkdirSync(installLock);
+      writeFileSync(join(installLock, 'pid'), String(process.pid));
+      return () => rmSync(installLock, { recursive: true, force: true });
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    if (!lockHolderAlive()) {
+      rmSync(installLock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`Gave up waiting for another code-server install to finish (lock ${installLock}).`);
+    if (!announced) log(`Waiting for another process to finish installing code-server (lock ${installLock})…`);
+    announced = true;
+    await new Promise((wake) => setTimeout(wake, 500));
+  }
+}
+
+function lockHolderAlive() {
+  try {
+    process.kill(Number(readFileSync(join(installLock, 'pid'), 'utf8')), 0);
+    return true;
+  } catch (error) {
+    if (error.code === 'EPERM') return true;
+    if (error.code !== 'ENOENT') return false;
+    // Without a pid file the holder is between mkdir and writing it, or died there.
+    try {
+      return Date.now() - statSync(installLock).mtimeMs < 10_000;
+    } catch {
+      return false;
+    }
+  }
+}
+
+// Starts code-server on a free loopback port and resolves once it answers HTTP. `url` opens `folder` and,
+// when given, loads the extension under development and runs its tests in the extension host.
+// `disableWorkspaceTrust` matches @vscode/test-electron, which passes --disable-workspace-trust to VS Code.
+export async function startCodeServer({ folder, userDataDir, extensionsDir, env = {}, extensionDevelopmentPath, extensionTestsPath, disableWorkspaceTrust = false }) {
   const codeServer = await ensureCodeServer();
   const port = await freeLoopbackPort();
   mkdirSync(userDataDir, { recursive: true });
@@ -58,6 +109,7 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
+    ...(disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     folder,
@@ -112,11 +164,11 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
 
 function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${resolve(path)}`;
-  const payload = [];
+  // The web workbench reads its command-line-like options from `payload`.
+  const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  const query = new URLSearchParams({ folder: resolve(folder) });
-  if (payload.length > 0) query.set('payload', JSON.stringify(payload));
+  const query = new URLSearchParams({ folder: resolve(folder), payload: JSON.stringify(payload) });
   return `http://127.0.0.1:${port}/?${query}`;
 }
 

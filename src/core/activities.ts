@@ -9,6 +9,8 @@ interface VerbEntry {
   side: Side;
   label: string;
   objects: Phrase[];
+  /** The verb names the activity on its own ("marketing should step in and negotiate"). */
+  standsAlone?: boolean;
 }
 
 interface NounEntry {
@@ -49,9 +51,13 @@ export class ActivityIndex {
 
   constructor(concepts: Concept[], extraPhrases: LintOptions['extraPhrases']) {
     for (const concept of concepts) {
+      const base = { conceptId: concept.id, side: concept.side, label: concept.label };
+      const terms = new Set(concept.terms);
       for (const pattern of concept.activities) {
-        for (const verb of pattern.verbs ?? []) this.addVerb(verb, { conceptId: concept.id, side: concept.side, label: concept.label, objects: (pattern.objects ?? []).map((object) => phraseOf(object, false)) });
-        for (const noun of pattern.nouns ?? []) this.nouns.push({ conceptId: concept.id, side: concept.side, label: concept.label, phrase: phraseOf(noun, false) });
+        for (const verb of pattern.verbs ?? []) this.addVerb(verb, { ...base, objects: (pattern.objects ?? []).map((object) => phraseOf(object, false)), standsAlone: terms.has(verb) });
+        for (const noun of pattern.nouns ?? []) this.nouns.push({ ...base, phrase: phraseOf(noun, false) });
+        // A multi-word object names the activity by itself too ("sales owns the loyalty program").
+        for (const object of pattern.objects ?? []) if (object.includes(' ')) this.nouns.push({ ...base, phrase: phraseOf(object, false) });
       }
     }
     for (const side of ['marketing', 'sales'] as const) {
@@ -85,7 +91,8 @@ export class ActivityIndex {
 
   /** The activity a verb at `at` names with an object after it (active voice), within `[at, end)`. */
   verbWithObjectAfter(words: string[], at: number, end: number): ActivityMatch | undefined {
-    for (const entry of this.verbs.get(words[at]) ?? []) {
+    const entries = this.verbs.get(words[at]) ?? [];
+    for (const entry of entries) {
       let index = at + 1;
       let skipped = 0;
       while (index < end && skipped <= OBJECT_WINDOW) {
@@ -95,13 +102,14 @@ export class ActivityIndex {
         skipped += 1;
       }
     }
-    return undefined;
+    const alone = entries.find((entry) => entry.standsAlone);
+    return alone && { conceptId: alone.conceptId, side: alone.side, label: alone.label, from: at, to: at };
   }
 
   /** The activity a participle at `at` names with its object before it (passive voice), within `[start, at)`. */
   verbWithObjectBefore(words: string[], at: number, start: number): ActivityMatch | undefined {
     for (const entry of this.verbs.get(words[at]) ?? []) {
-      for (let index = at - 1; index >= Math.max(start, at - OBJECT_WINDOW - 3); index -= 1) {
+      for (let index = at - 1; index >= Math.max(start, at - OBJECT_WINDOW - 6); index -= 1) {
         const object = entry.objects.find((phrase) => index + phrase.length <= at && matchesAt(words, index, phrase));
         if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: index, to: at };
       }

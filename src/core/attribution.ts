@@ -3,7 +3,7 @@ import type { ActivityIndex, ActivityMatch } from './activities';
 import {
   ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, FUNCTION_HEADS, FUNCTION_WORDS, NEGATORS,
   NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
-  ROLE_NOUNS, SUPPORT_VERBS,
+  REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS,
 } from './lexicon';
 import { stemKey } from './morphology';
 import type { Sentence, Token } from './prose';
@@ -27,8 +27,8 @@ export interface Credit {
   mention: Mention;
   /** The catalogue activity, when the clause names one. */
   activity?: ActivityMatch;
-  /** What the inconsistency rule compares: the concept id, or "verb:object" for activities outside the catalogue. */
-  key?: string;
+  /** What the inconsistency rule compares: the concept id, or "verb:word" for each content word of an object outside the catalogue. */
+  keys: string[];
   /** Words for the key, for messages ("run the product webinar"). */
   keyText?: string;
   /** Token range of the whole claim, agent to activity. */
@@ -37,6 +37,10 @@ export interface Credit {
 }
 
 const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
+const OWNERSHIP_STEMS = new Set([...OWNERSHIP_VERBS].map(stemKey));
+/** "organizing", "coordinated", "runs": any form of a verb of owning. */
+const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.has(stemKey(word));
+const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(word));
 const endsNegative = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
 
 function sideOf(word: string): FunctionSide | undefined {
@@ -104,14 +108,35 @@ interface Predicate {
   negated: boolean;
 }
 
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
+const PARENTHETICAL_STARTS = new Set(['on', 'in', 'as', 'for', 'of', 'however', 'meanwhile', 'too', 'also', 'though', 'by', 'with', 'unlike', 'after', 'at', 'our', 'the', 'their', 'your', 'not', 'instead', 'then', 'now', 'today', 'this', 'last', 'next', 'again', 'like']);
+const TEAM_NOUNS = new Set(['team', 'one', 'function', 'department', 'group', 'people', 'folks', 'org', 'crew']);
+
+/** After "X, on the other hand," or "X, who…": where the subject's own predicate starts. */
+function skipInterruption(tokens: Token[], from: number): number {
+  if (tokens[from]?.text !== ',' || !isWord(tokens[from + 1])) return from;
+  const first = tokens[from + 1].lower;
+  if (RELATIVE_PRONOUNS.has(first) && first !== 'that') return from + 2;
+  if (!PARENTHETICAL_STARTS.has(first)) return from;
+  for (let index = from + 2; index < Math.min(tokens.length, from + 9); index += 1) {
+    if (tokens[index].text === ',') return index + 1;
+    if (tokens[index].kind === 'punctuation') return from;
+  }
+  return from;
+}
+
 /** Skips auxiliaries, adverbs and negators after a subject; returns where the main verb starts. */
 function predicateAfter(tokens: Token[], from: number): Predicate | undefined {
-  let index = from;
+  let index = skipInterruption(tokens, from);
   let negated = false;
   while (index < tokens.length && isWord(tokens[index])) {
     const word = tokens[index].lower;
     if (endsNegative(word)) negated = true;
-    else if (!AUXILIARIES.has(word) && !ADVERBS.has(word) && !/^\w+ly$/.test(word)) break;
+    else if (['the', 'a'].includes(word) && TEAM_NOUNS.has(tokens[index + 1]?.lower) && RELATIVE_PRONOUNS.has(tokens[index + 2]?.lower)) {
+      // "marketing is the team that signs new customers"
+      index += 3;
+      continue;
+    } else if (!AUXILIARIES.has(word) && !ADVERBS.has(word) && !/^\w+ly$/.test(word)) break;
     index += 1;
   }
   if (!isWord(tokens[index])) return undefined;
@@ -127,7 +152,7 @@ function objectHead(tokens: Token[], from: number, end: number): { head: number;
     head = index;
     index += 1;
   }
-  if (head === undefined || PRONOUNS.has(tokens[head].lower) || sideOf(tokens[head].lower)) return undefined;
+  if (head === undefined || PRONOUNS.has(tokens[head].lower) || TIME_NOUNS.has(tokens[head].lower) || sideOf(tokens[head].lower)) return undefined;
   return { head, first };
 }
 
@@ -147,14 +172,22 @@ function activityIn(index: ActivityIndex, list: string[], tokens: Token[], predi
     const match = index.verbWithObjectAfter(list, at, predicate.end);
     if (match) return match;
   }
-  if (OWNERSHIP_VERBS.has(list[predicate.start])) return index.nounIn(list, predicate.start + 1, predicate.end);
+  const verb = list[predicate.start];
+  if (isOwning(verb)) return index.nounIn(list, predicate.start + 1, predicate.end);
+  // Any other verb of making or doing, with an activity named in its object: "wrote the billboard campaign".
+  if (CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb)) return undefined;
   void tokens;
-  return undefined;
+  return index.nounIn(list, predicate.start + 1, Math.min(predicate.end, predicate.start + 7));
 }
 
 /** The key of an activity outside the catalogue: the verb (owning verbs as one) and its object's head. */
+/** "run the product webinar" → own:product, own:webinar: two claims about one object share a key when they share a content word. */
+function objectKeys(verb: string, tokens: Token[], first: number, head: number): string[] {
+  return tokens.slice(first, head + 1).filter((token) => isWord(token) && !DETERMINERS.has(token.lower) && !TIME_NOUNS.has(token.lower)).map((token) => `${verbKeyOf(verb)}:${stemKey(token.lower)}`);
+}
+
 interface GenericActivity {
-  key: string;
+  keys: string[];
   text: string;
   /** Token range of the verb and its object. */
   from: number;
@@ -163,11 +196,10 @@ interface GenericActivity {
 
 function genericKey(tokens: Token[], verbAt: number, objectFrom: number, objectEnd: number): GenericActivity | undefined {
   const verb = tokens[verbAt].lower;
-  if (NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb) || AUXILIARIES.has(verb)) return undefined;
+  if (NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb) || AUXILIARIES.has(verb) || CONSUMING_VERBS.has(verb)) return undefined;
   const object = objectHead(tokens, objectFrom, objectEnd);
   if (!object) return undefined;
-  const verbKey = OWNERSHIP_VERBS.has(verb) ? OWNERSHIP_KEY : stemKey(verb);
-  return { key: `${verbKey}:${stemKey(tokens[object.head].lower)}`, text: textOf(tokens, object.first, object.head), from: Math.min(verbAt, object.first), to: Math.max(verbAt, object.head) };
+  return { keys: objectKeys(verb, tokens, object.first, object.head), text: textOf(tokens, object.first, object.head), from: Math.min(verbAt, object.first), to: Math.max(verbAt, object.head) };
 }
 
 function credit(sentence: Sentence, mention: Mention, activity: ActivityMatch | undefined, generic: GenericActivity | undefined): Credit | undefined {
@@ -175,36 +207,85 @@ function credit(sentence: Sentence, mention: Mention, activity: ActivityMatch | 
   const claimed = activity ?? generic!;
   const to = Math.max(mention.to, claimed.to);
   const from = Math.min(mention.from, claimed.from);
-  return { sentence, mention, activity, key: activity?.conceptId ?? generic?.key, keyText: activity ? activity.label : generic?.text, from, to };
+  return { sentence, mention, activity, keys: activity ? [activity.conceptId] : generic!.keys, keyText: activity ? activity.label : generic?.text, from, to };
 }
 
 /** Active voice: "our sales team will launch a TV campaign", "Jane in marketing closed the deal". */
 function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
   const { tokens } = sentence;
-  const predicate = predicateAfter(tokens, mention.to + 1);
-  if (!predicate || predicate.negated || SUPPORT_VERBS.has(tokens[predicate.start].lower)) return undefined;
+  const predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : mention.to + 1);
+  if (!predicate || predicate.negated) return undefined;
+  const verb = tokens[predicate.start].lower;
+  if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb)) return undefined;
   const list = words(tokens);
-  const activity = activityIn(index, list, tokens, predicate);
-  const generic = activity ? undefined : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
+  const relative = relativeAntecedentEnd(tokens, mention) !== undefined;
+  const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, tokens, predicate) : activityIn(index, list, tokens, predicate);
+  const generic = activity ? undefined : relative ? genericBeforeRelative(tokens, mention, predicate.start) : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
   return credit(sentence, mention, activity, generic);
 }
 
-/** Passive voice: "the deal was closed by marketing", "pricing is handled by the sales team". */
+/** "Derek, our top sales rep, is…": the function phrase renames the subject, whose predicate follows the comma. */
+function isAppositive(tokens: Token[], mention: Mention): boolean {
+  if (tokens[mention.to + 1]?.text !== ',') return false;
+  for (let at = mention.from - 1; at >= Math.max(0, mention.from - 4); at -= 1) {
+    if (tokens[at].text === ',') return at > 0 && isWord(tokens[at - 1]);
+    if (!isWord(tokens[at])) return false;
+  }
+  return false;
+}
+
+/** Where the antecedent of "the conference, which sales is organizing" or "the contract (that) marketing negotiated" ends. */
+function relativeAntecedentEnd(tokens: Token[], mention: Mention): number | undefined {
+  let at = mention.from - 1;
+  while (at >= 0 && isWord(tokens[at]) && DETERMINERS.has(tokens[at].lower)) at -= 1;
+  if (isWord(tokens[at]) && ['which', 'that'].includes(tokens[at].lower)) return tokens[at - 1]?.text === ',' ? at - 1 : at;
+  return undefined;
+}
+
+function objectBeforeRelative(index: ActivityIndex, list: string[], tokens: Token[], mention: Mention, verbAt: number): ActivityMatch | undefined {
+  const end = relativeAntecedentEnd(tokens, mention);
+  if (end === undefined) return undefined;
+  const start = Math.max(0, end - 8);
+  const moved = [...list.slice(start, end), list[verbAt]];
+  const match = index.verbWithObjectBefore(moved, moved.length - 1, 0) ?? index.nounIn(list, start, end);
+  return match && { ...match, from: mention.from, to: Math.max(verbAt, mention.to) };
+}
+
+function genericBeforeRelative(tokens: Token[], mention: Mention, verbAt: number): GenericActivity | undefined {
+  const end = relativeAntecedentEnd(tokens, mention);
+  if (end === undefined) return undefined;
+  const verb = tokens[verbAt].lower;
+  if (NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb)) return undefined;
+  let head = end - 1;
+  while (head >= 0 && !isWord(tokens[head])) head -= 1;
+  if (head < 0 || PRONOUNS.has(tokens[head].lower) || DETERMINERS.has(tokens[head].lower) || TIME_NOUNS.has(tokens[head].lower)) return undefined;
+  let first = head;
+  while (first > 0 && isWord(tokens[first - 1]) && !DETERMINERS.has(tokens[first - 1].lower) && !OBJECT_STOPS.has(tokens[first - 1].lower) && head - first < 3) first -= 1;
+  return { keys: objectKeys(verb, tokens, first, head), text: textOf(tokens, first, head), from: first, to: verbAt };
+}
+
+/** Passive voice: "the deal was closed by marketing", "pricing is handled by the sales team", "Office move (coordinated by sales)". */
 function passiveCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, byAt: number): Credit | undefined {
   const { tokens } = sentence;
   let verbAt = byAt - 1;
   while (verbAt >= 0 && isWord(tokens[verbAt]) && (ADVERBS.has(tokens[verbAt].lower) || /^\w+ly$/.test(tokens[verbAt].lower))) verbAt -= 1;
-  if (!isWord(tokens[verbAt])) return undefined;
-  const start = clauseStart(tokens, verbAt);
+  if (!isWord(tokens[verbAt]) || SUPPORT_VERBS.has(tokens[verbAt].lower)) return undefined;
+  // A reduced passive after "(" or "," ("the pilot program, managed by marketing,") takes its object from before the mark.
+  const mark = tokens[verbAt - 1];
+  const reduced = mark && (mark.text === '(' || mark.text === ',');
+  const start = clauseStart(tokens, reduced ? verbAt - 1 : verbAt);
   for (let at = start; at < verbAt; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
   const list = words(tokens);
-  let activity = index.verbWithObjectBefore(list, verbAt, start);
-  if (!activity && OWNERSHIP_VERBS.has(list[verbAt])) activity = index.nounIn(list, start, verbAt);
+  const objectEnd = reduced ? verbAt - 1 : verbAt;
+  const moved = reduced ? [...list.slice(start, objectEnd), list[verbAt]] : list;
+  const found = index.verbWithObjectBefore(moved, reduced ? moved.length - 1 : verbAt, reduced ? 0 : start);
+  let activity = found && (reduced ? { ...found, from: found.from + start, to: verbAt } : found);
+  activity ??= index.nounIn(list, start, objectEnd);
   let generic: GenericActivity | undefined;
   if (!activity) {
-    let auxAt = verbAt - 1;
+    let auxAt = objectEnd - 1;
     while (auxAt > start && AUXILIARIES.has(list[auxAt])) auxAt -= 1;
-    generic = auxAt < verbAt - 1 ? genericKey(tokens, verbAt, start, auxAt + 1) : undefined;
+    generic = reduced || auxAt < verbAt - 1 ? genericKey(tokens, verbAt, start, auxAt + 1) : undefined;
   }
   return credit(sentence, mention, activity, generic);
 }
@@ -243,25 +324,45 @@ export function findCredits(index: ActivityIndex, sentence: Sentence): Credit[] 
   return credits;
 }
 
+/** "the sales team's radio campaign", "marketing's biggest win was negotiating the contract". */
+function possessiveCredit(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
+  const { tokens } = sentence;
+  if (isWord(tokens[mention.to + 1]) && ROLE_NOUNS.has(tokens[mention.to + 1].lower)) return roleCredit(index, sentence, mention);
+  const list = words(tokens);
+  const end = clauseEnd(tokens, mention.to + 1);
+  const nounEnd = Math.min(end, mention.to + 6);
+  const owned = index.nounIn(list, mention.to + 1, nounEnd);
+  if (owned) return credit(sentence, mention, owned, undefined);
+  const copula = list.slice(mention.to + 1, nounEnd).findIndex((word) => ['is', 'was', 'are', 'were'].includes(word));
+  if (copula < 0) return undefined;
+  const predicate = predicateAfter(tokens, mention.to + 2 + copula);
+  return predicate && !predicate.negated ? credit(sentence, mention, activityIn(index, list, tokens, predicate), undefined) : undefined;
+}
+
+function negatedBefore(tokens: Token[], at: number): boolean {
+  for (let index = clauseStart(tokens, at); index < at; index += 1) if (endsNegative(tokens[index].lower)) return true;
+  return false;
+}
+
 function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
   const { tokens } = sentence;
   let before = mention.from - 1;
   while (before >= 0 && isWord(tokens[before]) && DETERMINERS.has(tokens[before].lower) && tokens[before].lower !== 'new') before -= 1;
   const previous = tokens[before];
   const head = tokens[mention.to];
-  if (head.possessive) return isWord(tokens[mention.to + 1]) && ROLE_NOUNS.has(tokens[mention.to + 1].lower) ? roleCredit(index, sentence, mention) : undefined;
+  if (head.possessive) return possessiveCredit(index, sentence, mention);
+  // "Don't expect marketing to negotiate": the infinitive's doer sits under the negation.
+  if (tokens[mention.to + 1]?.lower === 'to' && negatedBefore(tokens, mention.from)) return undefined;
   if (isWord(previous)) {
     const word = previous.lower;
     if (word === 'by') return passiveCredit(index, sentence, mention, before);
-    if ((word === 'to' || word === 'for') && tokens[mention.to + 1]?.lower === 'to') {
-      const start = clauseStart(tokens, before);
-      for (let at = start; at < before; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
+    if ((word === 'to' || word === 'for') && tokens[mention.to + 1]?.lower === 'to') return activeCredit(index, sentence, mention);
+    // "Jane in marketing", "Tom from sales", "our VP of Sales": the person is the doer; "nobody in marketing" does nothing.
+    const person = tokens[before - 1];
+    if (['in', 'from', 'on', 'at'].includes(word) || (word === 'of' && isWord(person) && TITLES.has(person.lower))) {
+      if (!isWord(person) || PREPOSITIONS.has(person.lower) || AUXILIARIES.has(person.lower)) return undefined;
+      if (NEGATORS.has(person.lower) || (person.lower === 'one' && tokens[before - 2]?.lower === 'no')) return undefined;
       return activeCredit(index, sentence, mention);
-    }
-    // "Jane in marketing", "Tom from sales": the person is the doer.
-    if (['in', 'from', 'on', 'at'].includes(word)) {
-      const person = tokens[before - 1];
-      return isWord(person) && !PREPOSITIONS.has(person.lower) && !AUXILIARIES.has(person.lower) ? activeCredit(index, sentence, mention) : undefined;
     }
     if (PREPOSITIONS.has(word)) return undefined;
   }

@@ -4,9 +4,22 @@ const set = (words: string) => new Set(words.trim().split(/\s+/));
 
 /** Words that name the sales or the marketing function. Singular "sale" is left out: it is nearly always a transaction. */
 export const FUNCTION_WORDS: Record<'sales' | 'marketing', Set<string>> = {
-  sales: set('sales salespeople salesperson salesman salesmen saleswoman saleswomen salesfolk'),
-  marketing: set('marketing marketers marketer'),
+  sales: set('sales salespeople salesperson salesman salesmen saleswoman saleswomen salesfolk sdr sdrs bdr bdrs'),
+  marketing: set('marketing marketers marketer cmo'),
 };
+
+/** Titles that make "X of sales" a person in that function ("our VP of Sales", "the head of marketing"). */
+export const TITLES = set('vp vps svp evp head heads director directors chief manager managers lead leader team department');
+
+/** Frames that report a belief as wrong or past: "we used to think", "once believed". */
+export const PAST_BELIEF = set('think thought believe believed assume assumed');
+
+/** Verbs whose subject "sales" is the quantity: "sales rose", "sales doubled". */
+export const REVENUE_VERBS = set(`rise rises rose risen rising fall falls fell fallen falling grow grows grew grown growing drop drops dropped
+  climb climbs climbed decline declines declined increase increases increased decrease decreases decreased double doubles doubled
+  triple triples tripled jump jumps jumped soar soars soared slump slumps slumped dip dips dipped surge surges surged spike spiked
+  stall stalled slow slowed recover recovered improve improved beat beats miss missed hit hits reach reached top topped exceed
+  exceeded total totals totaled totalled outpace outpaced lag lagged plunge plunged plummet plummeted rebound rebounded`);
 
 /** Words that may follow a function word and still name the function ("the sales team", "marketing ops"). */
 export const FUNCTION_HEADS = set(`team teams department departments dept org orgs organization organisation function
@@ -56,6 +69,19 @@ export const OWNERSHIP_VERBS = set(`own owns owned owning run runs ran running m
   plan plans planned take takes took taken focus focuses focused work works worked head heads headed host hosts hosted
   responsible charge tasked accountable charged in`);
 
+/** Verbs of using what others made: "sales uses the brand guidelines" credits no brand work to sales. */
+export const CONSUMING_VERBS = set(`use uses used using read reads reading review reviews reviewed reviewing see sees saw seen get gets got receive receives
+  received share shares shared follow follows followed need needs needed want wants wanted like likes liked attend attends attended
+  join joins joined ask asks asked request requests requested love loves loved trust trusts trusted quote quotes quoted cite cites cited
+  reference references referenced leverage leverages leveraged rely relies relied access accesses accessed download downloads downloaded
+  check checks checked see know knows knew hear hears heard welcome welcomes welcomed approve approves approved appreciate appreciates
+  mention mentions mentioned discuss discusses discussed learn learns learned learnt love depend depends pick picks picked wait waits
+  waited expect expects expected await awaits awaited hate hates hated ignore ignores ignored skip skips skipped reuse reuses reused`);
+
+/** Nouns of time: "organizing this year" has no object worth comparing. */
+export const TIME_NOUNS = set(`year years quarter quarters month months week weeks day days time times morning afternoon evening night today
+  tomorrow yesterday spring summer autumn fall winter season monday tuesday wednesday thursday friday saturday sunday weekend`);
+
 /** The verb key of an owning verb in the inconsistency rule: "owns", "runs" and "handles" are the same claim. */
 export const OWNERSHIP_KEY = 'own';
 
@@ -92,4 +118,14 @@ export const NON_ACTIVITY_VERBS = set(`rise rises rose risen rising fall falls f
 export const ROLE_NOUNS = set('job jobs role roles responsibility responsibilities task tasks duty duties remit mandate area domain turf business');
 
 export const WRONGNESS_MARKERS = set(`mistakenly wrongly incorrectly erroneously myth myths misconception misconceptions fallacy misguided
-  wrong mistake confuse confuses confused confusing conflate conflates conflating`);
+  wrong mistake confuse confuses confused confusing conflate conflates conflating otherwise`);
+
+/** Words that say two names mean one thing, anywhere in a sentence that names both functions. */
+export const SAMENESS_CUES: string[][] = [
+  ['same', 'thing'], ['same', 'job'], ['same', 'role'], ['same', 'function'], ['same', 'department'], ['same', 'discipline'],
+  ['same', 'difference'], ['same', 'work'], ['one', 'job'], ['one', 'and', 'the', 'same'], ['two', 'words', 'for'], ['two', 'names', 'for'],
+  ['another', 'word', 'for'], ['another', 'name', 'for'], ['other', 'word', 'for'], ['synonym'], ['synonyms'], ['synonymous'],
+  ['interchangeable'], ['interchangeably'], ['call', 'it', 'what'], ['whatever', 'you', 'call', 'it'], ['call', 'it', 'whatever'],
+  ['by', 'another', 'name'], ['in', 'other', 'words'], ['no', 'difference'], ['no', 'real', 'difference'], ['same', 'as'],
+  ['our', 'word', 'for'], ['what', 'we', 'call'], ['also', 'called'], ['also', 'known', 'as'], ['a.k.a.'], ['aka'], ['i.e.'],
+];

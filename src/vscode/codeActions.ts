@@ -23,7 +23,10 @@ export class FixProvider implements CodeActionProvider {
     return context.diagnostics.flatMap((diagnostic) => {
       const ruleId = ruleIdOf(diagnostic);
       const finding = ruleId && findings.find((f) => f.ruleId === ruleId && toRange(f.span).isEqual(diagnostic.range));
-      return finding ? finding.fixes.map((fix) => toCodeAction(document, diagnostic, fix)) : [];
+      if (!finding) return [];
+      // VS Code applies "the" preferred fix on auto-fix, so only the first replacement claims it.
+      const preferred = finding.fixes.find((fix) => fix.kind === 'replace');
+      return finding.fixes.map((fix) => toCodeAction(document, diagnostic, fix, fix === preferred));
     });
   }
 }
@@ -34,11 +37,11 @@ function ruleIdOf(diagnostic: Diagnostic): RuleId | undefined {
   return RULE_IDS.find((id) => id === value);
 }
 
-function toCodeAction(document: TextDocument, diagnostic: Diagnostic, fix: Fix): CodeAction {
+function toCodeAction(document: TextDocument, diagnostic: Diagnostic, fix: Fix, isPreferred: boolean): CodeAction {
   const action = new CodeAction(fix.title, CodeActionKind.QuickFix);
   action.edit = new WorkspaceEdit();
   for (const edit of fix.edits) action.edit.replace(document.uri, toRange(edit.span), edit.newText);
   action.diagnostics = [diagnostic];
-  action.isPreferred = fix.kind === 'replace';
+  action.isPreferred = isPreferred;
   return action;
 }

@@ -2,7 +2,7 @@
 // code-server driven by headless Chromium (works offline), or desktop VS Code through @vscode/test-electron
 // when PLUMB_LINE_VSCODE=desktop (downloads VS Code, needs internet and a display).
 // Both report through the JSON file named by PLUMB_LINE_TEST_RESULTS, written by suite/index.ts.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.mjs';
@@ -11,7 +11,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const suiteEntry = join(root, 'out', 'test', 'integration', 'suite', 'index.js');
 const workspace = join(root, 'test', 'integration', 'workspace');
-const runDir = join(root, '.vscode-test', 'integration');
+// A fresh folder per run (user data, extensions, results), so runs started at the same time stay apart.
+const runsDir = join(root, '.vscode-test', 'integration');
+mkdirSync(runsDir, { recursive: true });
+const runDir = mkdtempSync(join(runsDir, 'run-'));
 const resultsFile = join(runDir, 'results.json');
 const timeoutMs = Number(process.env.PLUMB_LINE_TEST_TIMEOUT_MS ?? 5 * 60_000);
 const chromiumPath = process.env.PLUMB_LINE_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,16 +31,18 @@ const chromiumArgs = [
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (interrupted = true));
 
+let exitCode = 1;
 try {
   checkBuilt();
-  rmSync(runDir, { recursive: true, force: true });
-  mkdirSync(runDir, { recursive: true });
   const report = process.env.PLUMB_LINE_VSCODE === 'desktop' ? await runInDesktopVsCode() : await runInCodeServer();
-  process.exit(printReport(report));
+  exitCode = printReport(report);
 } catch (error) {
   console.error(`Integration tests could not run: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
 }
+// Logs of a failed run stay for a look; a passing run leaves nothing behind.
+if (exitCode === 0) rmSync(runDir, { recursive: true, force: true });
+else console.error(`Logs of this run: ${runDir}`);
+process.exit(exitCode);
 
 function checkBuilt() {
   for (const file of [join(root, manifest.main), suiteEntry]) {
@@ -75,6 +80,7 @@ async function runInCodeServer() {
     env: { PLUMB_LINE_TEST_RESULTS: resultsFile },
     extensionDevelopmentPath: root,
     extensionTestsPath: suiteEntry,
+    disableWorkspaceTrust: true,
   });
   const browserErrors = [];
   let browser;

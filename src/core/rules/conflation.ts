@@ -1,6 +1,6 @@
 // conflation: "sales" and "marketing" equated or swapped as synonyms. Examples: docs/rules/conflation.md
 import { isRevenueSense } from '../attribution';
-import { NEGATORS, OWNERSHIP_KEY, WRONGNESS_MARKERS } from '../lexicon';
+import { FUNCTION_HEADS, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
 import type { Sentence, Token } from '../prose';
 import type { Passage, Span } from '../types';
 import { activityName, type Draft, type Rule, type RuleContext } from './rule';
@@ -90,36 +90,50 @@ function pairSame(tokens: Token[], at: number, first: Side): Hit | undefined {
   return { from: at, to: index, first };
 }
 
-/** "sales (a.k.a. marketing)", "sales, also known as marketing", "sales (marketing)". */
+/** "sales (a.k.a. marketing)", "the marketing function (i.e., sales)", "marketing (the sales team, basically)". */
 function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
-  const open = tokens[at + 1];
+  let index = at + 1;
+  while (isWord(tokens[index]) && FUNCTION_HEADS.has(tokens[index].lower)) index += 1;
+  const open = tokens[index];
   if (!open || (open.text !== '(' && open.text !== ',')) return undefined;
-  let index = at + 2;
+  index += 1;
   const marker = APPOSITION_MARKERS.find((words) => words.every((word, offset) => tokens[index + offset]?.lower === word));
   if (marker) index += marker.length;
   else if (open.text === ',') return undefined;
   if (tokens[index]?.text === ',') index += 1;
+  while (isWord(tokens[index]) && ['the', 'our', 'a', 'your', 'their'].includes(tokens[index].lower)) index += 1;
   const second = sideAt(tokens, index);
   if (!second || second === first) return undefined;
+  while (isWord(tokens[index + 1]) && FUNCTION_HEADS.has(tokens[index + 1].lower)) index += 1;
+  if (open.text === '(') {
+    let close = index + 1;
+    while (close < tokens.length && close - index < 4 && tokens[close].text !== ')' && !sideAt(tokens, close)) close += 1;
+    return tokens[close]?.text === ')' ? { from: at, to: close, first } : undefined;
+  }
   const close = tokens[index + 1];
-  const closes = open.text === '(' ? close?.text === ')' : !close || close.kind === 'punctuation' || (isWord(close) && ['as', 'if'].includes(close.lower));
+  const closes = !close || close.kind === 'punctuation' || (isWord(close) && ['as', 'if'].includes(close.lower));
   if (!closes) return undefined;
   // "sales, or marketing as some call it" reads as a rename; "sales, or marketing, or both" does not.
-  if (marker?.[0] === 'or' && open.text === ',' && !(isWord(close) && close.lower === 'as')) return undefined;
-  return { from: at, to: open.text === '(' ? index + 1 : index, first };
+  if (marker?.[0] === 'or' && !(isWord(close) && close.lower === 'as')) return undefined;
+  return { from: at, to: index, first };
 }
 
-/** "we use sales and marketing interchangeably", "there is no difference between sales and marketing". */
+/** A sentence naming both functions with a word that makes them one ("two words for the same job", "interchangeably", "same difference"). */
 function sentenceWide(tokens: Token[]): Hit | undefined {
-  const lower = tokens.map((token) => token.lower);
-  for (let at = 0; at + 2 < tokens.length; at += 1) {
-    const first = sideAt(tokens, at);
-    const second = sideAt(tokens, at + 2);
-    if (!first || !second || first === second || !['and', 'or', '&'].includes(lower[at + 1])) continue;
-    const interchangeably = lower.indexOf('interchangeably', at);
-    if (interchangeably > at && interchangeably - at <= 6) return { from: at, to: interchangeably, first };
-    if (lower[at - 1] === 'between' && lower[at - 2] === 'difference' && ['no', 'zero', 'nothing'].includes(lower[at - 3] ?? '')) return { from: at - 3, to: at + 2, first };
-    if (lower[at - 1] === 'between' && lower[at - 2] === 'difference' && lower[at - 3] === 'real' && lower[at - 4] === 'no') return { from: at - 4, to: at + 2, first };
+  const named: { at: number; side: Side }[] = [];
+  tokens.forEach((_, at) => {
+    const side = functionAt(tokens, at);
+    if (side) named.push({ at, side });
+  });
+  const first = named[0];
+  const second = named.find((entry) => entry.side !== first?.side);
+  if (!first || !second || Math.abs(second.at - first.at) > 12) return undefined;
+  for (let at = 0; at < tokens.length; at += 1) {
+    const cue = SAMENESS_CUES.find((words) => words.every((word, offset) => tokens[at + offset]?.lower === word));
+    if (!cue) continue;
+    const end = at + cue.length - 1;
+    if (tokens.slice(Math.max(0, at - 4), at).some(isNegator)) continue;
+    return { from: Math.min(first.at, second.at, at), to: Math.max(first.at, second.at, end), first: first.side };
   }
   return undefined;
 }
@@ -127,6 +141,8 @@ function sentenceWide(tokens: Token[]): Hit | undefined {
 function negatedOrDismissed(sentence: Sentence, hit: Hit): boolean {
   const { tokens } = sentence;
   if (tokens.some((token) => isWord(token) && WRONGNESS_MARKERS.has(token.lower))) return true;
+  // "we used to think…", "we once believed…": a belief reported as given up.
+  if (tokens.some((token, at) => PAST_BELIEF.has(token.lower) && (tokens[at - 1]?.lower === 'once' || (tokens[at - 1]?.lower === 'to' && tokens[at - 2]?.lower === 'used')))) return true;
   for (let at = hit.from; at <= hit.to; at += 1) if (isNegator(tokens[at])) return !['no'].includes(tokens[at].lower) || tokens[at + 1]?.lower === 'longer';
   // "Marketing is just selling – it isn't." / "…are the same? They aren't."
   const after = tokens.slice(hit.to + 1, hit.to + 5);
@@ -175,7 +191,7 @@ export const conflation: Rule = {
     // "sales/marketing closed the deal": one agent made of both functions.
     for (const credit of context.credits) {
       // Outside the catalogue only a claim of owning counts ("sales/marketing runs the launch"), not "sales/marketing costs rose".
-      if (credit.mention.side !== 'joint' || (!credit.activity && !credit.key?.startsWith(`${OWNERSHIP_KEY}:`))) continue;
+      if (credit.mention.side !== 'joint' || (!credit.activity && !credit.keys.some((key) => key.startsWith(`${OWNERSHIP_KEY}:`)))) continue;
       const { tokens } = credit.sentence;
       const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
       drafts.push({

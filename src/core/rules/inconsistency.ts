@@ -11,16 +11,19 @@ export const inconsistency: Rule = {
   check(context) {
     const byKey = new Map<string, Credit[]>();
     for (const credit of context.credits) {
-      if (credit.mention.side === 'joint' || !credit.key) continue;
-      byKey.set(credit.key, [...(byKey.get(credit.key) ?? []), credit]);
+      if (credit.mention.side === 'joint') continue;
+      for (const key of credit.keys) byKey.set(key, [...(byKey.get(key) ?? []), credit]);
     }
     const drafts: Draft[] = [];
+    const flagged = new Set<Credit>();
     for (const credits of byKey.values()) {
       if (!credits.some((credit) => credit.mention.side === 'sales') || !credits.some((credit) => credit.mention.side === 'marketing')) continue;
       for (const credit of credits) {
+        if (flagged.has(credit)) continue;
         const side = credit.mention.side as 'sales' | 'marketing';
         const opposite = credits.filter((candidate) => candidate.mention.side === other(side) && candidate.sentence !== credit.sentence);
         if (opposite.length === 0) continue;
+        flagged.add(credit);
         const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
         const what = concept ? activityName(concept.label) : `“${credit.keyText}”`;
         const lines = opposite.map((place) => spanOf(place).start.line + 1).join(', ');

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CheckResult } from '../../../src/vscode/commands';
+import type { PlumbLineApi } from '../../../src/vscode/extension';
+import { closeAllEditors, openDraft, plumbLine, plumbLineDiagnostics, waitFor, workspaceFile } from './helpers';
+
+describe('commands', () => {
+  let api: PlumbLineApi;
+
+  before(async () => {
+    api = await plumbLine();
+  });
+
+  afterEach(closeAllEditors);
+
+  it('Check terminology checks the active Markdown editor', async () => {
+    const { document } = await openDraft('conflated.md');
+    const result = await vscode.commands.executeCommand<CheckResult>('plumbLine.checkTerminology');
+    assert.equal(result.files, 1);
+    assert.ok(result.findings > 0, 'no findings in conflated.md');
+    assert.equal(plumbLineDiagnostics(document.uri).length, result.findings);
+  });
+
+  it('Check terminology checks every Markdown file of the workspace when no Markdown editor is active', async () => {
+    await closeAllEditors();
+    const drafts = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**');
+    const result = await vscode.commands.executeCommand<CheckResult>('plumbLine.checkTerminology');
+    assert.equal(result.files, drafts.length);
+    assert.ok(result.findings > 0, 'no findings in the workspace');
+    assert.ok(plumbLineDiagnostics(workspaceFile('conflated.md')).length > 0, 'conflated.md, checked from disk, has no diagnostics');
+    assert.deepEqual(plumbLineDiagnostics(workspaceFile('clean.md')), []);
+  });
+
+  it('Open source passage opens the corpus file with the passage selected', async () => {
+    const passage = api.catalogue.corpus.passages[0];
+    const source = api.catalogue.corpus.sourceById.get(passage.sourceId);
+    assert.ok(source);
+    await vscode.commands.executeCommand('plumbLine.openPassage', passage.id);
+    await waitFor(
+      vscode.window.onDidChangeActiveTextEditor,
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith(`/corpus/${source.file}`) === true,
+      `an editor on corpus/${source.file}`,
+    );
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.offsetAt(editor.selection.start), passage.span.start.offset);
+    assert.equal(editor.document.offsetAt(editor.selection.end), passage.span.end.offset);
+  });
+});

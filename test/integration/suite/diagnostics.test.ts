@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { RULES, type RuleId } from '../../../src/core';
+import type { CheckResult } from '../../../src/vscode/commands';
+import {
+  closeAllEditors,
+  openDraft,
+  openScratch,
+  plumbLine,
+  plumbLineDiagnostics,
+  ruleIdOf,
+  waitFor,
+  waitForDiagnostics,
+  workspaceFile,
+} from './helpers';
+
+const hasRule = (ruleId: RuleId) => (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => ruleIdOf(d) === ruleId);
+
+function lineOf(document: vscode.TextDocument, fragment: string): number {
+  const offset = document.getText().indexOf(fragment);
+  assert.ok(offset >= 0, `"${fragment}" is not in ${document.uri.path}`);
+  return document.positionAt(offset).line;
+}
+
+describe('diagnostics', () => {
+  before(plumbLine);
+  afterEach(closeAllEditors);
+
+  it('flags each function credited with the other one\'s work, on its line, with docs and evidence', async () => {
+    const { document } = await openDraft('conflated.md');
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (ds) => hasRule('marketing-doing-sales')(ds) && hasRule('sales-doing-marketing')(ds),
+      'marketing-doing-sales and sales-doing-marketing',
+    );
+    const expectedLines: [RuleId, number][] = [
+      ['marketing-doing-sales', lineOf(document, 'Marketing closed the deal')],
+      ['sales-doing-marketing', lineOf(document, 'Our sales team will launch')],
+    ];
+    for (const [ruleId, line] of expectedLines) {
+      const diagnostic = diagnostics.find((d) => ruleIdOf(d) === ruleId);
+      assert.ok(diagnostic);
+      assert.equal(diagnostic.range.start.line, line, `${ruleId} is on the wrong line`);
+      assert.ok(diagnostic.message.length > 0);
+      const code = diagnostic.code as { value: string; target: vscode.Uri };
+      assert.ok(code.target.path.endsWith(`/${RULES[ruleId].docs}`), `${ruleId} links to ${code.target.toString()}`);
+      const evidence = (diagnostic.relatedInformation ?? []).filter((info) => /\/corpus\/[^/]+\.md$/.test(info.location.uri.path));
+      assert.ok(evidence.length > 0, `${ruleId} cites no corpus passage`);
+      for (const info of evidence) {
+        assert.match(info.message, /^“.+” — .+/);
+        const corpusText = new TextDecoder().decode(await vscode.workspace.fs.readFile(info.location.uri));
+        assert.ok(info.location.range.end.line < corpusText.split('\n').length, 'evidence range lies outside its corpus file');
+      }
+    }
+  });
+
+  it('leaves a draft with correct usage alone', async () => {
+    const { document } = await openDraft('clean.md');
+    const result = await vscode.commands.executeCommand<CheckResult>('plumbLine.checkTerminology');
+    assert.deepEqual(result, { findings: 0, files: 1 });
+    assert.deepEqual(plumbLineDiagnostics(document.uri), []);
+  });
+
+  it('clears a document\'s diagnostics when it closes', async () => {
+    const { document } = await openDraft('conflated.md');
+    await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'findings in conflated.md');
+    const closed = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.uri.toString() !== document.uri.toString()) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await closed;
+    await waitForDiagnostics(workspaceFile('conflated.md'), (ds) => ds.length === 0, 'no diagnostics after closing');
+  });
+
+  it('drops a finding as soon as the text no longer has the problem', async () => {
+    const original = 'Marketing closed the deal with Acme last week.\n';
+    const editor = await openScratch(original);
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, hasRule('marketing-doing-sales'), 'marketing-doing-sales in the scratch draft');
+    const at = original.indexOf('Marketing');
+    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'Marketing'.length)), 'Sales'));
+    await waitForDiagnostics(uri, (ds) => !hasRule('marketing-doing-sales')(ds), 'marketing-doing-sales to go away');
+  });
+
+  it('re-lints open drafts when a rule is switched off in the settings', async () => {
+    const { document } = await openDraft('conflated.md');
+    await waitForDiagnostics(document.uri, hasRule('marketing-doing-sales'), 'marketing-doing-sales');
+    const config = vscode.workspace.getConfiguration('plumbLine', document.uri);
+    const rules = { 'marketing-doing-sales': 'off' };
+    await config.update('rules', rules, vscode.ConfigurationTarget.Global);
+    try {
+      await waitForDiagnostics(document.uri, (ds) => !hasRule('marketing-doing-sales')(ds) && hasRule('sales-doing-marketing')(ds), 'only sales-doing-marketing');
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(vscode.languages.onDidChangeDiagnostics, () => hasRule('marketing-doing-sales')(plumbLineDiagnostics(document.uri)), 'the rule to come back');
+  });
+});
