@@ -115,14 +115,17 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
     folder,
   ];
   const child = spawn(codeServer, args, {
+    // XDG_DATA_HOME: code-server's own logs and heartbeat go under userDataDir instead of ~/.local/share.
     env: codeServerEnv({ ...env, XDG_DATA_HOME: join(userDataDir, 'xdg-data') }),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stop() also ends the extension host and the other helpers it forks.
     detached: true,
   });
   const output = collectOutput(child, join(userDataDir, 'code-server.log'));
-  const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
-  const spawnFailed = new Promise((_, reject) => child.once('error', reject));
+  const exited = new Promise((resolveExit) => {
+    child.once('exit', (code, signal) => resolveExit({ code, signal }));
+    child.once('error', (error) => resolveExit({ code: null, signal: null, error }));
+  });
   const killOnExit = () => signalGroup(child, 'SIGKILL');
   process.once('exit', killOnExit);
 
@@ -130,7 +133,7 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
   const stop = () => {
     stopping ??= (async () => {
       process.off('exit', killOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
         signalGroup(child, 'SIGTERM');
         const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
         await exited;
@@ -148,8 +151,8 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
   try {
     await Promise.race([
       waitForHttp(port, 60_000, () => child.exitCode !== null || child.signalCode !== null),
-      spawnFailed,
-      exited.then(({ code, signal }) => {
+      exited.then(({ code, signal, error }) => {
+        if (error) throw new Error(`Could not run ${codeServer}: ${error.message}`);
         throw new Error(`code-server exited (${signal ?? `code ${code}`}) before it answered on port ${port}.`);
       }),
     ]);

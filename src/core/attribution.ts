@@ -216,7 +216,8 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   const predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : mention.to + 1);
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start].lower;
-  if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb)) return undefined;
+  // "marketing trains the sales team on positioning": the function is an object here, and what follows is no predicate of its own.
+  if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb) || PREPOSITIONS.has(verb) || DETERMINERS.has(verb) || verb === 'and' || verb === 'or') return undefined;
   const list = words(tokens);
   const relative = relativeAntecedentEnd(tokens, mention) !== undefined;
   const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, tokens, predicate) : activityIn(index, list, tokens, predicate);
@@ -309,9 +310,53 @@ function roleCredit(index: ActivityIndex, sentence: Sentence, mention: Mention):
   return activity ? credit(sentence, mention, activity, undefined) : undefined;
 }
 
+/** A part of a sentence that is nothing but a function phrase ("sales team", "Marketing"), if it is one. */
+function wholeMention(tokens: Token[], from: number, end: number): Mention | undefined {
+  let at = from;
+  while (at < end && isWord(tokens[at]) && DETERMINERS.has(tokens[at].lower)) at += 1;
+  const mention = mentionAt(tokens, at);
+  if (!mention || mention.side === 'joint') return undefined;
+  let last = mention.to + 1;
+  while (last < end && tokens[last].kind === 'punctuation' && tokens[last].text !== '(') last += 1;
+  return last >= end || tokens[last].text === '(' ? mention : undefined;
+}
+
+function activityInPart(index: ActivityIndex, tokens: Token[], from: number, end: number): ActivityMatch | undefined {
+  const list = words(tokens);
+  for (let at = from; at < end; at += 1) {
+    const match = index.verbWithObjectAfter(list, at, end);
+    if (match) return match;
+  }
+  return index.nounIn(list, from, end);
+}
+
+/** "Market research: sales team", "Sales: pricing and packaging", and owner tables: one part names the function, another the activity. */
+function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
+  const { tokens } = sentence;
+  const parts: [number, number][] = [];
+  if (sentence.cells) sentence.cells.forEach((start, at) => parts.push([start, sentence.cells![at + 1] ?? tokens.length]));
+  else {
+    const colon = tokens.findIndex((token) => token.text === ':' || token.text === '—' || token.text === '–');
+    if (colon <= 0) return [];
+    parts.push([0, colon], [colon + 1, tokens.length]);
+  }
+  const owners = parts.map(([from, end]) => (end > from ? wholeMention(tokens, from, end) : undefined));
+  const owner = owners.find(Boolean);
+  if (!owner || owners.filter(Boolean).length > 1) return [];
+  const credits: Credit[] = [];
+  parts.forEach(([from, end], at) => {
+    if (owners[at] || end <= from) return;
+    const activity = activityInPart(index, tokens, from, end);
+    if (activity) credits.push({ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) });
+  });
+  return credits.slice(0, 1);
+}
+
 /** Every credit in a sentence. Questions credit nothing. */
 export function findCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
   if (sentence.isQuestion) return [];
+  const owned = ownerCredits(index, sentence);
+  if (owned.length > 0) return owned;
   const { tokens } = sentence;
   const credits: Credit[] = [];
   for (let at = 0; at < tokens.length; at += 1) {

@@ -2,7 +2,7 @@ import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Nodes as MdastNodes, Parents, Root } from 'mdast';
+import type { Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { parseMarkdown, toSpan } from './markdown';
 import type { Span } from './types';
@@ -22,6 +22,8 @@ export interface Sentence {
   tokens: Token[];
   span: Span;
   isQuestion: boolean;
+  /** For a table row: the token index where each cell starts. */
+  cells?: number[];
 }
 
 export interface Directive {
@@ -111,6 +113,27 @@ function toTokens(sentence: NlcstSentence): Token[] {
   return tokens;
 }
 
+/** Table rows as sentences (the nlcst conversion skips tables): each body row's cells, in order, with where each cell starts. */
+function tableRowSentences(tree: Root, file: VFile): Sentence[] {
+  const rows: Sentence[] = [];
+  visit(tree, 'table', (table) => {
+    for (const row of table.children.slice(1) as TableRow[]) {
+      const tokens: Token[] = [];
+      const cells: number[] = [];
+      for (const cell of row.children) {
+        cells.push(tokens.length);
+        if (!cell.position || cell.children.length === 0) continue;
+        const paragraph: Paragraph = { type: 'paragraph', children: cell.children, position: cell.position };
+        const nlcst = toNlcst(paragraph, file, ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
+        for (const sentence of collectSentences(nlcst)) tokens.push(...sentence.tokens);
+      }
+      if (tokens.length > 0 && row.position) rows.push({ tokens, span: toSpan(row.position), isQuestion: false, cells });
+    }
+    return SKIP;
+  });
+  return rows;
+}
+
 function collectSentences(nlcst: NlcstRoot): Sentence[] {
   const sentences: Sentence[] = [];
   visit(nlcst, 'SentenceNode', (node: NlcstSentence) => {
@@ -144,11 +167,12 @@ function analyze(text: string): ProseDocument {
   const directives = collectDirectives(tree);
   const frontMatter = tree.children.find((node) => node.type === 'yaml' || (node.type as string) === 'toml');
   pruneNonProse(tree);
-  const nlcst = toNlcst(tree as MdastNodes, new VFile(text), ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
+  const file = new VFile(text);
+  const nlcst = toNlcst(tree as MdastNodes, file, ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
   return {
     text,
     tree,
-    sentences: collectSentences(nlcst),
+    sentences: [...collectSentences(nlcst), ...tableRowSentences(tree, file)].sort((a, b) => a.span.start.offset - b.span.start.offset),
     directives,
     frontMatterEnd: frontMatter?.position?.end.offset ?? 0,
   };

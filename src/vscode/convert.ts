@@ -43,6 +43,12 @@ export function excerpt(text: string, max: number): string {
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
+/** A passage in curly quotes, shortened; quotes the passage already carries are not doubled. */
+export function quoted(text: string, max: number): string {
+  const inner = text.trim().replace(/^[“"]([^“”"]*)[”"]$/, '$1');
+  return `“${excerpt(inner, max)}”`;
+}
+
 /** "Title, Author", or the title alone for anonymous sources. */
 export function citation(source: Source): string {
   return source.author ? `${source.title}, ${source.author}` : source.title;

@@ -12,7 +12,7 @@ import {
   type TextDocument,
 } from 'vscode';
 import { lintMarkdown, RULES, type Catalogue, type Finding, type Severity } from '../core';
-import { citation, corpusFileUri, describeError, excerpt, isDraft, toRange } from './convert';
+import { citation, corpusFileUri, describeError, isDraft, quoted, toRange } from './convert';
 import type { SettingsReader } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Plumb Line';
@@ -139,7 +139,7 @@ export class DiagnosticsController implements Disposable {
       const source = this.catalogue.corpus.sourceById.get(passage.sourceId);
       if (!source) return [];
       const location = new Location(corpusFileUri(this.extensionUri, source), toRange(passage.span));
-      return [new DiagnosticRelatedInformation(location, `“${excerpt(passage.text, 120)}” — ${citation(source)}`)];
+      return [new DiagnosticRelatedInformation(location, `${quoted(passage.text, 120)} — ${citation(source)}`)];
     });
     diagnostic.relatedInformation = [...related, ...evidence];
     return diagnostic;

@@ -18,6 +18,9 @@ const SAME_WORDS = new Set(['same', 'synonyms', 'synonymous', 'interchangeable',
 const SAME_FOLLOWERS = new Set(['thing', 'things', 'function', 'functions', 'job', 'discipline', 'activity', 'department', 'role', 'work']);
 const APPOSITION_MARKERS = [['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'as'], ['otherwise', 'known', 'as'], ['also', 'called'], ['i.e.'], ['ie'], ['that', 'is'], ['or']];
 
+/** "Please stop using sales and marketing as synonyms": the writer argues against the equation. */
+const STOP_WORDS = new Set(['stop', 'avoid', 'quit', 'refrain', 'stopped']);
+
 interface Hit {
   from: number;
   to: number;
@@ -132,7 +135,7 @@ function sentenceWide(tokens: Token[]): Hit | undefined {
     const cue = SAMENESS_CUES.find((words) => words.every((word, offset) => tokens[at + offset]?.lower === word));
     if (!cue) continue;
     const end = at + cue.length - 1;
-    if (tokens.slice(Math.max(0, at - 4), at).some(isNegator)) continue;
+    if (tokens.slice(Math.max(0, at - 4), at).some(isNegator) || tokens.slice(0, at).some((token) => STOP_WORDS.has(token.lower))) continue;
     return { from: Math.min(first.at, second.at, at), to: Math.max(first.at, second.at, end), first: first.side };
   }
   return undefined;
