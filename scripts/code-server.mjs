@@ -295,7 +295,11 @@ function verifyInstall() {
         `\nnpm may have skipped install scripts; see ${installLog}:\n${tailOfFile(installLog, 30)}`,
     );
   }
-  const version = spawnSync(executable, ['--version'], { encoding: 'utf8', env: codeServerEnv({}) });
+  // Even --version writes a config file and logs; keep them inside installDir rather than under ~.
+  const version = spawnSync(executable, ['--config', join(installDir, 'code-server.yaml'), '--version'], {
+    encoding: 'utf8',
+    env: codeServerEnv({ XDG_DATA_HOME: join(installDir, 'xdg-data') }),
+  });
   if (version.status !== 0 || !version.stdout.includes(CODE_SERVER_VERSION)) {
     throw new Error(`code-server does not start (\`code-server --version\` exit ${version.status}):\n${version.stdout}${version.stderr}`);
   }

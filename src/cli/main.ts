@@ -54,7 +54,14 @@ function markdownFiles(paths: string[]): string[] {
 
 function readOptions(config: string | undefined): LintOptions {
   if (!config) return resolveOptions(undefined).options;
-  const { options, problems } = resolveOptions(JSON.parse(readFileSync(config, 'utf8')));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(config, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code) throw error;
+    throw new Error(`${config} is not valid JSON (${(error as Error).message})`);
+  }
+  const { options, problems } = resolveOptions(raw);
   for (const problem of problems) process.stderr.write(`plumb-line: ${config}: ${problem}\n`);
   return options;
 }

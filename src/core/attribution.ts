@@ -69,6 +69,9 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   if (!isWord(token)) return undefined;
   const side = sideOf(token.lower);
   if (!side || isRevenueSense(tokens, at)) return undefined;
+  // The second half of "Sales and Marketing" (a title or a joint team) is no doer on its own.
+  const before = tokens[at - 1];
+  if (before && (before.lower === 'and' || before.text === '&') && isWord(tokens[at - 2]) && sideOf(tokens[at - 2].lower) && sideOf(tokens[at - 2].lower) !== side) return undefined;
   // "sales/marketing", "sales or marketing": one agent made of both functions.
   const linker = tokens[at + 1];
   const other = tokens[at + 2];
@@ -88,18 +91,21 @@ function extendHeads(tokens: Token[], mention: Mention): Mention {
 }
 
 /** Where the clause that contains `at` ends (exclusive). */
+/** How far a clause may reach: no real clause is longer, and the bound keeps a pathological run-on line linear. */
+const CLAUSE_REACH = 40;
+
 function clauseEnd(tokens: Token[], at: number): number {
-  for (let index = at; index < tokens.length; index += 1) {
+  for (let index = at; index < Math.min(tokens.length, at + CLAUSE_REACH); index += 1) {
     if (isClauseBreak(tokens[index])) return index;
     if (index > at && isWord(tokens[index]) && sideOf(tokens[index].lower) && mentionAt(tokens, index)) return index;
   }
-  return tokens.length;
+  return Math.min(tokens.length, at + CLAUSE_REACH);
 }
 
 /** Where the clause that contains `at` starts. */
 function clauseStart(tokens: Token[], at: number): number {
-  for (let index = at - 1; index >= 0; index -= 1) if (isClauseBreak(tokens[index])) return index + 1;
-  return 0;
+  for (let index = at - 1; index >= Math.max(0, at - CLAUSE_REACH); index -= 1) if (isClauseBreak(tokens[index])) return index + 1;
+  return Math.max(0, at - CLAUSE_REACH);
 }
 
 interface Predicate {
@@ -108,6 +114,7 @@ interface Predicate {
   negated: boolean;
 }
 
+const VERB_JOINERS = new Set(['and', 'or', 'to', 'then', ',', 'also', 'both', 'either', 'personally', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'be', 'being', 'been', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'help', 'helps', 'helped', 'in']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
 const PARENTHETICAL_STARTS = new Set(['on', 'in', 'as', 'for', 'of', 'however', 'meanwhile', 'too', 'also', 'though', 'by', 'with', 'unlike', 'after', 'at', 'our', 'the', 'their', 'your', 'not', 'instead', 'then', 'now', 'today', 'this', 'last', 'next', 'again', 'like']);
 const TEAM_NOUNS = new Set(['team', 'one', 'function', 'department', 'group', 'people', 'folks', 'org', 'crew']);
@@ -156,8 +163,16 @@ function objectHead(tokens: Token[], from: number, end: number): { head: number;
   return { head, first };
 }
 
+const wordLists = new WeakMap<Token[], string[]>();
+
+/** The sentence's words in lower case (punctuation as written), computed once a sentence. */
 function words(tokens: Token[]): string[] {
-  return tokens.map((token) => (token.kind === 'word' ? token.lower : token.text));
+  let list = wordLists.get(tokens);
+  if (!list) {
+    list = tokens.map((token) => (token.kind === 'word' ? token.lower : token.text));
+    wordLists.set(tokens, list);
+  }
+  return list;
 }
 
 function textOf(tokens: Token[], from: number, to: number): string {
@@ -169,6 +184,8 @@ function activityIn(index: ActivityIndex, list: string[], tokens: Token[], predi
   for (let at = predicate.start; at < predicate.end; at += 1) {
     const word = list[at];
     if (endsNegative(word) || word === 'rather' || word === 'instead' || word === 'than') return undefined;
+    // Only the predicate's own verbs count: its head, or one joined to it ("call, email and visit", "plans to launch").
+    if (at !== predicate.start && !VERB_JOINERS.has(list[at - 1]) && !/^\w+ly$/.test(list[at - 1])) continue;
     const match = index.verbWithObjectAfter(list, at, predicate.end);
     if (match) return match;
   }
@@ -216,6 +233,8 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   const predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : mention.to + 1);
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start].lower;
+  // "sales needs marketing to build the brand": the second function is the doer.
+  if (sideOf(verb)) return undefined;
   // "marketing trains the sales team on positioning": the function is an object here, and what follows is no predicate of its own.
   if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb) || PREPOSITIONS.has(verb) || DETERMINERS.has(verb) || verb === 'and' || verb === 'or') return undefined;
   const list = words(tokens);

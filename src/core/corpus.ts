@@ -29,7 +29,14 @@ export function parseSource(file: CorpusFile): Source {
   const tree = parseMarkdown(file.text);
   let meta: FrontMatter = {};
   const yamlNode = tree.children.find((node) => node.type === 'yaml');
-  if (yamlNode && yamlNode.type === 'yaml') meta = (parseYaml(yamlNode.value) as FrontMatter | null) ?? {};
+  if (yamlNode && yamlNode.type === 'yaml') {
+    try {
+      const parsed: unknown = parseYaml(yamlNode.value);
+      meta = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as FrontMatter) : {};
+    } catch (error) {
+      throw new Error(`${file.file}: the front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
   const id = optionalText(meta.id) ?? file.file.replace(/\.md$/, '');
   const titleHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   const title = optionalText(meta.title) ?? (titleHeading ? toString(titleHeading) : id);

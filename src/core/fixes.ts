@@ -31,9 +31,10 @@ export function replaceFunctionFix(tokens: Token[], mention: Mention): Fix | und
   return { title: `Replace with “${newWords}”`, kind: 'replace', edits: edits as Fix['edits'] };
 }
 
+/** The end of a line's text, before a carriage return and before trailing spaces (two of which make a hard line break). */
 function lineEnd(doc: ProseDocument, line: number): Point {
   const lines = doc.text.split('\n');
-  const text = lines[line].replace(/\r$/, '');
+  const text = lines[line].replace(/\r$/, '').replace(/[ \t]+$/, '');
   const offset = lines.slice(0, line).reduce((sum, current) => sum + current.length + 1, 0) + text.length;
   return { line, character: text.length, offset };
 }

@@ -25,7 +25,7 @@ export interface Source {
   sections: Section[];
 }
 
-/** A heading and the passages under it; the article's opening passages sit in a section titled after the article. */
+/** A heading and the passages under it; the passages before the first `##` heading sit in a section titled "Introduction". */
 export interface Section {
   id: string;
   sourceId: string;

@@ -31,18 +31,20 @@ const chromiumArgs = [
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (interrupted = true));
 
-let exitCode = 1;
+let totals = { passed: 0, failed: 0 };
 try {
   checkBuilt();
   const report = process.env.PLUMB_LINE_VSCODE === 'desktop' ? await runInDesktopVsCode() : await runInCodeServer();
-  exitCode = printReport(report);
+  totals = printTests(report.tests);
 } catch (error) {
   console.error(`Integration tests could not run: ${error instanceof Error ? error.message : error}`);
 }
+const succeeded = totals.failed === 0 && totals.passed > 0;
 // Logs of a failed run stay for a look; a passing run leaves nothing behind.
-if (exitCode === 0) rmSync(runDir, { recursive: true, force: true });
+if (succeeded) rmSync(runDir, { recursive: true, force: true });
 else console.error(`Logs of this run: ${runDir}`);
-process.exit(exitCode);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(succeeded ? 0 : 1);
 
 function checkBuilt() {
   for (const file of [join(root, manifest.main), suiteEntry]) {
@@ -56,7 +58,12 @@ async function runInDesktopVsCode() {
     await runTests({
       extensionDevelopmentPath: root,
       extensionTestsPath: suiteEntry,
-      launchArgs: [workspace, '--disable-extensions'],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        `--user-data-dir=${join(runDir, 'user-data')}`,
+        `--extensions-dir=${join(runDir, 'extensions')}`,
+      ],
       extensionTestsEnv: { PLUMB_LINE_TEST_RESULTS: resultsFile },
     });
   } catch (error) {
@@ -127,8 +134,8 @@ function readReport() {
   return JSON.parse(readFileSync(resultsFile, 'utf8'));
 }
 
-// Prints one line per test and the totals; returns the exit code.
-function printReport({ tests }) {
+// Prints one line per test; returns how many passed and failed.
+function printTests(tests) {
   for (const test of tests) {
     const title = test.title.join(' › ');
     if (test.state === 'passed') console.log(`  ✓ ${title}`);
@@ -138,8 +145,7 @@ function printReport({ tests }) {
   const passed = tests.filter((test) => test.state === 'passed').length;
   const failed = tests.filter((test) => test.state === 'failed').length;
   if (passed + failed === 0) console.log('No integration tests ran.');
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed > 0 || passed === 0 ? 1 : 0;
+  return { passed, failed };
 }
 
 // The newest remote extension host log that code-server wrote under the user data folder.

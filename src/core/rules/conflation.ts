@@ -131,21 +131,25 @@ function sentenceWide(tokens: Token[]): Hit | undefined {
   const first = named[0];
   const second = named.find((entry) => entry.side !== first?.side);
   if (!first || !second || Math.abs(second.at - first.at) > 12) return undefined;
+  let stopped = false;
   for (let at = 0; at < tokens.length; at += 1) {
+    stopped ||= STOP_WORDS.has(tokens[at].lower);
     const cue = SAMENESS_CUES.find((words) => words.every((word, offset) => tokens[at + offset]?.lower === word));
     if (!cue) continue;
     const end = at + cue.length - 1;
-    if (tokens.slice(Math.max(0, at - 4), at).some(isNegator) || tokens.slice(0, at).some((token) => STOP_WORDS.has(token.lower))) continue;
+    if (stopped || tokens.slice(Math.max(0, at - 4), at).some(isNegator)) continue;
     return { from: Math.min(first.at, second.at, at), to: Math.max(first.at, second.at, end), first: first.side };
   }
   return undefined;
 }
 
+/** The sentence reports the equation as wrong or given up: "mistakenly think", "a myth", "we used to think", "we once believed". */
+function dismissesClaim(tokens: Token[]): boolean {
+  return tokens.some((token, at) => (isWord(token) && WRONGNESS_MARKERS.has(token.lower)) || (PAST_BELIEF.has(token.lower) && (tokens[at - 1]?.lower === 'once' || (tokens[at - 1]?.lower === 'to' && tokens[at - 2]?.lower === 'used'))));
+}
+
 function negatedOrDismissed(sentence: Sentence, hit: Hit): boolean {
   const { tokens } = sentence;
-  if (tokens.some((token) => isWord(token) && WRONGNESS_MARKERS.has(token.lower))) return true;
-  // "we used to think…", "we once believed…": a belief reported as given up.
-  if (tokens.some((token, at) => PAST_BELIEF.has(token.lower) && (tokens[at - 1]?.lower === 'once' || (tokens[at - 1]?.lower === 'to' && tokens[at - 2]?.lower === 'used')))) return true;
   for (let at = hit.from; at <= hit.to; at += 1) if (isNegator(tokens[at])) return !['no'].includes(tokens[at].lower) || tokens[at + 1]?.lower === 'longer';
   // "Marketing is just selling – it isn't." / "…are the same? They aren't."
   const after = tokens.slice(hit.to + 1, hit.to + 5);
@@ -164,6 +168,7 @@ function findHits(sentence: Sentence): Hit[] {
     const hit = equation(tokens, at, first) ?? pairSame(tokens, at, first) ?? apposition(tokens, at, first);
     if (hit && !hits.some((other) => other.from <= hit.to && hit.from <= other.to)) hits.push(hit);
   }
+  if (hits.length === 0 || dismissesClaim(tokens)) return [];
   return hits.filter((hit) => !negatedOrDismissed(sentence, hit));
 }
 

@@ -1,0 +1,184 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from './shared';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const FLAGGED = 'Intro line.\n\nOur marketing team closed the deal.\n';
+const CLEAN = 'Marketing builds the brand; sales closes the deal.\n';
+const TEXT_LINE = /^(.+):(\d+):(\d+): (error|warning|information|hint) (.+) \[([a-z-]+)\]$/;
+const JSON_KEYS = ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity'];
+
+interface Row {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  severity: string;
+  message: string;
+}
+
+describe('plumb-line CLI (dist/cli.js)', function () {
+  this.timeout(20_000);
+  let dir: string;
+
+  const write = (relativePath: string, text: string) => {
+    const file = path.join(dir, relativePath);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const stdoutLines = (stdout: string) => stdout.split('\n').filter(Boolean);
+  const jsonRows = (...args: string[]) => {
+    const result = run(...args, '--format', 'json');
+    return { ...result, rows: JSON.parse(result.stdout) as Row[] };
+  };
+
+  before(() => {
+    assert.ok(existsSync(cli), `${cli} is missing: run \`node esbuild.mjs\` first`);
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'plumb-line-cli-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('check on a folder with a flagged draft exits 1 with file:line:col lines and a summary', () => {
+    write('drafts/draft.md', FLAGGED);
+    const { status, stdout, stderr } = run('check', 'drafts');
+    assert.equal(status, 1, stderr);
+    const lines = stdoutLines(stdout);
+    assert.equal(lines.length, 2, stdout);
+    const [, file, line, column, severity, message, ruleId] = TEXT_LINE.exec(lines[0]) ?? [];
+    assert.deepEqual([file, line, column, severity, ruleId], [path.join('drafts', 'draft.md'), '3', '5', 'warning', 'marketing-doing-sales']);
+    assert.match(message, /marketing team/);
+    assert.equal(lines[1], '1 finding in 1 file.');
+  });
+
+  it('--format json prints one array of rows with exactly the documented keys, 1-based, at the flagged words', () => {
+    write('draft.md', FLAGGED);
+    write('other.md', 'Marketing closed the deal.\n\nOur sales team will launch a TV advertising campaign.\n');
+    const { status, rows } = jsonRows('check', '.');
+    assert.equal(status, 1);
+    assert.ok(Array.isArray(rows));
+    assert.deepEqual(rows.map((row) => [row.file, row.ruleId]), [['draft.md', 'marketing-doing-sales'], ['other.md', 'marketing-doing-sales'], ['other.md', 'sales-doing-marketing']]);
+    const flaggedWords = rows.map((row) => {
+      assert.deepEqual(Object.keys(row).sort(), JSON_KEYS);
+      assert.equal(row.line, row.endLine);
+      const lineText = readFileSync(path.join(dir, row.file), 'utf8').split('\n')[row.line - 1];
+      return lineText.slice(row.column - 1, row.endColumn - 1);
+    });
+    assert.deepEqual(flaggedWords, ['marketing team', 'Marketing', 'sales team']);
+    assert.deepEqual(rows.map((row) => row.severity), ['warning', 'warning', 'warning']);
+  });
+
+  it('a clean file exits 0 with an empty report', () => {
+    write('clean.md', CLEAN);
+    const text = run('check', 'clean.md');
+    assert.equal(text.status, 0, text.stderr);
+    assert.deepEqual(stdoutLines(text.stdout), ['0 findings in 1 file.']);
+    const json = jsonRows('check', 'clean.md');
+    assert.equal(json.status, 0);
+    assert.deepEqual(json.rows, []);
+  });
+
+  it('a missing path exits 2 with a one-line reason naming it', () => {
+    const { status, stdout, stderr } = run('check', 'no-such-draft.md');
+    assert.equal(status, 2);
+    assert.equal(stdout, '');
+    const lines = stderr.split('\n').filter(Boolean);
+    assert.equal(lines.length, 1, stderr);
+    assert.match(lines[0], /no-such-draft\.md/);
+  });
+
+  it('an unknown flag, a bad --format value, a missing value or command exits 2 with the reason', () => {
+    write('draft.md', FLAGGED);
+    const cases: [string[], RegExp][] = [
+      [['check', '--bogus', 'draft.md'], /--bogus/],
+      [['check', '--format', 'xml', 'draft.md'], /xml/],
+      [['check', '--format=yaml', 'draft.md'], /yaml/],
+      [['check', 'draft.md', '--format'], /--format/],
+      [['lint', 'draft.md'], /lint/],
+      [[], /command/],
+    ];
+    for (const [args, reason] of cases) {
+      const { status, stdout, stderr } = run(...args);
+      assert.equal(status, 2, args.join(' '));
+      assert.equal(stdout, '', args.join(' '));
+      assert.match(stderr.split('\n')[0], reason, args.join(' '));
+      assert.match(stderr, /usage: plumb-line check/);
+    }
+  });
+
+  it('--config can switch a rule off and change a severity', () => {
+    write('draft.md', 'Marketing closed the deal.\n\nOur sales team will launch a TV advertising campaign.\n');
+    write('plumb-line.json', JSON.stringify({ rules: { 'marketing-doing-sales': 'off', 'sales-doing-marketing': 'error' } }));
+    const { status, rows } = jsonRows('check', 'draft.md', '--config', 'plumb-line.json');
+    assert.equal(status, 1);
+    assert.deepEqual(rows.map((row) => [row.ruleId, row.severity]), [['sales-doing-marketing', 'error']]);
+    write('quiet.json', JSON.stringify({ rules: { 'marketing-doing-sales': 'off', 'sales-doing-marketing': 'off' } }));
+    assert.equal(run('check', 'draft.md', '--config=quiet.json').status, 0);
+  });
+
+  it('--config reports invalid settings on stderr and lints with the defaults for them', () => {
+    write('draft.md', FLAGGED);
+    write('plumb-line.json', JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    const { status, stdout, stderr } = run('check', 'draft.md', '--config', 'plumb-line.json');
+    assert.equal(status, 1);
+    assert.match(stderr, /plumb-line\.json.*no-such-rule/);
+    assert.match(stdout, /\[marketing-doing-sales\]/);
+  });
+
+  it('a missing --config file exits 2 naming it', () => {
+    write('draft.md', FLAGGED);
+    const { status, stderr } = run('check', 'draft.md', '--config', 'absent.json');
+    assert.equal(status, 2);
+    assert.match(stderr, /absent\.json/);
+  });
+
+  it('a --config file that is not JSON exits 2 with a one-line reason naming it', () => {
+    write('draft.md', FLAGGED);
+    write('broken.json', '{ rules: ');
+    const { status, stderr } = run('check', 'draft.md', '--config', 'broken.json');
+    assert.equal(status, 2);
+    const lines = stderr.split('\n').filter(Boolean);
+    assert.equal(lines.length, 1, stderr);
+    assert.match(lines[0], /broken\.json/);
+  });
+
+  it('walks folders for Markdown files, skipping node_modules and other extensions', () => {
+    write('docs/a.md', FLAGGED);
+    write('docs/nested/b.markdown', FLAGGED);
+    write('docs/notes.txt', FLAGGED);
+    write('node_modules/some-package/README.md', FLAGGED);
+    write('docs/node_modules/inner/README.md', FLAGGED);
+    const { status, rows } = jsonRows('check');
+    assert.equal(status, 1);
+    assert.deepEqual([...new Set(rows.map((row) => row.file))], [path.join('docs', 'a.md'), path.join('docs', 'nested', 'b.markdown')]);
+    assert.deepEqual(stdoutLines(run('check').stdout).at(-1), '2 findings in 2 files.');
+  });
+
+  it('lints a file named explicitly whatever its extension', () => {
+    write('notes.txt', FLAGGED);
+    const { status, rows } = jsonRows('check', 'notes.txt');
+    assert.equal(status, 1);
+    assert.deepEqual(rows.map((row) => row.file), ['notes.txt']);
+  });
+
+  it('honours inline control comments', () => {
+    write('draft.md', '<!-- plumb-line-disable-next-line marketing-doing-sales -->\nOur marketing team closed the deal.\n\nMarketing closed the deal. <!-- plumb-line-disable-line -->\n');
+    const { status, stdout } = run('check', 'draft.md');
+    assert.equal(status, 0, stdout);
+    write('partly.md', '<!-- plumb-line-disable -->\n\nMarketing closed the deal.\n\n<!-- plumb-line-enable -->\n\nMarketing closed the deal.\n');
+    const { rows } = jsonRows('check', 'partly.md');
+    assert.deepEqual(rows.map((row) => [row.line, row.column]), [[7, 1]]);
+  });
+});
