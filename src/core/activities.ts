@@ -38,8 +38,11 @@ function phraseOf(text: string, inflectEvery: boolean): Phrase {
   return words.map((word, index) => new Set(inflectEvery || index === words.length - 1 ? inflections(word) : [word]));
 }
 
+/** A hyphenated word also matches by its last part: "customer-rewards program" holds "rewards program". */
+const lastPart = (word: string | undefined) => word?.slice(word.lastIndexOf('-') + 1);
+
 function matchesAt(words: string[], at: number, phrase: Phrase): boolean {
-  return phrase.every((forms, offset) => forms.has(words[at + offset]));
+  return phrase.every((forms, offset) => forms.has(words[at + offset]) || (offset === 0 && forms.has(lastPart(words[at])!)));
 }
 
 export const CUSTOM_CONCEPT: Record<'marketing' | 'sales', string> = { marketing: 'custom-marketing', sales: 'custom-sales' };

@@ -5,7 +5,7 @@ import {
   NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
   REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS,
 } from './lexicon';
-import { stemKey } from './morphology';
+import { IRREGULAR_PAST, stemKey } from './morphology';
 import type { Sentence, Token } from './prose';
 
 export type FunctionSide = 'sales' | 'marketing';
@@ -43,9 +43,11 @@ const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.
 const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(word));
 const endsNegative = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
 
+/** The function a word names: "sales", "marketers", and hyphenated kinds like "inside-sales" (not "telemarketing", one word). */
 function sideOf(word: string): FunctionSide | undefined {
-  if (FUNCTION_WORDS.sales.has(word)) return 'sales';
-  if (FUNCTION_WORDS.marketing.has(word)) return 'marketing';
+  const base = word.includes('-') && !/^multi-?level-/.test(word) ? word.slice(word.lastIndexOf('-') + 1) : word;
+  if (FUNCTION_WORDS.sales.has(base)) return 'sales';
+  if (FUNCTION_WORDS.marketing.has(base)) return 'marketing';
   return undefined;
 }
 
@@ -84,9 +86,18 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   return token.possessive ? { side, from: at, to: at, functionWords: [at] } : extendHeads(tokens, { side, from: at, to: at, functionWords: [at] });
 }
 
+/** Heads that are verbs too: "the marketing group wrote…" (a head) but "marketing groups customers…" (a verb). */
+const HEADS_THAT_ARE_VERBS = new Set(['group', 'groups', 'lead', 'leads', 'head', 'heads', 'arm']);
+
 function extendHeads(tokens: Token[], mention: Mention): Mention {
   let to = mention.to;
-  while (to - mention.to < 2 && isWord(tokens[to + 1]) && FUNCTION_HEADS.has(tokens[to + 1].lower) && !tokens[to].possessive) to += 1;
+  while (to - mention.to < 2 && isWord(tokens[to + 1]) && !tokens[to].possessive) {
+    const next = tokens[to + 1].lower;
+    const after = tokens[to + 2];
+    const verbFollows = isWord(after) && (AUXILIARIES.has(after.lower) || /ed$/.test(after.lower) || IRREGULAR_PAST.has(after.lower));
+    if (!FUNCTION_HEADS.has(next) && !(HEADS_THAT_ARE_VERBS.has(next) && verbFollows)) break;
+    to += 1;
+  }
   return { ...mention, to };
 }
 
@@ -114,6 +125,8 @@ interface Predicate {
   negated: boolean;
 }
 
+const PRAISE = new Set(['thanks', 'thank', 'kudos', 'credit', 'congratulations', 'congrats', 'props', 'shout-out', 'shoutout', 'hats']);
+const MAIN_VERB_AUXILIARIES = new Set(['do', 'does', 'did', 'need', 'needs', 'needed', 'have', 'has', 'had', 'get', 'gets', 'got']);
 const VERB_JOINERS = new Set(['and', 'or', 'to', 'then', ',', 'also', 'both', 'either', 'personally', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'be', 'being', 'been', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'help', 'helps', 'helped', 'in']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
 const PARENTHETICAL_STARTS = new Set(['on', 'in', 'as', 'for', 'of', 'however', 'meanwhile', 'too', 'also', 'though', 'by', 'with', 'unlike', 'after', 'at', 'our', 'the', 'their', 'your', 'not', 'instead', 'then', 'now', 'today', 'this', 'last', 'next', 'again', 'like']);
@@ -144,6 +157,8 @@ function predicateAfter(tokens: Token[], from: number): Predicate | undefined {
       index += 3;
       continue;
     } else if (!AUXILIARIES.has(word) && !ADVERBS.has(word) && !/^\w+ly$/.test(word)) break;
+    // "Sales did a competitor analysis", "needs better brochures": before an object these are the main verb.
+    else if (MAIN_VERB_AUXILIARIES.has(word) && isWord(tokens[index + 1]) && (DETERMINERS.has(tokens[index + 1].lower) || /^\w+er$/.test(tokens[index + 1].lower))) break;
     index += 1;
   }
   if (!isWord(tokens[index])) return undefined;
@@ -236,7 +251,8 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   // "sales needs marketing to build the brand": the second function is the doer.
   if (sideOf(verb)) return undefined;
   // "marketing trains the sales team on positioning": the function is an object here, and what follows is no predicate of its own.
-  if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb) || PREPOSITIONS.has(verb) || DETERMINERS.has(verb) || verb === 'and' || verb === 'or') return undefined;
+  const inCharge = verb === 'in' && tokens[predicate.start + 1]?.lower === 'charge';
+  if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || verb === 'and' || verb === 'or') return undefined;
   const list = words(tokens);
   const relative = relativeAntecedentEnd(tokens, mention) !== undefined;
   const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, tokens, predicate) : activityIn(index, list, tokens, predicate);
@@ -246,7 +262,7 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
 
 /** "Derek, our top sales rep, is…": the function phrase renames the subject, whose predicate follows the comma. */
 function isAppositive(tokens: Token[], mention: Mention): boolean {
-  if (tokens[mention.to + 1]?.text !== ',') return false;
+  if (tokens[mention.to + 1]?.text !== ',' || RELATIVE_PRONOUNS.has(tokens[mention.to + 2]?.lower)) return false;
   for (let at = mention.from - 1; at >= Math.max(0, mention.from - 4); at -= 1) {
     if (tokens[at].text === ',') return at > 0 && isWord(tokens[at - 1]);
     if (!isWord(tokens[at])) return false;
@@ -415,6 +431,10 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   const previous = tokens[before];
   const head = tokens[mention.to];
   if (head.possessive) return possessiveCredit(index, sentence, mention);
+  // "talk to sales, who are building the course": the relative clause says what the function does, whatever precedes it.
+  if (tokens[mention.to + 1]?.text === ',' && ['who', 'which'].includes(tokens[mention.to + 2]?.lower)) return activeCredit(index, sentence, mention);
+  // "Thanks to the sales team for running the study": praise credits the work.
+  if (previous?.lower === 'to' && PRAISE.has(tokens[before - 1]?.lower) && tokens[mention.to + 1]?.lower === 'for') return activeCredit(index, sentence, { ...mention, to: mention.to + 1 });
   // "Don't expect marketing to negotiate": the infinitive's doer sits under the negation.
   if (tokens[mention.to + 1]?.lower === 'to' && negatedBefore(tokens, mention.from)) return undefined;
   if (isWord(previous)) {

@@ -86,7 +86,7 @@ export const TIME_NOUNS = set(`year years quarter quarters month months week wee
 export const OWNERSHIP_KEY = 'own';
 
 /** Prepositions and the like: a function word right after one is an object or a modifier, not a doer. */
-export const PREPOSITIONS = set(`of for to with into about than like between toward towards over under through via at across behind beyond
+export const PREPOSITIONS = set(`of for to with into about than like between toward towards over under through via at across behind beyond on in by from off near
   within without as among upon onto against per around during after before since until despite unlike`);
 
 /** Words and marks that end a clause: what follows has another subject or another claim. */
@@ -118,7 +118,7 @@ export const NON_ACTIVITY_VERBS = set(`rise rises rose risen rising fall falls f
 export const ROLE_NOUNS = set('job jobs role roles responsibility responsibilities task tasks duty duties remit mandate area domain turf business');
 
 export const WRONGNESS_MARKERS = set(`mistakenly wrongly incorrectly erroneously myth myths misconception misconceptions fallacy misguided
-  wrong mistake confuse confuses confused confusing conflate conflates conflating otherwise`);
+  wrong mistake confuse confuses confused confusing conflate conflates conflating`);
 
 /** Words that say two names mean one thing, anywhere in a sentence that names both functions. */
 export const SAMENESS_CUES: string[][] = [

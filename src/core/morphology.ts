@@ -9,8 +9,15 @@ const IRREGULAR: Record<string, string[]> = {
   say: ['said'], see: ['saw', 'seen'], sell: ['sold'], send: ['sent'], set: ['set'], shoot: ['shot'],
   sign: ['signed'], speak: ['spoke', 'spoken'], spend: ['spent'], take: ['took', 'taken'], teach: ['taught'],
   tell: ['told'], think: ['thought'], understand: ['understood'], win: ['won'], write: ['wrote', 'written'],
-  seek: ['sought'], rise: ['rose', 'risen'], fall: ['fell', 'fallen'], begin: ['began', 'begun'], draft: ['drafted'],
+  seek: ['sought'], rise: ['rose', 'risen'], fall: ['fell', 'fallen'], begin: ['began', 'begun'], choose: ['chose', 'chosen'],
+  upsell: ['upsold'], 'cross-sell': ['cross-sold'], resell: ['resold'], rewrite: ['rewrote', 'rewritten'], rebuild: ['rebuilt'],
+  become: ['became'], deal: ['dealt'], show: ['showed', 'shown'], undertake: ['undertook', 'undertaken'], oversee: ['oversaw', 'overseen'],
+  redo: ['redid', 'redone'], rethink: ['rethought'], overcome: ['overcame'], strike: ['struck'], lay: ['laid'], hang: ['hung'],
+  stand: ['stood'], sit: ['sat'], lose: ['lost'], forecast: ['forecast'], broadcast: ['broadcast'], spread: ['spread'], cut: ['cut'],
 };
+
+/** Irregular past forms ("wrote", "ran"): a sign that the word before them is a subject. */
+export const IRREGULAR_PAST = new Set(Object.values(IRREGULAR).flat());
 
 const IRREGULAR_LEMMA = new Map<string, string>(
   Object.entries(IRREGULAR).flatMap(([lemma, forms]) => forms.map((form) => [form, lemma] as [string, string])),

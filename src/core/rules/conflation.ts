@@ -8,7 +8,7 @@ import { activityName, type Draft, type Rule, type RuleContext } from './rule';
 type Side = 'sales' | 'marketing';
 
 const SIDE_OF_WORD: Record<string, Side> = { sales: 'sales', selling: 'sales', salesmanship: 'sales', marketing: 'marketing' };
-const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'means', 'equals', '=', 'becomes', 'remains']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'means', 'equals', '=', 'becomes', 'remains', ':']);
 /** Words that may stand between "A is" and "B" in an equation ("marketing is just a fancy word for selling"). */
 const EQUATING_FILLERS = new Set(`just simply really basically essentially merely only all nothing but more than no another word name term for the
   same as a fancy synonym synonymous with equivalent to identical interchangeable one and thing actually literally fundamentally
@@ -20,6 +20,8 @@ const APPOSITION_MARKERS = [['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'a
 
 /** "Please stop using sales and marketing as synonyms": the writer argues against the equation. */
 const STOP_WORDS = new Set(['stop', 'avoid', 'quit', 'refrain', 'stopped']);
+
+const CUE_REACH = 8;
 
 interface Hit {
   from: number;
@@ -51,8 +53,10 @@ function endsClaim(tokens: Token[], at: number): boolean {
 function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   let index = at + 1;
   if (tokens[index]?.text === ',' && tokens[index + 1]?.lower === 'which') index += 2;
-  if (!isWord(tokens[index]) && tokens[index]?.text !== '=') return undefined;
+  if (!isWord(tokens[index]) && tokens[index]?.text !== '=' && tokens[index]?.text !== ':') return undefined;
   if (!COPULAS.has(tokens[index].lower)) return undefined;
+  // A glossary colon ("Marketing: another word for sales") equates only through a filler such as "another word for".
+  const colon = tokens[index].text === ':';
   index += 1;
   let fillers = 0;
   while (isWord(tokens[index]) && EQUATING_FILLERS.has(tokens[index].lower) && !SIDE_OF_WORD[tokens[index].lower] && fillers < 7) {
@@ -60,7 +64,7 @@ function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
     fillers += 1;
   }
   const second = sideAt(tokens, index);
-  if (!second || second === first || !endsClaim(tokens, index)) return undefined;
+  if (!second || second === first || !endsClaim(tokens, index) || (colon && fillers === 0)) return undefined;
   return { from: at, to: index, first };
 }
 
@@ -116,8 +120,8 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
   const close = tokens[index + 1];
   const closes = !close || close.kind === 'punctuation' || (isWord(close) && ['as', 'if'].includes(close.lower));
   if (!closes) return undefined;
-  // "sales, or marketing as some call it" reads as a rename; "sales, or marketing, or both" does not.
-  if (marker?.[0] === 'or' && !(isWord(close) && close.lower === 'as')) return undefined;
+  // "sales, or marketing as some call it" and "sales, or marketing if you prefer" rename; "sales, or marketing, or both" does not.
+  if (marker?.[0] === 'or' && !(isWord(close) && ['as', 'if'].includes(close.lower))) return undefined;
   return { from: at, to: index, first };
 }
 
@@ -125,7 +129,7 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
 function sentenceWide(tokens: Token[]): Hit | undefined {
   const named: { at: number; side: Side }[] = [];
   tokens.forEach((_, at) => {
-    const side = functionAt(tokens, at);
+    const side = isRevenueSense(tokens, at) ? undefined : sideAt(tokens, at);
     if (side) named.push({ at, side });
   });
   const first = named[0];
@@ -137,7 +141,9 @@ function sentenceWide(tokens: Token[]): Hit | undefined {
     const cue = SAMENESS_CUES.find((words) => words.every((word, offset) => tokens[at + offset]?.lower === word));
     if (!cue) continue;
     const end = at + cue.length - 1;
-    if (stopped || tokens.slice(Math.max(0, at - 4), at).some(isNegator)) continue;
+    // The cue has to sit with the two names, not in another clause of a long sentence.
+    const near = end >= Math.min(first.at, second.at) - CUE_REACH && at <= Math.max(first.at, second.at) + CUE_REACH;
+    if (!near || stopped || tokens.slice(Math.max(0, at - 4), at).some(isNegator)) continue;
     return { from: Math.min(first.at, second.at, at), to: Math.max(first.at, second.at, end), first: first.side };
   }
   return undefined;

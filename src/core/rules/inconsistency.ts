@@ -6,6 +6,17 @@ import { activityName, type Draft, type Rule } from './rule';
 const spanOf = (credit: Credit): Span => ({ start: credit.sentence.tokens[credit.from].span.start, end: credit.sentence.tokens[credit.to].span.end });
 const other = (side: 'sales' | 'marketing') => (side === 'sales' ? 'marketing' : 'sales');
 
+/**
+ * "Marketing puts the ball in play. Sales puts the ball away.": back-to-back sentences of one paragraph that give the two
+ * functions parallel roles draw a contrast. Only for activities outside the catalogue, whose sides the catalogue cannot tell.
+ */
+function isContrast(text: string, a: Credit, b: Credit): boolean {
+  if (a.activity || b.activity) return false;
+  const [first, second] = a.sentence.span.start.offset < b.sentence.span.start.offset ? [a, b] : [b, a];
+  const between = text.slice(first.sentence.span.end.offset, second.sentence.span.start.offset);
+  return !/\n\s*\n/.test(between) && between.trim().length <= 1;
+}
+
 export const inconsistency: Rule = {
   id: 'inconsistency',
   check(context) {
@@ -21,7 +32,7 @@ export const inconsistency: Rule = {
       for (const credit of credits) {
         if (flagged.has(credit)) continue;
         const side = credit.mention.side as 'sales' | 'marketing';
-        const opposite = credits.filter((candidate) => candidate.mention.side === other(side) && candidate.sentence !== credit.sentence);
+        const opposite = credits.filter((candidate) => candidate.mention.side === other(side) && candidate.sentence !== credit.sentence && !isContrast(context.doc.text, credit, candidate));
         if (opposite.length === 0) continue;
         flagged.add(credit);
         const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);

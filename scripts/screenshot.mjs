@@ -1,0 +1,278 @@
+// Takes the README screenshots: `npm run build && node scripts/screenshot.mjs`.
+// Serves code-server on loopback with the extension under development loaded on examples/, drives it with
+// headless Chromium through real UI interactions (clicks, keys, mouse moves) and writes
+//   media/screenshot.png          – Concepts view expanded, launch-plan.md with squiggles, a hover card open
+//   media/screenshot-problems.png – the Problems panel listing the file's findings and their source passages
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer } from './code-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const examples = join(root, 'examples');
+const stateDir = join(root, '.vscode-test', 'screenshot');
+const mediaDir = join(root, 'media');
+const chromiumPath = process.env.PLUMB_LINE_CHROMIUM ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const viewport = { width: 1400, height: 860 };
+const timeout = 30_000;
+
+// What the shots show: a draft with findings, the concept whose term is hovered, and that term in the draft.
+const DRAFT = 'launch-plan.md';
+// The term sits low in the draft, so its card opens above it and leaves both squiggles in view.
+const SIDE = 'Sales';
+const CONCEPT = 'Handling objections';
+const TERM = 'objections';
+// Picked in the Color Theme picker: a `workbench.colorTheme` setting is overridden in an Extension Development
+// Host whose extension folder holds the built-in themes (code-server is installed under .vscode-test here).
+const THEME = 'Dark Modern';
+// Wide enough for concept labels with their "N in draft" counts.
+const SIDEBAR_WIDTH = 400;
+
+if (!existsSync(join(root, manifest.main))) fail(`${manifest.main} is missing; run \`npm run build\` first.`);
+if (!existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath}; install it (apt-get install -y chromium) or set PLUMB_LINE_CHROMIUM.`);
+
+// A fresh profile every run, so no editor, view state or dismissed notice from an earlier run leaks in.
+rmSync(stateDir, { recursive: true, force: true });
+const userDataDir = join(stateDir, 'user-data');
+mkdirSync(join(userDataDir, 'User'), { recursive: true });
+writeFileSync(
+  join(userDataDir, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.ignoreRecommendations': true,
+      'chat.commandCenter.enabled': false,
+      'window.commandCenter': false,
+      'editor.minimap.enabled': false,
+      'git.openRepositoryInParentFolders': 'never',
+    },
+    null,
+    2,
+  ),
+);
+
+const { chromium } = await import('playwright-core');
+let server;
+let browser;
+let page;
+let exitCode = 0;
+try {
+  server = await startCodeServer({
+    folder: examples,
+    userDataDir,
+    extensionsDir: join(stateDir, 'extensions'),
+    extensionDevelopmentPath: root,
+    // Our own examples folder: trusting it up front keeps the trust dialog out of the picture.
+    disableWorkspaceTrust: true,
+  });
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  page.setDefaultTimeout(timeout);
+  await page.goto(server.url);
+  await takeShots(page);
+} catch (error) {
+  exitCode = 1;
+  console.error(`Screenshots failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+  if (page) {
+    // What the workbench showed when it failed, to see which dialog or state got in the way.
+    const failure = join(stateDir, 'failure.png');
+    await page.screenshot({ path: failure }).then(() => console.error(`The page at the failure: ${relative(root, failure)}`), () => {});
+  }
+  if (server) console.error(`--- code-server output (tail) ---\n${server.logTail(30)}`);
+} finally {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+}
+process.exit(exitCode);
+
+async function takeShots(page) {
+  await page.locator('.monaco-workbench').waitFor();
+  const activityIcon = page.locator('.activitybar [aria-label^="Plumb Line"]').first();
+  await activityIcon.waitFor();
+
+  // Open the draft through Quick Open, as a user would.
+  await openWithQuickOpen(page, DRAFT);
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await editor.locator('.view-line', { hasText: TERM }).first().waitFor();
+  // The extension lints on open: wait for its squiggles.
+  await editor.locator('.squiggly-warning').first().waitFor();
+
+  await pickColorTheme(page, THEME);
+
+  // Show the Plumb Line sidebar.
+  await activityIcon.click();
+  const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+  await sidebar.waitFor();
+  await resizeSidebar(page, sidebar, SIDEBAR_WIDTH);
+  const conceptsPane = sidebar.locator('.pane', { has: page.locator('.pane-header[aria-label^="Concepts"]') });
+  const sourcesPane = sidebar.locator('.pane', { has: page.locator('.pane-header[aria-label^="Sources"]') });
+  await conceptsPane.locator('.monaco-list-row').first().waitFor();
+  // Fold the Sources view so the Concepts tree gets the height.
+  if ((await sourcesPane.locator('.pane-header').getAttribute('aria-expanded')) === 'true') {
+    await sourcesPane.locator('.pane-header').click();
+    await waitForAttribute(sourcesPane.locator('.pane-header'), 'aria-expanded', 'false');
+  }
+  await expandRow(conceptsPane, SIDE);
+  const conceptRow = await expandRow(conceptsPane, CONCEPT);
+  // The concept's passages are its children: wait for the first one, and for the draft counts.
+  await conceptsPane.locator(`.monaco-list-row[aria-level="3"]`).first().waitFor();
+  await conceptRow.locator('.label-description', { hasText: 'in draft' }).waitFor();
+
+  await dismissNotifications(page);
+
+  // Hover the term in the editor and wait for the card.
+  await hoverTerm(page, editor, TERM);
+  const hover = page.locator('.monaco-hover-content', { hasText: CONCEPT });
+  await hover.waitFor();
+  await settle(page);
+  await capture(page, 'screenshot.png');
+
+  // Second shot: the Problems panel for the open draft.
+  await page.mouse.move(5, viewport.height / 2);
+  await hover.waitFor({ state: 'hidden' });
+  await editor.click({ position: { x: 400, y: 10 } });
+  // Without the sidebar the panel is as wide as the window, so more of each message fits on its line.
+  await page.keyboard.press('Control+B');
+  await sidebar.waitFor({ state: 'hidden' });
+  await page.keyboard.press('Control+Shift+M');
+  const problems = page.locator('.markers-panel');
+  await problems.locator('.monaco-list-row', { hasText: 'is credited with' }).first().waitFor();
+  await problems.locator('.monaco-list-row', { hasText: '—' }).first().waitFor();
+  await dismissNotifications(page);
+  await settle(page);
+  await capture(page, 'screenshot-problems.png');
+}
+
+// Preferences: Color Theme (Ctrl+K Ctrl+T), then the theme's name.
+async function pickColorTheme(page, label) {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input[placeholder^="Select Color Theme"]');
+  await input.waitFor();
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.monaco-workbench.vs-dark').waitFor();
+}
+
+async function openWithQuickOpen(page, name) {
+  await page.locator('.monaco-workbench').click({ position: { x: viewport.width / 2, y: viewport.height / 2 } });
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+// Drags the sash on the sidebar's right edge until the sidebar is `width` pixels wide.
+async function resizeSidebar(page, sidebar, width) {
+  const box = await sidebar.boundingBox();
+  const y = box.y + box.height / 2;
+  const x = box.x + box.width;
+  const sash = page.locator('.monaco-sash.vertical').filter({ visible: true });
+  // The sash straddles the edge; grab it where it is, then drag.
+  await page.mouse.move(x - 1, y);
+  await sash.first().waitFor();
+  await page.mouse.down();
+  await page.mouse.move(box.x + width - 1, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(
+    ([element, wanted]) => Math.abs(element.getBoundingClientRect().width - wanted) <= 2,
+    [await sidebar.elementHandle(), width],
+  );
+}
+
+// Expands a tree row by its label (clicking its twistie) unless it is open already; returns the row.
+async function expandRow(pane, label) {
+  const row = pane.locator('.monaco-list-row', { has: pane.page().locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') {
+    await row.locator('.monaco-tl-twistie').click();
+    await waitForAttribute(row, 'aria-expanded', 'true');
+  }
+  return row;
+}
+
+// Moves the mouse onto the first occurrence of `term` in the editor's rendered lines.
+async function hoverTerm(page, editor, term) {
+  const box = await editor.locator('.view-line', { hasText: term }).first().evaluate((line, wanted) => {
+    // The editor renders spaces as no-break spaces, and one term may span several token spans.
+    const nodes = [];
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    const text = nodes.map((node) => node.textContent.replace(/\u00a0/g, ' ')).join('');
+    const at = text.indexOf(wanted);
+    if (at < 0) return null;
+    const locate = (offset) => {
+      for (const node of nodes) {
+        if (offset <= node.textContent.length) return [node, offset];
+        offset -= node.textContent.length;
+      }
+      return [nodes.at(-1), nodes.at(-1).textContent.length];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + wanted.length));
+    const { x, y, width, height } = range.getBoundingClientRect();
+    return { x, y, width, height };
+  }, term);
+  if (!box) throw new Error(`"${term}" is not on the editor's rendered lines.`);
+  // Two moves: the editor shows hovers on mouse movement, not on a pointer that merely appears.
+  await page.mouse.move(box.x + box.width / 2 - 5, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+}
+
+// Closes any notification toast (e.g. a welcome or a recommendation) with its own close button.
+async function dismissNotifications(page) {
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  for (let count = await toasts.count(); count > 0; count = await toasts.count()) {
+    const close = toasts.first().locator('.codicon-notifications-clear, .codicon-close').first();
+    await close.click();
+    await page.waitForFunction(
+      (before) => document.querySelectorAll('.notifications-toasts .notification-toast').length < before,
+      count,
+    );
+  }
+}
+
+async function waitForAttribute(locator, name, value) {
+  const handle = await locator.elementHandle();
+  await locator.page().waitForFunction(([element, attribute, wanted]) => element.getAttribute(attribute) === wanted, [handle, name, value]);
+}
+
+// A short pause for the workbench's fade-in animations before the capture.
+async function settle(page) {
+  await page.waitForTimeout(400);
+}
+
+async function capture(page, name) {
+  const path = join(mediaDir, name);
+  await page.screenshot({ path, type: 'png' });
+  console.log(`Wrote ${relative(root, path)} (${Math.round(statSync(path).size / 1024)} KB).`);
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function fail(message) {
+  console.error(`Screenshots failed: ${message}`);
+  process.exit(1);
+}
