@@ -69,6 +69,17 @@ let server;
 let browser;
 let page;
 let exitCode = 0;
+// code-server runs in its own process group, which Ctrl+C does not reach: stop it here.
+const stopAll = async () => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+};
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`Stopping (${signal})…`);
+    stopAll().finally(() => process.exit(130));
+  });
+}
 try {
   server = await startCodeServer({
     folder: examples,
@@ -93,8 +104,7 @@ try {
   }
   if (server) console.error(`--- code-server output (tail) ---\n${server.logTail(30)}`);
 } finally {
-  await browser?.close().catch(() => {});
-  await server?.stop();
+  await stopAll();
 }
 process.exit(exitCode);
 
@@ -137,6 +147,7 @@ async function takeShots(page) {
   await hoverTerm(page, editor, TERM);
   const hover = page.locator('.monaco-hover-content', { hasText: CONCEPT });
   await hover.waitFor();
+  await growHoverToFit(page, hover);
   await settle(page);
   await capture(page, 'screenshot.png');
 
@@ -185,11 +196,8 @@ async function openWithQuickOpen(page, name) {
 async function resizeSidebar(page, sidebar, width) {
   const box = await sidebar.boundingBox();
   const y = box.y + box.height / 2;
-  const x = box.x + box.width;
-  const sash = page.locator('.monaco-sash.vertical').filter({ visible: true });
-  // The sash straddles the edge; grab it where it is, then drag.
-  await page.mouse.move(x - 1, y);
-  await sash.first().waitFor();
+  // The sash straddles the sidebar's right edge.
+  await page.mouse.move(box.x + box.width - 1, y);
   await page.mouse.down();
   await page.mouse.move(box.x + width - 1, y, { steps: 5 });
   await page.mouse.up();
@@ -237,6 +245,29 @@ async function hoverTerm(page, editor, term) {
   // Two moves: the editor shows hovers on mouse movement, not on a pointer that merely appears.
   await page.mouse.move(box.x + box.width / 2 - 5, box.y + box.height / 2);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+}
+
+// The card is capped at 250 px high and scrolls; drag its free edge (as a user can) until the whole card shows.
+async function growHoverToFit(page, content) {
+  const missing = await content.evaluate((element) => element.scrollHeight - element.parentElement.clientHeight);
+  if (missing <= 0) return;
+  const resizable = page.locator('.monaco-resizable-hover', { has: content });
+  const sash = resizable.locator(':scope > .monaco-sash.horizontal:not(.disabled)').first();
+  const above = (await sash.getAttribute('class')).includes('north');
+  const box = await sash.boundingBox();
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, above ? y - missing - 2 : y + missing + 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(
+    (element) => element.scrollHeight <= element.parentElement.clientHeight,
+    await content.elementHandle(),
+  );
+  // Rest the pointer inside the card, off its edges and links, so no sash or link is highlighted.
+  const card = await content.boundingBox();
+  await page.mouse.move(card.x + card.width - 30, card.y + card.height / 2, { steps: 3 });
 }
 
 // Closes any notification toast (e.g. a welcome or a recommendation) with its own close button.
