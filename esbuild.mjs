@@ -29,9 +29,15 @@ const builds = [
 ];
 if (!production) {
   builds.push(
-    { ...shared, entryPoints: filesUnder('test/unit', '.test.ts'), outdir: 'out/test/unit' },
+    // One bundle for all unit tests: the engine is bundled once, so coverage of each source line is counted once.
+    {
+      ...shared,
+      stdin: { contents: filesUnder('test/unit', '.test.ts').map((file) => `import './${file.replaceAll('\\', '/')}';`).join('\n'), resolveDir: '.', sourcefile: 'unit-tests.ts', loader: 'ts' },
+      outfile: 'out/test/unit/all.test.js',
+    },
     { ...shared, entryPoints: filesUnder('test/integration/suite', '.ts'), outdir: 'out/test/integration/suite' },
     { ...shared, entryPoints: { run: 'test/eval/run.ts' }, outdir: 'out/test/eval' },
+    { ...shared, entryPoints: { manifest: 'scripts/manifest.ts' }, outdir: 'out/scripts' },
   );
 }
 

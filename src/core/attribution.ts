@@ -60,7 +60,7 @@ export function isRevenueSense(tokens: Token[], at: number): boolean {
   const token = tokens[at];
   if (!isWord(token) || token.lower !== 'sales') return false;
   const previous = tokens[at - 1];
-  if (isWord(previous) && (REVENUE_MODIFIERS.has(previous.lower) || /^[\d.,$€£%]+$/.test(previous.lower))) return true;
+  if (isWord(previous) && (REVENUE_MODIFIERS.has(previous.lower) || /^[\d.,$€£%]+$/.test(previous.lower)) && previous.span.end.line === token.span.start.line) return true;
   const next = tokens[at + 1];
   return !token.possessive && isWord(next) && REVENUE_HEADS.has(next.lower);
 }
@@ -369,7 +369,7 @@ function activityInPart(index: ActivityIndex, tokens: Token[], from: number, end
 function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
   const { tokens } = sentence;
   const parts: [number, number][] = [];
-  if (sentence.cells) sentence.cells.forEach((start, at) => parts.push([start, sentence.cells![at + 1] ?? tokens.length]));
+  if (sentence.cells) sentence.cells.forEach((start, at) => parts.push([start, (sentence.cells![at + 1] ?? tokens.length + 1) - 1]));
   else {
     const colon = tokens.findIndex((token) => token.text === ':' || token.text === '—' || token.text === '–');
     if (colon <= 0) return [];

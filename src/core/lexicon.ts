@@ -92,7 +92,7 @@ export const PREPOSITIONS = set(`of for to with into about than like between tow
 /** Words and marks that end a clause: what follows has another subject or another claim. */
 export const CLAUSE_BREAK_WORDS = set(`while whereas but although though because unless however yet instead whilst so which who whom whose
   where when if once rather`);
-export const CLAUSE_BREAK_MARKS = new Set([';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '[', ']']);
+export const CLAUSE_BREAK_MARKS = new Set([';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '[', ']', '|']);
 
 /** Words that end a predicate's object ("runs the webinar every month"). */
 export const OBJECT_STOPS = set(`every each this next last per in on at for with by to from and or but so then before after during until

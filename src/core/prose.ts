@@ -22,7 +22,7 @@ export interface Sentence {
   tokens: Token[];
   span: Span;
   isQuestion: boolean;
-  /** For a table row: the token index where each cell starts. */
+  /** For a table row: the token index where each cell's words start (each cell is preceded by a `|` token). */
   cells?: number[];
 }
 
@@ -121,8 +121,12 @@ function tableRowSentences(tree: Root, file: VFile): Sentence[] {
       const tokens: Token[] = [];
       const cells: number[] = [];
       for (const cell of row.children) {
+        if (!cell.position) continue;
+        // A cell boundary ends a clause: "| Sep 10 | Sales hosts… |" is no "10 sales".
+        const start = toSpan(cell.position).start;
+        tokens.push({ text: '|', lower: '|', kind: 'punctuation', possessive: false, span: { start, end: start } });
         cells.push(tokens.length);
-        if (!cell.position || cell.children.length === 0) continue;
+        if (cell.children.length === 0) continue;
         const paragraph: Paragraph = { type: 'paragraph', children: cell.children, position: cell.position };
         const nlcst = toNlcst(paragraph, file, ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
         for (const sentence of collectSentences(nlcst)) tokens.push(...sentence.tokens);

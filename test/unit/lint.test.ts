@@ -29,10 +29,10 @@ describe('lintMarkdown', () => {
   describe('findings', () => {
     const text = [MARKETING_CLOSES, '', SALES_ADVERTISES, '', 'Marketing is just sales.', ''].join('\n');
 
-    it('come sorted by position, each span covering the flagged words', () => {
+    it('come sorted by position, each span covering the flagged claim (doer to activity)', () => {
       assert.deepEqual(flagged(text), [
-        ['marketing-doing-sales', 'Marketing'],
-        ['sales-doing-marketing', 'sales team'],
+        ['marketing-doing-sales', 'Marketing closed the deal'],
+        ['sales-doing-marketing', 'sales team will launch a TV advertising campaign'],
         ['conflation', 'Marketing is just sales'],
       ]);
       const offsets = lint(text).map((finding) => finding.span.start.offset);
@@ -100,7 +100,7 @@ describe('lintMarkdown', () => {
 
     it('disable-next-line naming another rule leaves this one on', () => {
       const text = `<!-- plumb-line-disable-next-line sales-doing-marketing -->\n${MARKETING_CLOSES}\n`;
-      assert.deepEqual(flagged(text), [['marketing-doing-sales', 'Marketing']]);
+      assert.deepEqual(flagged(text), [['marketing-doing-sales', 'Marketing closed the deal']]);
     });
 
     it('disable-line without names silences every rule on its own line only', () => {
@@ -110,7 +110,7 @@ describe('lintMarkdown', () => {
 
     it('disable-line with names silences just those rules', () => {
       const text = 'Marketing closed the deal and sales launched the ad campaign. <!-- plumb-line-disable-line marketing-doing-sales -->\n';
-      assert.deepEqual(flagged(text), [['sales-doing-marketing', 'sales']]);
+      assert.deepEqual(flagged(text), [['sales-doing-marketing', 'sales launched the ad']]);
     });
 
     it('disable … enable with a rule name covers that rule between the comments', () => {
@@ -138,7 +138,7 @@ describe('lintMarkdown', () => {
         `    <!-- plumb-line-disable -->\n\n${MARKETING_CLOSES}\n`,
         `See \`<!-- plumb-line-disable-line -->\`. ${MARKETING_CLOSES}\n`,
       ]) {
-        assert.deepEqual(flagged(text), [['marketing-doing-sales', 'Marketing']], JSON.stringify(text));
+        assert.deepEqual(flagged(text), [['marketing-doing-sales', 'Marketing closed the deal']], JSON.stringify(text));
       }
     });
   });
@@ -148,7 +148,7 @@ describe('lintMarkdown', () => {
       const text = `${MARKETING_CLOSES}\n\n${SALES_ADVERTISES}\n`;
       assert.equal(lint(text).length, 2);
       for (const value of ['off', false]) {
-        assert.deepEqual(flagged(text, withOptions({ rules: { 'marketing-doing-sales': value } })), [['sales-doing-marketing', 'sales team']]);
+        assert.deepEqual(flagged(text, withOptions({ rules: { 'marketing-doing-sales': value } })), [['sales-doing-marketing', 'sales team will launch a TV advertising campaign']]);
       }
     });
 
@@ -160,9 +160,9 @@ describe('lintMarkdown', () => {
 
     it('extraPhrases teach the linter a team activity on either side', () => {
       assert.deepEqual(lint('Sales will run the webinar.'), []);
-      assert.deepEqual(flagged('Sales will run the webinar.', withOptions({ extraPhrases: { marketing: ['run the webinar'] } })), [['sales-doing-marketing', 'Sales']]);
+      assert.deepEqual(flagged('Sales will run the webinar.', withOptions({ extraPhrases: { marketing: ['run the webinar'] } })), [['sales-doing-marketing', 'Sales will run the webinar']]);
       assert.deepEqual(lint('Marketing will walk the floor.'), []);
-      assert.deepEqual(flagged('Marketing will walk the floor.', withOptions({ extraPhrases: { sales: ['walk the floor'] } })), [['marketing-doing-sales', 'Marketing']]);
+      assert.deepEqual(flagged('Marketing will walk the floor.', withOptions({ extraPhrases: { sales: ['walk the floor'] } })), [['marketing-doing-sales', 'Marketing will walk the floor']]);
       assert.deepEqual(lint('Marketing will run the webinar.', withOptions({ extraPhrases: { marketing: ['run the webinar'] } })), []);
     });
   });
@@ -201,7 +201,7 @@ describe('lintMarkdown', () => {
     it('normalises team phrases to trimmed lower case', () => {
       const options = withOptions({ extraPhrases: { marketing: ['  Run The Webinar '] } });
       assert.deepEqual(options.extraPhrases.marketing, ['run the webinar']);
-      assert.deepEqual(flagged('Sales will run the webinar.', options), [['sales-doing-marketing', 'Sales']]);
+      assert.deepEqual(flagged('Sales will run the webinar.', options), [['sales-doing-marketing', 'Sales will run the webinar']]);
     });
   });
 
@@ -272,7 +272,7 @@ describe('lintMarkdown', () => {
       const fixed = applyEdits(text, fixOf(lint(text)[0], 'disable-file').edits);
       assert.ok(fixed.startsWith('---\ntitle: Draft\n---\n<!-- plumb-line-disable marketing-doing-sales -->\n'), JSON.stringify(fixed));
       assert.equal(parseMarkdown(fixed).children[0].type, 'yaml');
-      assert.deepEqual(flagged(fixed), [['sales-doing-marketing', 'sales team']]);
+      assert.deepEqual(flagged(fixed), [['sales-doing-marketing', 'sales team will launch a TV advertising campaign']]);
     });
 
     it('the disable-file fix goes to the top of a file without front matter', () => {
@@ -291,7 +291,7 @@ describe('lintMarkdown', () => {
       const text = `${MARKETING_CLOSES} `.repeat(repeats);
       const findings = lint(text);
       assert.equal(findings.length, repeats);
-      assert.ok(findings.every((finding) => finding.span.start.line === 0 && textAt(text, finding.span) === 'Marketing'));
+      assert.ok(findings.every((finding) => finding.span.start.line === 0 && textAt(text, finding.span) === 'Marketing closed the deal'));
     });
 
     it('lints a 200 KB single-line paragraph with no sentence break', function () {
@@ -304,9 +304,9 @@ describe('lintMarkdown', () => {
 
     it('lints deeply nested lists and blockquotes and still finds the claim inside', () => {
       const deep = `${'> '.repeat(200)}${'- '.repeat(100)}${MARKETING_CLOSES}\n`;
-      assert.deepEqual(flagged(deep), [['marketing-doing-sales', 'Marketing']]);
+      assert.deepEqual(flagged(deep), [['marketing-doing-sales', 'Marketing closed the deal']]);
       const indented = `${Array.from({ length: 60 }, (_, level) => `${'  '.repeat(level)}- > level ${level}`).join('\n')}\n\n${MARKETING_CLOSES}\n`;
-      assert.deepEqual(flagged(indented), [['marketing-doing-sales', 'Marketing']]);
+      assert.deepEqual(flagged(indented), [['marketing-doing-sales', 'Marketing closed the deal']]);
     });
   });
 });

@@ -162,8 +162,19 @@ function negatedOrDismissed(sentence: Sentence, hit: Hit): boolean {
   return after.some((token) => isNegator(token)) && after.some((token) => ['they', 'it', 'that'].includes(token.lower));
 }
 
-function findHits(sentence: Sentence): Hit[] {
-  if (sentence.isQuestion) return [];
+/** "…the same thing. They aren't." / "They don't.": the next sentence takes the claim back. */
+function rebutted(next: Sentence | undefined): boolean {
+  const words = next?.tokens.filter(isWord).slice(0, 4) ?? [];
+  return ['they', 'it', 'that', 'this'].includes(words[0]?.lower ?? '') && words.some(isNegator);
+}
+
+/** "as if they meant the same thing": a comparison with what is not so. */
+function counterfactual(tokens: Token[]): boolean {
+  return tokens.some((token, at) => token.lower === 'as' && ['if', 'though'].includes(tokens[at + 1]?.lower ?? ''));
+}
+
+function findHits(sentence: Sentence, next: Sentence | undefined): Hit[] {
+  if (sentence.isQuestion || rebutted(next)) return [];
   const { tokens } = sentence;
   const hits: Hit[] = [];
   const wide = sentenceWide(tokens);
@@ -174,7 +185,7 @@ function findHits(sentence: Sentence): Hit[] {
     const hit = equation(tokens, at, first) ?? pairSame(tokens, at, first) ?? apposition(tokens, at, first);
     if (hit && !hits.some((other) => other.from <= hit.to && hit.from <= other.to)) hits.push(hit);
   }
-  if (hits.length === 0 || dismissesClaim(tokens)) return [];
+  if (hits.length === 0 || dismissesClaim(tokens) || counterfactual(tokens)) return [];
   return hits.filter((hit) => !negatedOrDismissed(sentence, hit));
 }
 
@@ -187,16 +198,16 @@ function evidence(context: RuleContext): Passage[] {
   return [...pick('one-to-many'), ...pick('one-to-one')];
 }
 
-const MESSAGE = 'Sales and marketing are used as synonyms here, but they are separate functions: marketing works one-to-many (research, brand, promotion), sales works one-to-one (calls, objections, closing). Name the function you mean, or say how the two work together.';
-const JOINT_MESSAGE = (activity: string) => `“Sales/marketing” treats the two functions as one doer of ${activity}. Name the one that does it (the sources draw a clear line between one-to-many marketing and one-to-one sales).`;
+const MESSAGE = 'Sales and marketing are used as synonyms, but they are separate functions (marketing: one-to-many; sales: one-to-one). Name the one you mean.';
+const JOINT_MESSAGE = (doer: string, activity: string) => `“${doer}” makes one doer of two functions for ${activity}. Name the one that does it.`;
 
 export const conflation: Rule = {
   id: 'conflation',
   check(context) {
     const drafts: Draft[] = [];
-    for (const sentence of context.doc.sentences) {
+    for (const [at, sentence] of context.doc.sentences.entries()) {
       // One finding a sentence: "All selling is marketing, and all marketing is selling" is one claim.
-      const hits = findHits(sentence);
+      const hits = findHits(sentence, context.doc.sentences[at + 1]);
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));
@@ -210,7 +221,7 @@ export const conflation: Rule = {
       const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
       drafts.push({
         ruleId: 'conflation',
-        message: JOINT_MESSAGE(concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`),
+        message: JOINT_MESSAGE(tokens.slice(credit.mention.from, credit.mention.to + 1).map((token) => token.text).join('').replace(/\b(or)\b/g, ' $1 '), concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`),
         span: spanOf(tokens, credit.mention.from, credit.mention.to),
         conceptId: concept?.id,
         evidence: concept ? concept.passages.slice(0, 2) : evidence(context),

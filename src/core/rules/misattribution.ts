@@ -5,11 +5,6 @@ import type { RuleId } from '../types';
 import { activityName, type Draft, type Rule } from './rule';
 
 type FunctionSide = 'sales' | 'marketing';
-const NAME: Record<FunctionSide, string> = { sales: 'Sales', marketing: 'Marketing' };
-const WHY: Record<FunctionSide, string> = {
-  marketing: 'marketing works one-to-many',
-  sales: 'sales works one-to-one with each buyer',
-};
 
 export function misattributionRule(id: RuleId, doer: FunctionSide, owner: FunctionSide): Rule {
   return {
@@ -30,10 +25,12 @@ function draftFor(id: RuleId, credit: Credit, doer: FunctionSide, owner: Functio
   const activity = activityName(credit.activity!.label);
   const wrote = tokens.slice(credit.mention.from, credit.mention.to + 1).map((token) => token.text).join(' ');
   const fix = replaceFunctionFix(tokens, credit.mention);
+  const replacement = fix ? fix.title.replace(/^Replace with /, '') : `“${owner}”`;
   return {
     ruleId: id,
-    message: `“${wrote}” is credited with ${activity}, work the sources give to ${owner} (${WHY[owner]}). Write ${fix ? fix.title.replace(/^Replace with /, '') : `“${owner}”`} here, or say how ${NAME[doer].toLowerCase()} supports ${owner}.`,
-    span: { start: tokens[credit.mention.from].span.start, end: tokens[credit.mention.to].span.end },
+    message: `“${wrote}” is credited with ${activity}, which is ${owner} work. Write ${replacement}, or say how ${doer} supports ${owner}.`,
+    // The whole claim, doer to activity, is what is wrong; the replace fix edits only the doer's words inside it.
+    span: { start: tokens[credit.from].span.start, end: tokens[credit.to].span.end },
     conceptId: credit.activity!.conceptId,
     evidence,
     related: [],
