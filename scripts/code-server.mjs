@@ -3,14 +3,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const installDir = join(projectRoot, '.vscode-test', 'code-server');
+// Outside the project on purpose: VS Code gives the extension under development the color themes found inside its
+// folder, so built-in themes under the project would override the user's theme. PLUMB_LINE_CODE_SERVER_DIR overrides.
+const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+const installDir = process.env.PLUMB_LINE_CODE_SERVER_DIR || join(cacheHome, 'plumb-line', `code-server-${CODE_SERVER_VERSION}`);
 const packageDir = join(installDir, 'node_modules', 'code-server');
 const executable = join(installDir, 'node_modules', '.bin', 'code-server');
 const installedMarker = join(installDir, 'installed.json');
@@ -22,7 +24,7 @@ const RIPGREP_RELEASE = 'v13.0.0-10';
 const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
 const APT_HINT = 'apt-get install -y libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev ripgrep chromium';
 
-// Installs code-server into .vscode-test/code-server unless it is already there; returns its executable.
+// Installs code-server into the user cache (~/.cache/plumb-line) unless it is already there; returns its executable.
 export async function ensureCodeServer({ log = (line) => console.error(line) } = {}) {
   if (isInstalled()) return executable;
   checkPrerequisites();

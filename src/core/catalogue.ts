@@ -11,16 +11,20 @@ export function normalizeText(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ');
 }
 
-/** Passages that contain the concept's evidence phrases, the ones with most phrases first, then in corpus order. */
+/**
+ * Passages that contain the concept's evidence phrases, best first. The phrases are listed best first in concepts.json:
+ * a passage holding an earlier phrase comes first, then one holding more phrases, then corpus order.
+ */
 function supportingPassages(corpus: Corpus, concept: ConceptData): Passage[] {
   const phrases = concept.evidence.map(normalizeText);
   return corpus.passages
     .map((passage, order) => {
       const text = normalizeText(passage.text);
-      return { passage, order, score: phrases.filter((phrase) => text.includes(phrase)).length };
+      const matched = phrases.flatMap((phrase, rank) => (text.includes(phrase) ? [rank] : []));
+      return { passage, order, best: matched[0] ?? Infinity, count: matched.length };
     })
-    .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .filter((entry) => entry.count > 0)
+    .sort((a, b) => a.best - b.best || b.count - a.count || a.order - b.order)
     .slice(0, MAX_PASSAGES)
     .map((entry) => entry.passage);
 }
@@ -73,6 +77,13 @@ export class Catalogue {
       }
     }
     return matches;
+  }
+
+  /** The evidence phrase of a concept that a passage holds (the best one), to centre an excerpt on. */
+  evidenceIn(conceptId: string | undefined, passage: Passage): string | undefined {
+    const concept = conceptId === undefined ? undefined : this.byId.get(conceptId);
+    const text = normalizeText(passage.text);
+    return concept?.evidence.find((phrase) => text.includes(normalizeText(phrase)));
   }
 
   /** The term under a 0-based offset, if any. */

@@ -5,3 +5,4 @@ export { Catalogue, buildCatalogue } from './catalogue';
 export { lintMarkdown } from './lint';
 export { resolveOptions, defaultOptions } from './options';
 export { RULES, RULE_IDS, type RuleInfo } from './rules/registry';
+export { excerpt } from './excerpt';

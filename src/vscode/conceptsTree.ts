@@ -12,7 +12,8 @@ import {
   type Uri,
 } from 'vscode';
 import type { Catalogue, Concept, Passage, Side } from '../core';
-import { citation, excerpt, isDraft, SIDE_LABELS } from './convert';
+import { excerpt } from '../core';
+import { citation, isDraft, SIDE_LABELS } from './convert';
 import type { SettingsReader } from './settings';
 
 export interface SideNode {
@@ -136,7 +137,7 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
 function sideItem(node: SideNode): TreeItem {
   const item = new TreeItem(SIDE_LABELS[node.side], TreeItemCollapsibleState.Expanded);
   item.id = `side:${node.side}`;
-  item.description = `${node.concepts.length}`;
+  item.description = `${node.concepts.length} concept${node.concepts.length === 1 ? '' : 's'}`;
   item.contextValue = 'side';
   return item;
 }

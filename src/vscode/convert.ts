@@ -1,6 +1,6 @@
 // Conversions between the engine's plain data and VS Code types, shared by the providers.
 import { Position, Range, Uri, type TextDocument } from 'vscode';
-import type { Point, Side, Source, Span } from '../core';
+import { excerpt, type Point, type Side, type Source, type Span } from '../core';
 
 export function toPosition(point: Point): Position {
   return new Position(point.line, point.character);
@@ -34,19 +34,10 @@ export function corpusFileUri(extensionUri: Uri, source: Source): Uri {
 
 export const SIDE_LABELS: Record<Side, string> = { marketing: 'Marketing', sales: 'Sales', both: 'Both' };
 
-/** The start of a passage on one line, cut at a word boundary when longer than `max` characters. */
-export function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
-}
-
-/** A passage in curly quotes, shortened; quotes the passage already carries are not doubled. */
-export function quoted(text: string, max: number): string {
+/** A passage in curly quotes, shortened around `focus`; quotes the passage already carries are not doubled. */
+export function quoted(text: string, max: number, focus?: string): string {
   const inner = text.trim().replace(/^[“"]([^“”"]*)[”"]$/, '$1');
-  return `“${excerpt(inner, max)}”`;
+  return `“${excerpt(inner, max, focus)}”`;
 }
 
 /** "Title, Author", or the title alone for anonymous sources. */

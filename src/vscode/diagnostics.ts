@@ -145,7 +145,7 @@ export class DiagnosticsController implements Disposable {
       const source = this.catalogue.corpus.sourceById.get(passage.sourceId);
       if (!source) return [];
       const location = new Location(corpusFileUri(this.extensionUri, source), toRange(passage.span));
-      return [new DiagnosticRelatedInformation(location, `${quoted(passage.text, 120)} — ${citation(source)}`)];
+      return [new DiagnosticRelatedInformation(location, `${quoted(passage.text, 120, this.catalogue.evidenceIn(finding.conceptId, passage))} — ${citation(source)}`)];
     });
     diagnostic.relatedInformation = [...related, ...evidence];
     return diagnostic;

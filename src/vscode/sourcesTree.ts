@@ -1,7 +1,7 @@
 // The Sources view: each corpus article, its sections and their passages.
 import { ThemeIcon, TreeItem, TreeItemCollapsibleState, type TreeDataProvider } from 'vscode';
 import type { Catalogue, Passage, Section, Source } from '../core';
-import { excerpt } from './convert';
+import { excerpt } from '../core';
 
 /** The corpus objects themselves are the elements: they are stable, which `TreeView.reveal` relies on. */
 export type SourcesElement = Source | Section | Passage;
