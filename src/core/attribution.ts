@@ -69,6 +69,8 @@ export function isRevenueSense(tokens: Token[], at: number): boolean {
 export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   const token = tokens[at];
   if (!isWord(token)) return undefined;
+  // "account executive(s)": a sales title of two words; the fix has no one-word counterpart, so it names no function word.
+  if (token.lower === 'account' && isWord(tokens[at + 1]) && /^executives?$/.test(tokens[at + 1].lower)) return { side: 'sales', from: at, to: at + 1, functionWords: [] };
   const side = sideOf(token.lower);
   if (!side || isRevenueSense(tokens, at)) return undefined;
   // The second half of "Sales and Marketing" (a title or a joint team) is no doer on its own.
@@ -428,7 +430,18 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   const { tokens } = sentence;
   let before = mention.from - 1;
   while (before >= 0 && isWord(tokens[before]) && DETERMINERS.has(tokens[before].lower) && tokens[before].lower !== 'new') before -= 1;
+  // "by our regional sales managers": up to two modifiers may stand between "by" and the function phrase.
+  for (let skipped = 1; skipped <= 2 && isWord(tokens[before - skipped + 1]) && !sideOf(tokens[before - skipped + 1].lower); skipped += 1) {
+    let by = before - skipped;
+    while (by >= 0 && isWord(tokens[by]) && DETERMINERS.has(tokens[by].lower)) by -= 1;
+    if (tokens[by]?.lower === 'by') {
+      before = by;
+      break;
+    }
+  }
   const previous = tokens[before];
+  // "Marketing, not sales, decides the price": the function is named to deny it the work.
+  if (previous && (NEGATORS.has(previous.lower) || ['unlike', 'than', 'instead'].includes(previous.lower) || (previous.lower === 'of' && tokens[before - 1]?.lower === 'instead'))) return undefined;
   const head = tokens[mention.to];
   if (head.possessive) return possessiveCredit(index, sentence, mention);
   // "talk to sales, who are building the course": the relative clause says what the function does, whatever precedes it.

@@ -19,6 +19,7 @@ function matchCase(word: string, model: string): string {
 
 /** "sales team" → "marketing team", "Marketing's" → "Sales'", keeping case, number and the possessive. */
 export function replaceFunctionFix(tokens: Token[], mention: Mention): Fix | undefined {
+  if (mention.functionWords.length === 0) return undefined;
   const edits = mention.functionWords.map((at) => {
     const token = tokens[at];
     const counterpart = COUNTERPART[token.lower];

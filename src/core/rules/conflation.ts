@@ -13,7 +13,7 @@ const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'means', 'equals', '=
 const EQUATING_FILLERS = new Set(`just simply really basically essentially merely only all nothing but more than no another word name term for the
   same as a fancy synonym synonymous with equivalent to identical interchangeable one and thing actually literally fundamentally
   glorified dressed-up dressed up repackaged renamed rebranded called just code polite new other`.split(/\s+/));
-const AFTER_EQUATED = new Set(['by', 'in', 'under', 'with', 'dressed', 'and', 'but', 'so', 'or', 'too', 'anyway', 'really', 'after']);
+const AFTER_EQUATED = new Set(['by', 'in', 'under', 'with', 'dressed', 'and', 'but', 'so', 'or', 'too', 'anyway', 'really', 'after', 'at']);
 const SAME_WORDS = new Set(['same', 'synonyms', 'synonymous', 'interchangeable', 'identical', 'equivalent', 'indistinguishable', 'one']);
 const SAME_FOLLOWERS = new Set(['thing', 'things', 'function', 'functions', 'job', 'discipline', 'activity', 'department', 'role', 'work']);
 const APPOSITION_MARKERS = [['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'as'], ['otherwise', 'known', 'as'], ['also', 'called'], ['i.e.'], ['ie'], ['that', 'is'], ['or']];
@@ -39,7 +39,8 @@ function functionAt(tokens: Token[], at: number): Side | undefined {
   if (!side) return undefined;
   if (isRevenueSense(tokens, at)) return undefined;
   const previous = tokens[at - 1];
-  if (isWord(previous) && ['of', 'for', 'in', 'than', 'about'].includes(previous.lower)) return undefined;
+  const thinkOf = previous?.lower === 'of' && ['think', 'thinks', 'thinking'].includes(tokens[at - 2]?.lower ?? '');
+  if (isWord(previous) && ['of', 'for', 'in', 'than', 'about'].includes(previous.lower) && !thinkOf) return undefined;
   return side;
 }
 
@@ -49,10 +50,16 @@ function endsClaim(tokens: Token[], at: number): boolean {
   return !next || next.kind === 'punctuation' || AFTER_EQUATED.has(next.lower);
 }
 
-/** "A is (just) B", "A, which is really B", "A = B". */
+const COPULA_ADVERBS = new Set(['basically', 'really', 'just', 'essentially', 'simply', 'actually', 'only', 'merely', 'effectively', 'ultimately', 'fundamentally', 'truly', 'always', 'still']);
+
+/** "A is (just) B", "A, which is really B", "A basically means B", "A = B", and "think of A as B". */
 function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   let index = at + 1;
   if (tokens[index]?.text === ',' && tokens[index + 1]?.lower === 'which') index += 2;
+  while (isWord(tokens[index]) && COPULA_ADVERBS.has(tokens[index].lower)) index += 1;
+  // "think of marketing as sales", "we treat marketing as just selling"
+  const framed = isWord(tokens[index]) && tokens[index].lower === 'as' && ['of', 'treat', 'treats', 'see', 'sees', 'view', 'views', 'regard', 'regards'].includes(tokens[at - 1]?.lower ?? '');
+  if (framed) tokens = [...tokens.slice(0, index), { ...tokens[index], lower: 'is' }, ...tokens.slice(index + 1)];
   if (!isWord(tokens[index]) && tokens[index]?.text !== '=' && tokens[index]?.text !== ':') return undefined;
   if (!COPULAS.has(tokens[index].lower)) return undefined;
   // A glossary colon ("Marketing: another word for sales") equates only through a filler such as "another word for".
