@@ -127,6 +127,8 @@ interface Predicate {
   negated: boolean;
 }
 
+/** Words that cannot start a predicate: "ask sales how the pricing landed" has no claim about sales. */
+const NOT_VERBS = new Set(['and', 'or', 'how', 'what', 'why', 'when', 'where', 'whether', 'who', 'which', 'if', 'that', 'about']);
 const PRAISE = new Set(['thanks', 'thank', 'kudos', 'credit', 'congratulations', 'congrats', 'props', 'shout-out', 'shoutout', 'hats']);
 const MAIN_VERB_AUXILIARIES = new Set(['do', 'does', 'did', 'need', 'needs', 'needed', 'have', 'has', 'had', 'get', 'gets', 'got']);
 const VERB_JOINERS = new Set(['and', 'or', 'to', 'then', ',', 'also', 'both', 'either', 'personally', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'be', 'being', 'been', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'help', 'helps', 'helped', 'in']);
@@ -254,7 +256,7 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   if (sideOf(verb)) return undefined;
   // "marketing trains the sales team on positioning": the function is an object here, and what follows is no predicate of its own.
   const inCharge = verb === 'in' && tokens[predicate.start + 1]?.lower === 'charge';
-  if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || verb === 'and' || verb === 'or') return undefined;
+  if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || NOT_VERBS.has(verb)) return undefined;
   const list = words(tokens);
   const relative = relativeAntecedentEnd(tokens, mention) !== undefined;
   const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, tokens, predicate) : activityIn(index, list, tokens, predicate);
