@@ -66,7 +66,8 @@ function readOptions(config: string | undefined): LintOptions {
   return options;
 }
 
-interface Row {
+/** One finding as `--format json` prints it, positions 1-based. */
+export interface Row {
   file: string;
   line: number;
   column: number;

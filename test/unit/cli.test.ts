@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from './shared';
+import type { Row } from '../../src/cli/main';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const FLAGGED = 'Intro line.\n\nOur marketing team closed the deal.\n';
@@ -11,16 +12,6 @@ const CLEAN = 'Marketing builds the brand; sales closes the deal.\n';
 const TEXT_LINE = /^(.+):(\d+):(\d+): (error|warning|information|hint) (.+) \[([a-z-]+)\]$/;
 const JSON_KEYS = ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity'];
 
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  ruleId: string;
-  severity: string;
-  message: string;
-}
 
 describe('plumb-line CLI (dist/cli.js)', function () {
   this.timeout(20_000);
