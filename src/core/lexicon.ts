@@ -67,6 +67,7 @@ export const OWNERSHIP_VERBS = set(`own owns owned owning run runs ran running m
   perform performs performed drive drives drove driven driving control controls controlled coordinate coordinates coordinated
   organize organizes organized organise organises organised execute executes executed deliver delivers delivered
   plan plans planned take takes took taken focus focuses focused work works worked head heads headed host hosts hosted
+  maintain maintains maintained maintaining
   responsible charge tasked accountable charged in`);
 
 /** Verbs of using what others made: "sales uses the brand guidelines" credits no brand work to sales. */

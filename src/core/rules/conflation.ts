@@ -22,6 +22,7 @@ const APPOSITION_MARKERS = [['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'a
 const STOP_WORDS = new Set(['stop', 'avoid', 'quit', 'refrain', 'stopped']);
 
 const CUE_REACH = 8;
+const DISTINCTION_WORDS = new Set(['distinguish', 'distinguishes', 'differentiate', 'differentiates', 'distinction']);
 
 interface Hit {
   from: number;
@@ -142,6 +143,11 @@ function sentenceWide(tokens: Token[]): Hit | undefined {
   const first = named[0];
   const second = named.find((entry) => entry.side !== first?.side);
   if (!first || !second || Math.abs(second.at - first.at) > 12) return undefined;
+  // "we don't distinguish between sales and marketing", "no distinction between…": denying the difference equates them.
+  for (let at = 0; at < tokens.length; at += 1) {
+    if (!DISTINCTION_WORDS.has(tokens[at].lower) || !tokens.slice(Math.max(0, at - 3), at).some(isNegator)) continue;
+    if (Math.abs(at - first.at) <= CUE_REACH) return { from: Math.min(at, first.at, second.at), to: Math.max(at, first.at, second.at), first: first.side };
+  }
   let stopped = false;
   for (let at = 0; at < tokens.length; at += 1) {
     stopped ||= STOP_WORDS.has(tokens[at].lower);

@@ -7,11 +7,13 @@ const spanOf = (credit: Credit): Span => ({ start: credit.sentence.tokens[credit
 const other = (side: 'sales' | 'marketing') => (side === 'sales' ? 'marketing' : 'sales');
 
 /**
- * "Marketing puts the ball in play. Sales puts the ball away.": back-to-back sentences of one paragraph that give the two
- * functions parallel roles draw a contrast. Only for activities outside the catalogue, whose sides the catalogue cannot tell.
+ * "Marketing puts the ball in play. Sales puts the ball away.", "…hosts the spring meetup. …hosts the fall meetup.":
+ * back-to-back sentences of one paragraph that give the two functions different parts of one thing draw a contrast.
+ * Only for activities outside the catalogue, whose sides the catalogue cannot tell.
  */
 function isContrast(text: string, a: Credit, b: Credit): boolean {
-  if (a.activity || b.activity) return false;
+  // Same words for the object ("runs the partner portal" / "maintains the partner portal") make a conflict, not a contrast.
+  if (a.activity || b.activity || a.keyText?.toLowerCase() === b.keyText?.toLowerCase()) return false;
   const [first, second] = a.sentence.span.start.offset < b.sentence.span.start.offset ? [a, b] : [b, a];
   const between = text.slice(first.sentence.span.end.offset, second.sentence.span.start.offset);
   return !/\n\s*\n/.test(between) && between.trim().length <= 1;
