@@ -1,0 +1,58 @@
+// npm run bench: Plumb Line's engine against a peer prose linter on the same Markdown, side by side.
+// The peer is alex (retext-equality on the same unified/remark pipeline). Figures are medians of interleaved
+// rounds, and the ratio is taken round by round, so a machine that slows down mid-run slows both sides alike.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { markdown as alexMarkdown } from 'alex';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+
+const folders = ['examples', 'corpus', join('test', 'fixtures', 'eval')];
+const drafts = folders.flatMap((folder) =>
+  readdirSync(join(root, folder)).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(root, folder, name), 'utf8')),
+);
+const bytes = drafts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+// One long draft too: every draft pasted into a single document, as a long report would be.
+const longDraft = drafts.join('\n\n');
+
+function time(fn) {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// The engine keeps its last few parses (a hover and the linter share one); a per-round comment keeps every round cold.
+const fresh = (text, round) => `${text}\n\n<!-- round ${round} -->\n`;
+
+function compare(name, ours, peer) {
+  ours(-1);
+  peer();
+  const ourTimes = [];
+  const peerTimes = [];
+  const ratios = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const a = time(() => ours(round));
+    const b = time(peer);
+    ourTimes.push(a);
+    peerTimes.push(b);
+    ratios.push(a / b);
+  }
+  console.log(
+    `${name.padEnd(34)} plumb-line ${median(ourTimes).toFixed(1).padStart(8)} ms   alex ${median(peerTimes).toFixed(1).padStart(8)} ms   ratio ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})`,
+  );
+}
+
+const catalogueStart = performance.now();
+const catalogue = loadCatalogue(join(root, 'corpus'));
+console.log(`Catalogue from the corpus (activation work): ${(performance.now() - catalogueStart).toFixed(1)} ms, once`);
+console.log(`${drafts.length} drafts, ${(bytes / 1024).toFixed(0)} KiB; ${rounds} interleaved rounds; lower ratio is faster than the peer\n`);
+
+compare(`each draft on its own (${drafts.length})`, (round) => drafts.forEach((text) => lintMarkdown(fresh(text, round), catalogue)), () => drafts.forEach((text) => alexMarkdown(text)));
+compare('one long draft', (round) => lintMarkdown(fresh(longDraft, round), catalogue), () => alexMarkdown(longDraft));
