@@ -72,7 +72,9 @@ export class ActivityIndex {
   private addTeamPhrase(side: 'marketing' | 'sales', text: string): void {
     const words = text.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return;
-    const entry = { conceptId: CUSTOM_CONCEPT[side], side, label: text.trim() };
+    // Labels read as activities in messages: "run the webinar" → "running the webinar".
+    const gerund = words.length > 1 ? [inflections(words[0]).find((form) => form.endsWith('ing')) ?? words[0], ...words.slice(1)].join(' ') : words[0];
+    const entry = { conceptId: CUSTOM_CONCEPT[side], side, label: gerund };
     this.nouns.push({ ...entry, phrase: phraseOf(text, false) });
     if (words.length > 1) {
       const object = words.slice(1).filter((word) => !OBJECT_FILLERS.has(word)).join(' ');

@@ -18,12 +18,9 @@ export class FixProvider implements CodeActionProvider {
 
   constructor(private readonly diagnostics: DiagnosticsController) {}
 
-  provideCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[] {
+  provideCodeActions(document: TextDocument, _range: Range, context: CodeActionContext): CodeAction[] {
     const findings = this.diagnostics.findingsFor(document);
-    // The workbench may ask before our newest diagnostics have reached it; then our own published ones at the range stand in.
-    const ours = context.diagnostics.filter((diagnostic) => ruleIdOf(diagnostic));
-    const candidates = ours.length > 0 ? ours : this.diagnostics.publishedAt(document.uri, range);
-    return candidates.flatMap((diagnostic) => {
+    return context.diagnostics.flatMap((diagnostic) => {
       const ruleId = ruleIdOf(diagnostic);
       const finding = ruleId && findings.find((f) => f.ruleId === ruleId && toRange(f.span).isEqual(diagnostic.range));
       if (!finding) return [];

@@ -9,7 +9,6 @@ import {
   workspace,
   type Disposable,
   type LogOutputChannel,
-  type Range,
   type TextDocument,
 } from 'vscode';
 import { lintMarkdown, RULES, type Catalogue, type Finding, type Severity } from '../core';
@@ -88,11 +87,6 @@ export class DiagnosticsController implements Disposable {
   findingsFor(document: TextDocument): Finding[] {
     const result = this.results.get(document.uri.toString());
     return result?.version === document.version ? result.findings : [];
-  }
-
-  /** The diagnostics this controller published for a document that touch a range. */
-  publishedAt(uri: Uri, range: Range): readonly Diagnostic[] {
-    return (this.collection.get(uri) ?? []).filter((diagnostic) => diagnostic.range.intersection(range) !== undefined);
   }
 
   dispose(): void {

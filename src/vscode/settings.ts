@@ -15,8 +15,9 @@ export class SettingsReader {
 
   constructor(private readonly output: LogOutputChannel) {}
 
+  /** Settings for a document; with no document, the window's (null scope, so VS Code does not warn about resource settings). */
   read(scope: Uri | undefined): DocumentSettings {
-    const config = workspace.getConfiguration('plumbLine', scope);
+    const config = workspace.getConfiguration('plumbLine', scope ?? null);
     const { options, problems } = resolveOptions({ rules: config.get('rules'), extraPhrases: config.get('extraPhrases') });
     for (const problem of problems) {
       if (this.reported.has(problem)) continue;

@@ -2,7 +2,10 @@
 // code-server driven by headless Chromium (works offline), or desktop VS Code through @vscode/test-electron
 // when PLUMB_LINE_VSCODE=desktop (downloads VS Code, needs internet and a display).
 // Both report through the JSON file named by PLUMB_LINE_TEST_RESULTS, written by suite/index.ts.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+// Under code-server the workspace stays untrusted (Restricted Mode), which suite/trust.test.ts checks; the desktop
+// run cannot do that, as @vscode/test-electron always passes --disable-workspace-trust. No trust prompt blocks the
+// run: the workbench refuses every dialog while extension tests run (it logs "refused to show dialog in tests").
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.mjs';
@@ -10,11 +13,13 @@ import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const suiteEntry = join(root, 'out', 'test', 'integration', 'suite', 'index.js');
-const workspace = join(root, 'test', 'integration', 'workspace');
 // A fresh folder per run (user data, extensions, results), so runs started at the same time stay apart.
 const runsDir = join(root, '.vscode-test', 'integration');
 mkdirSync(runsDir, { recursive: true });
 const runDir = mkdtempSync(join(runsDir, 'run-'));
+// Tests write workspace settings (.vscode/settings.json): each run opens its own copy of the drafts, never the repository's.
+const workspace = join(runDir, 'workspace');
+cpSync(join(root, 'test', 'integration', 'workspace'), workspace, { recursive: true });
 const resultsFile = join(runDir, 'results.json');
 const timeoutMs = Number(process.env.PLUMB_LINE_TEST_TIMEOUT_MS ?? 5 * 60_000);
 const chromiumPath = process.env.PLUMB_LINE_CHROMIUM ?? '/usr/bin/chromium';
@@ -87,7 +92,6 @@ async function runInCodeServer() {
     env: { PLUMB_LINE_TEST_RESULTS: resultsFile },
     extensionDevelopmentPath: root,
     extensionTestsPath: suiteEntry,
-    disableWorkspaceTrust: true,
   });
   const browserErrors = [];
   let browser;

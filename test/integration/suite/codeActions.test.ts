@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lintMarkdown } from '../../../src/core';
 import type { PlumbLineApi } from '../../../src/vscode/extension';
-import { closeAllEditors, openScratch, plumbLine, ruleIdOf, waitForDiagnostics } from './helpers';
+import { closeAllEditors, codeActionsOffering, openScratch, plumbLine, ruleIdOf, waitForDiagnostics } from './helpers';
 
 describe('quick fixes', () => {
   let api: PlumbLineApi;
@@ -25,8 +25,7 @@ describe('quick fixes', () => {
       (f) => f.ruleId === 'marketing-doing-sales' && f.span.start.line === diagnostic.range.start.line,
     );
     assert.ok(finding && finding.fixes.length > 0, 'the engine offers no fixes for this finding');
-    const actions =
-      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range)) ?? [];
+    const actions = await codeActionsOffering(document.uri, diagnostic.range, finding.fixes.map((fix) => fix.title));
     const fixes = actions.filter((action) => finding.fixes.some((fix) => fix.title === action.title));
     assert.deepEqual(
       fixes.map((action) => action.title),

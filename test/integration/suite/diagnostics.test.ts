@@ -4,6 +4,8 @@ import { RULES, type RuleId } from '../../../src/core';
 import type { CheckResult } from '../../../src/vscode/commands';
 import {
   closeAllEditors,
+  hasRule,
+  lineOf,
   openDraft,
   openScratch,
   plumbLine,
@@ -13,14 +15,6 @@ import {
   waitForDiagnostics,
   workspaceFile,
 } from './helpers';
-
-const hasRule = (ruleId: RuleId) => (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => ruleIdOf(d) === ruleId);
-
-function lineOf(document: vscode.TextDocument, fragment: string): number {
-  const offset = document.getText().indexOf(fragment);
-  assert.ok(offset >= 0, `"${fragment}" is not in ${document.uri.path}`);
-  return document.positionAt(offset).line;
-}
 
 describe('diagnostics', () => {
   before(plumbLine);

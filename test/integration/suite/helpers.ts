@@ -1,6 +1,7 @@
 // Shared by the Plumb Line integration tests: reach the extension's API, open drafts, wait on events (never on sleeps).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { RuleId } from '../../../src/core';
 import type { PlumbLineApi } from '../../../src/vscode/extension';
 
 const EXTENSION_ID = 'plumb-line.plumb-line';
@@ -55,6 +56,22 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
   return typeof code === 'object' ? String(code.value) : undefined;
 }
 
+export const hasRule = (ruleId: RuleId) => (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => ruleIdOf(d) === ruleId);
+
+/** Each diagnostic as `rule@line` (0-based), in document order: a whole result compared in one assertion. */
+export function ruleLines(diagnostics: vscode.Diagnostic[]): string[] {
+  return [...diagnostics]
+    .sort((a, b) => a.range.start.compareTo(b.range.start))
+    .map((d) => `${ruleIdOf(d)}@${d.range.start.line}`);
+}
+
+/** The 0-based line of the first occurrence of `fragment`, at or after `from`. */
+export function lineOf(document: vscode.TextDocument, fragment: string, from = 0): number {
+  const offset = document.getText().indexOf(fragment, document.offsetAt(new vscode.Position(from, 0)));
+  assert.ok(offset >= 0, `"${fragment}" is not in ${document.uri.path} from line ${from}`);
+  return document.positionAt(offset).line;
+}
+
 /** Resolves with the Plumb Line diagnostics of `uri` once they satisfy `predicate`, now or after a later change. */
 export async function waitForDiagnostics(
   uri: vscode.Uri,
@@ -67,6 +84,19 @@ export async function waitForDiagnostics(
     () => `${what}; diagnostics of ${uri.path}: ${describeDiagnostics(plumbLineDiagnostics(uri))}`,
   );
   return plumbLineDiagnostics(uri);
+}
+
+/**
+ * The code actions offered on `range`, once every one titled in `titles` is among them (or the time is up). When the
+ * document's set of code action providers changes during a request (other Markdown providers still register just
+ * after start-up), VS Code silently drops the answers that arrive late, ours included, so such a request is repeated.
+ */
+export async function codeActionsOffering(uri: vscode.Uri, range: vscode.Range, titles: string[]): Promise<vscode.CodeAction[]> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+    if (titles.every((title) => actions.some((action) => action.title === title)) || Date.now() > deadline) return actions;
+  }
 }
 
 /** Resolves when `condition` holds, checking now and after each firing of `event`; fails after a timeout. */
