@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from './chromium.mjs';
 import { startCodeServer } from './code-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,16 +14,6 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const examples = join(root, 'examples');
 const stateDir = join(root, '.vscode-test', 'screenshot');
 const mediaDir = join(root, 'media');
-const chromiumPath = process.env.PLUMB_LINE_CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const viewport = { width: 1400, height: 860 };
 const timeout = 30_000;
 
@@ -39,7 +30,6 @@ const THEME = 'Dark Modern';
 const SIDEBAR_WIDTH = 400;
 
 if (!existsSync(join(root, manifest.main))) fail(`${manifest.main} is missing; run \`npm run build\` first.`);
-if (!existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath}; install it (apt-get install -y chromium) or set PLUMB_LINE_CHROMIUM.`);
 
 // A fresh profile every run, so no editor, view state or dismissed notice from an earlier run leaks in.
 rmSync(stateDir, { recursive: true, force: true });
@@ -64,7 +54,6 @@ writeFileSync(
   ),
 );
 
-const { chromium } = await import('playwright-core');
 let server;
 let browser;
 let page;
@@ -89,7 +78,7 @@ try {
     // Our own examples folder: trusting it up front keeps the trust dialog out of the picture.
     disableWorkspaceTrust: true,
   });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
   page.setDefaultTimeout(timeout);
   await page.goto(server.url);

@@ -8,6 +8,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,16 +23,6 @@ const workspace = join(runDir, 'workspace');
 cpSync(join(root, 'test', 'integration', 'workspace'), workspace, { recursive: true });
 const resultsFile = join(runDir, 'results.json');
 const timeoutMs = Number(process.env.PLUMB_LINE_TEST_TIMEOUT_MS ?? 5 * 60_000);
-const chromiumPath = process.env.PLUMB_LINE_CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (interrupted = true));
@@ -79,10 +70,6 @@ async function runInDesktopVsCode() {
 }
 
 async function runInCodeServer() {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`no Chromium at ${chromiumPath}; install it (apt-get install -y chromium) or set PLUMB_LINE_CHROMIUM.`);
-  }
-  const { chromium } = await import('playwright-core');
   const userDataDir = join(runDir, 'user-data');
   console.log(`Running the integration tests in code-server ${CODE_SERVER_VERSION} on ${workspace}`);
   const server = await startCodeServer({
@@ -96,7 +83,7 @@ async function runInCodeServer() {
   const browserErrors = [];
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    browser = await launchChromium();
     const page = await browser.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') browserErrors.push(message.text());
