@@ -3,7 +3,8 @@ import type { ActivityIndex, ActivityMatch } from './activities';
 import {
   ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, FUNCTION_HEADS, FUNCTION_WORDS, NEGATORS,
   NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
-  REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS,
+  REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS, NOT_VERBS, PRAISE, MAIN_VERB_AUXILIARIES,
+  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS,
 } from './lexicon';
 import { IRREGULAR_PAST, stemKey } from './morphology';
 import type { Sentence, Token } from './prose';
@@ -88,8 +89,6 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   return token.possessive ? { side, from: at, to: at, functionWords: [at] } : extendHeads(tokens, { side, from: at, to: at, functionWords: [at] });
 }
 
-/** Heads that are verbs too: "the marketing group wrote…" (a head) but "marketing groups customers…" (a verb). */
-const HEADS_THAT_ARE_VERBS = new Set(['group', 'groups', 'lead', 'leads', 'head', 'heads', 'arm']);
 
 function extendHeads(tokens: Token[], mention: Mention): Mention {
   let to = mention.to;
@@ -103,10 +102,10 @@ function extendHeads(tokens: Token[], mention: Mention): Mention {
   return { ...mention, to };
 }
 
-/** Where the clause that contains `at` ends (exclusive). */
 /** How far a clause may reach: no real clause is longer, and the bound keeps a pathological run-on line linear. */
 const CLAUSE_REACH = 40;
 
+/** Where the clause that contains `at` ends (exclusive). */
 function clauseEnd(tokens: Token[], at: number): number {
   for (let index = at; index < Math.min(tokens.length, at + CLAUSE_REACH); index += 1) {
     if (isClauseBreak(tokens[index])) return index;
@@ -127,14 +126,6 @@ interface Predicate {
   negated: boolean;
 }
 
-/** Words that cannot start a predicate: "ask sales how the pricing landed" has no claim about sales. */
-const NOT_VERBS = new Set(['and', 'or', 'how', 'what', 'why', 'when', 'where', 'whether', 'who', 'which', 'if', 'that', 'about']);
-const PRAISE = new Set(['thanks', 'thank', 'kudos', 'credit', 'congratulations', 'congrats', 'props', 'shout-out', 'shoutout', 'hats']);
-const MAIN_VERB_AUXILIARIES = new Set(['do', 'does', 'did', 'need', 'needs', 'needed', 'have', 'has', 'had', 'get', 'gets', 'got']);
-const VERB_JOINERS = new Set(['and', 'or', 'to', 'then', ',', 'also', 'both', 'either', 'personally', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'be', 'being', 'been', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'help', 'helps', 'helped', 'in']);
-const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
-const PARENTHETICAL_STARTS = new Set(['on', 'in', 'as', 'for', 'of', 'however', 'meanwhile', 'too', 'also', 'though', 'by', 'with', 'unlike', 'after', 'at', 'our', 'the', 'their', 'your', 'not', 'instead', 'then', 'now', 'today', 'this', 'last', 'next', 'again', 'like']);
-const TEAM_NOUNS = new Set(['team', 'one', 'function', 'department', 'group', 'people', 'folks', 'org', 'crew']);
 
 /** After "X, on the other hand," or "X, who…": where the subject's own predicate starts. */
 function skipInterruption(tokens: Token[], from: number): number {
@@ -199,7 +190,7 @@ function textOf(tokens: Token[], from: number, to: number): string {
 }
 
 /** The first activity a predicate names: a verb with its object, or (after a verb of owning) a noun phrase. */
-function activityIn(index: ActivityIndex, list: string[], tokens: Token[], predicate: Predicate): ActivityMatch | undefined {
+function activityIn(index: ActivityIndex, list: string[], predicate: Predicate): ActivityMatch | undefined {
   for (let at = predicate.start; at < predicate.end; at += 1) {
     const word = list[at];
     if (endsNegative(word) || word === 'rather' || word === 'instead' || word === 'than') return undefined;
@@ -212,11 +203,9 @@ function activityIn(index: ActivityIndex, list: string[], tokens: Token[], predi
   if (isOwning(verb)) return index.nounIn(list, predicate.start + 1, predicate.end);
   // Any other verb of making or doing, with an activity named in its object: "wrote the billboard campaign".
   if (CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb)) return undefined;
-  void tokens;
   return index.nounIn(list, predicate.start + 1, Math.min(predicate.end, predicate.start + 7));
 }
 
-/** The key of an activity outside the catalogue: the verb (owning verbs as one) and its object's head. */
 /** "run the product webinar" → own:product, own:webinar: two claims about one object share a key when they share a content word. */
 function objectKeys(verb: string, tokens: Token[], first: number, head: number): string[] {
   return tokens.slice(first, head + 1).filter((token) => isWord(token) && !DETERMINERS.has(token.lower) && !TIME_NOUNS.has(token.lower)).map((token) => `${verbKeyOf(verb)}:${stemKey(token.lower)}`);
@@ -230,6 +219,7 @@ interface GenericActivity {
   to: number;
 }
 
+/** An activity outside the catalogue: the verb (verbs of owning as one) and the words of its object. */
 function genericKey(tokens: Token[], verbAt: number, objectFrom: number, objectEnd: number): GenericActivity | undefined {
   const verb = tokens[verbAt].lower;
   if (NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb) || AUXILIARIES.has(verb) || CONSUMING_VERBS.has(verb)) return undefined;
@@ -259,7 +249,7 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || NOT_VERBS.has(verb)) return undefined;
   const list = words(tokens);
   const relative = relativeAntecedentEnd(tokens, mention) !== undefined;
-  const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, tokens, predicate) : activityIn(index, list, tokens, predicate);
+  const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, predicate) : activityIn(index, list, predicate);
   const generic = activity ? undefined : relative ? genericBeforeRelative(tokens, mention, predicate.start) : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
   return credit(sentence, mention, activity, generic);
 }
@@ -336,7 +326,7 @@ function roleCredit(index: ActivityIndex, sentence: Sentence, mention: Mention):
   const list = words(tokens);
   const after = predicateAfter(tokens, mention.to + 2);
   if (after && !after.negated) {
-    const activity = activityIn(index, list, tokens, after);
+    const activity = activityIn(index, list, after);
     if (activity) return credit(sentence, mention, activity, undefined);
   }
   const start = clauseStart(tokens, mention.from);
@@ -345,7 +335,7 @@ function roleCredit(index: ActivityIndex, sentence: Sentence, mention: Mention):
   if (!['is', 'was', 'are', 'were', "'s"].includes(list[copula])) return undefined;
   for (let at = start; at < mention.from; at += 1) if (endsNegative(list[at])) return undefined;
   const before: Predicate = { start, end: copula, negated: false };
-  const activity = activityIn(index, list, tokens, before) ?? index.nounIn(list, start, copula);
+  const activity = activityIn(index, list, before) ?? index.nounIn(list, start, copula);
   return activity ? credit(sentence, mention, activity, undefined) : undefined;
 }
 
@@ -420,7 +410,7 @@ function possessiveCredit(index: ActivityIndex, sentence: Sentence, mention: Men
   const copula = list.slice(mention.to + 1, nounEnd).findIndex((word) => ['is', 'was', 'are', 'were'].includes(word));
   if (copula < 0) return undefined;
   const predicate = predicateAfter(tokens, mention.to + 2 + copula);
-  return predicate && !predicate.negated ? credit(sentence, mention, activityIn(index, list, tokens, predicate), undefined) : undefined;
+  return predicate && !predicate.negated ? credit(sentence, mention, activityIn(index, list, predicate), undefined) : undefined;
 }
 
 function negatedBefore(tokens: Token[], at: number): boolean {

@@ -130,3 +130,20 @@ export const SAMENESS_CUES: string[][] = [
   ['by', 'another', 'name'], ['in', 'other', 'words'], ['no', 'difference'], ['no', 'real', 'difference'], ['same', 'as'],
   ['our', 'word', 'for'], ['what', 'we', 'call'], ['also', 'called'], ['also', 'known', 'as'], ['a.k.a.'], ['aka'], ['i.e.'],
 ];
+
+/** Words that cannot start a predicate: "ask sales how the pricing landed" has no claim about sales. */
+export const NOT_VERBS = new Set(['and', 'or', 'how', 'what', 'why', 'when', 'where', 'whether', 'who', 'which', 'if', 'that', 'about']);
+/** Words of praise: "thanks to the sales team for running the study" credits the study. */
+export const PRAISE = new Set(['thanks', 'thank', 'kudos', 'credit', 'congratulations', 'congrats', 'props', 'shout-out', 'shoutout', 'hats']);
+/** Auxiliaries that are the main verb before an object: "sales did a competitor analysis". */
+export const MAIN_VERB_AUXILIARIES = new Set(['do', 'does', 'did', 'need', 'needs', 'needed', 'have', 'has', 'had', 'get', 'gets', 'got']);
+/** Words after which a verb still belongs to the predicate: "call, email and visit", "plans to launch". */
+export const VERB_JOINERS = new Set(['and', 'or', 'to', 'then', ',', 'also', 'both', 'either', 'personally', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'be', 'being', 'been', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'help', 'helps', 'helped', 'in']);
+/** Pronouns that open a relative clause about the word before them. */
+export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
+/** First words of an aside between subject and verb: "Sales, on the other hand, will…". */
+export const PARENTHETICAL_STARTS = new Set(['on', 'in', 'as', 'for', 'of', 'however', 'meanwhile', 'too', 'also', 'though', 'by', 'with', 'unlike', 'after', 'at', 'our', 'the', 'their', 'your', 'not', 'instead', 'then', 'now', 'today', 'this', 'last', 'next', 'again', 'like']);
+/** "marketing is the team that signs new customers": the subject is renamed before its verb. */
+export const TEAM_NOUNS = new Set(['team', 'one', 'function', 'department', 'group', 'people', 'folks', 'org', 'crew']);
+/** Heads that are verbs too: "the marketing group wrote…" (a head) but "marketing groups customers…" (a verb). */
+export const HEADS_THAT_ARE_VERBS = new Set(['group', 'groups', 'lead', 'leads', 'head', 'heads', 'arm']);
