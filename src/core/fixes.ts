@@ -34,15 +34,17 @@ export function replaceFunctionFix(tokens: Token[], mention: Mention): Fix | und
 
 /** The end of a line's text, before a carriage return and before trailing spaces (two of which make a hard line break). */
 function lineEnd(doc: ProseDocument, line: number): Point {
-  const lines = doc.text.split('\n');
-  const text = lines[line].replace(/\r$/, '').replace(/[ \t]+$/, '');
-  const offset = lines.slice(0, line).reduce((sum, current) => sum + current.length + 1, 0) + text.length;
-  return { line, character: text.length, offset };
+  const start = doc.lineStarts[line];
+  const next = doc.lineStarts[line + 1];
+  const text = doc.text.slice(start, next === undefined ? doc.text.length : next - 1).replace(/\r$/, '').replace(/[ \t]+$/, '');
+  return { line, character: text.length, offset: start + text.length };
 }
 
+/** The point at an offset that starts a line or ends the text. */
 function pointAt(doc: ProseDocument, offset: number): Point {
-  const before = doc.text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length, offset };
+  let line = doc.lineStarts.length - 1;
+  while (line > 0 && doc.lineStarts[line] > offset) line -= 1;
+  return { line, character: offset - doc.lineStarts[line], offset };
 }
 
 /** Appends `<!-- plumb-line-disable-line rule -->` to the finding's line: an inline comment that changes nothing in the rendered page. */

@@ -42,6 +42,8 @@ export interface ProseDocument {
   directives: Directive[];
   /** Where the front matter ends (0 when there is none): where a file-wide control comment goes. */
   frontMatterEnd: number;
+  /** Offset where each line starts, computed once so fixes can place edits without rescanning the text. */
+  lineStarts: number[];
 }
 
 const NOT_PROSE = ['code', 'inlineCode', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'definition', 'footnoteDefinition'];
@@ -150,6 +152,12 @@ function collectSentences(nlcst: NlcstRoot): Sentence[] {
   return sentences;
 }
 
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
 const recent = new Map<string, ProseDocument>();
 const RECENT_LIMIT = 4;
 
@@ -179,5 +187,6 @@ function analyze(text: string): ProseDocument {
     sentences: [...collectSentences(nlcst), ...tableRowSentences(tree, file)].sort((a, b) => a.span.start.offset - b.span.start.offset),
     directives,
     frontMatterEnd: frontMatter?.position?.end.offset ?? 0,
+    lineStarts: lineStartsOf(text),
   };
 }
