@@ -113,6 +113,8 @@ export interface Finding {
   severity: Severity;
   /** Says what is wrong and what to write instead. */
   message: string;
+  /** How the sentence was read, in a writer's words: the doer, the activity, the concept and its side. */
+  reading?: string;
   span: Span;
   conceptId?: string;
   /** Corpus passages that back the finding. */
