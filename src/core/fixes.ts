@@ -1,15 +1,9 @@
 // Quick fixes. A replace fix edits only the function words inside the finding's span.
 import type { Mention } from './attribution';
+import { COUNTERPARTS } from './lexicon';
 import type { ProseDocument, Token } from './prose';
 import type { Fix, Point, RuleId } from './types';
 
-/** The other function's word for a function word, in the same number. */
-const COUNTERPART: Record<string, string> = {
-  sales: 'marketing', marketing: 'sales',
-  salespeople: 'marketers', marketers: 'salespeople',
-  salesperson: 'marketer', marketer: 'salesperson',
-  salesman: 'marketer', salesmen: 'marketers', saleswoman: 'marketer', saleswomen: 'marketers', salesfolk: 'marketers',
-};
 
 function matchCase(word: string, model: string): string {
   if (model.length > 1 && model === model.toUpperCase()) return word.toUpperCase();
@@ -22,7 +16,7 @@ export function replaceFunctionFix(tokens: Token[], mention: Mention): Fix | und
   if (mention.functionWords.length === 0) return undefined;
   const edits = mention.functionWords.map((at) => {
     const token = tokens[at];
-    const counterpart = COUNTERPART[token.lower];
+    const counterpart = COUNTERPARTS.get(token.lower);
     if (!counterpart) return undefined;
     const possessive = token.possessive ? (counterpart.endsWith('s') ? "'" : "'s") : '';
     return { span: token.span, newText: matchCase(counterpart, token.text) + possessive };

@@ -1,12 +1,31 @@
 // Closed word classes the attribution grammar relies on. Open classes (activities) come from the concept catalogue.
+import functionWords from './words/functions.json';
+
+interface FunctionEntry {
+  word: string;
+  side: 'sales' | 'marketing';
+  counterpart?: string;
+  names: 'doer' | 'activity';
+}
+
+const FUNCTION_ENTRIES = functionWords.words as FunctionEntry[];
 
 const set = (words: string) => new Set(words.trim().split(/\s+/));
 
-/** Words that name the sales or the marketing function. Singular "sale" is left out: it is nearly always a transaction. */
+/**
+ * Words that name each function as a doer (a team or a person); from words/functions.json, the one list of them.
+ * Singular "sale" is left out: it is nearly always a transaction.
+ */
 export const FUNCTION_WORDS: Record<'sales' | 'marketing', Set<string>> = {
-  sales: set('sales salespeople salesperson salesman salesmen saleswoman saleswomen salesfolk sdr sdrs bdr bdrs'),
-  marketing: set('marketing marketers marketer cmo'),
+  sales: new Set(FUNCTION_ENTRIES.filter((entry) => entry.side === 'sales' && entry.names === 'doer').map((entry) => entry.word)),
+  marketing: new Set(FUNCTION_ENTRIES.filter((entry) => entry.side === 'marketing' && entry.names === 'doer').map((entry) => entry.word)),
 };
+
+/** Every word that names a function, as a doer or as the work itself ("selling"): what an equation of the two can use. */
+export const FUNCTION_NAMES: Map<string, 'sales' | 'marketing'> = new Map(FUNCTION_ENTRIES.map((entry) => [entry.word, entry.side]));
+
+/** The other function's word in the same number ("salespeople" → "marketers"), for the replace fix. */
+export const COUNTERPARTS: Map<string, string> = new Map(FUNCTION_ENTRIES.flatMap((entry) => (entry.counterpart ? [[entry.word, entry.counterpart] as const] : [])));
 
 /** Titles that make "X of sales" a person in that function ("our VP of Sales", "the head of marketing"). */
 export const TITLES = set('vp vps svp evp head heads director directors chief manager managers lead leader team department');

@@ -1,13 +1,12 @@
 // conflation: "sales" and "marketing" equated or swapped as synonyms. Examples: docs/rules/conflation.md
 import { isRevenueSense } from '../attribution';
-import { FUNCTION_HEADS, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
+import { FUNCTION_HEADS, FUNCTION_NAMES, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
 import type { Sentence, Token } from '../prose';
 import type { Passage, Span } from '../types';
 import { activityName, type Draft, type Rule, type RuleContext } from './rule';
 
 type Side = 'sales' | 'marketing';
 
-const SIDE_OF_WORD: Record<string, Side> = { sales: 'sales', selling: 'sales', salesmanship: 'sales', marketing: 'marketing' };
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'means', 'equals', '=', 'becomes', 'remains', ':']);
 /** Words that may stand between "A is" and "B" in an equation ("marketing is just a fancy word for selling"). */
 const EQUATING_FILLERS = new Set(`just simply really basically essentially merely only all nothing but more than no another word name term for the
@@ -31,7 +30,7 @@ interface Hit {
 }
 
 const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
-const sideAt = (tokens: Token[], at: number): Side | undefined => (isWord(tokens[at]) ? SIDE_OF_WORD[tokens[at].lower] : undefined);
+const sideAt = (tokens: Token[], at: number): Side | undefined => (isWord(tokens[at]) ? FUNCTION_NAMES.get(tokens[at].lower) : undefined);
 const isNegator = (token: Token | undefined) => isWord(token) && (NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
 
 /** The function word at `at` when it is used as a name of the function, not as a modifier ("the marketing process"). */
@@ -67,7 +66,7 @@ function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   const colon = tokens[index].text === ':';
   index += 1;
   let fillers = 0;
-  while (isWord(tokens[index]) && EQUATING_FILLERS.has(tokens[index].lower) && !SIDE_OF_WORD[tokens[index].lower] && fillers < 7) {
+  while (isWord(tokens[index]) && EQUATING_FILLERS.has(tokens[index].lower) && !FUNCTION_NAMES.has(tokens[index].lower) && fillers < 7) {
     index += 1;
     fillers += 1;
   }
