@@ -1,10 +1,10 @@
-// plumb-line check [paths or folders...] [--format text|json] [--config file]: the engine for CI.
+// plumb-line check [paths or folders...] [--format text|json] [--config file] [--explain]: the engine for CI.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { lintMarkdown, resolveOptions, type Finding, type LintOptions } from '../core';
 import { loadCatalogue } from '../corpusFolder';
 
-const USAGE = 'usage: plumb-line check [paths or folders...] [--format text|json] [--config plumb-line.json]';
+const USAGE = 'usage: plumb-line check [paths or folders...] [--format text|json] [--config plumb-line.json] [--explain]';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 class UsageError extends Error {}
@@ -13,12 +13,14 @@ interface Arguments {
   paths: string[];
   format: 'text' | 'json';
   config?: string;
+  /** Print under each finding how the sentence was read. */
+  explain: boolean;
 }
 
 function parseArguments(argv: string[]): Arguments {
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const parsed: Arguments = { paths: [], format: 'text' };
+  const parsed: Arguments = { paths: [], format: 'text', explain: false };
   for (let index = 0; index < rest.length; index += 1) {
     const argument = rest[index];
     const [flag, inline] = argument.startsWith('--') ? argument.split(/=(.*)/s, 2) : [argument, undefined];
@@ -32,6 +34,7 @@ function parseArguments(argv: string[]): Arguments {
       if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
       parsed.format = format;
     } else if (flag === '--config') parsed.config = value();
+    else if (flag === '--explain') parsed.explain = true;
     else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else parsed.paths.push(argument);
   }
@@ -76,11 +79,13 @@ export interface Row {
   ruleId: string;
   severity: string;
   message: string;
+  /** How the sentence was read: the doer, the activity, the concept and its side. */
+  reading?: string;
 }
 
 function toRow(file: string, finding: Finding): Row {
   const { start, end } = finding.span;
-  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, ruleId: finding.ruleId, severity: finding.severity, message: finding.message };
+  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, ...(finding.reading ? { reading: finding.reading } : {}) };
 }
 
 export function main(argv: string[]): number {
@@ -109,7 +114,10 @@ export function main(argv: string[]): number {
   }
   if (args.format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   else {
-    for (const row of rows) process.stdout.write(`${row.file}:${row.line}:${row.column}: ${row.severity} ${row.message} [${row.ruleId}]\n`);
+    for (const row of rows) {
+      process.stdout.write(`${row.file}:${row.line}:${row.column}: ${row.severity} ${row.message} [${row.ruleId}]\n`);
+      if (args.explain && row.reading) process.stdout.write(`    read as: ${row.reading}\n`);
+    }
     process.stdout.write(`${rows.length} finding${rows.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}.\n`);
   }
   return rows.length > 0 ? 1 : 0;

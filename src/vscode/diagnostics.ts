@@ -141,7 +141,9 @@ export class DiagnosticsController implements Disposable {
       const location = new Location(corpusFileUri(this.extensionUri, source), toRange(passage.span));
       return [new DiagnosticRelatedInformation(location, `${quoted(passage.text, 120, this.catalogue.evidenceIn(finding.conceptId, passage))} — ${citation(source)}`)];
     });
-    diagnostic.relatedInformation = [...related, ...evidence];
+    // The reading comes first: it says how the sentence was understood, so a wrong reading is plain to see.
+    const reading = finding.reading ? [new DiagnosticRelatedInformation(new Location(uri, toRange(finding.span)), `Read as: ${finding.reading}`)] : [];
+    diagnostic.relatedInformation = [...reading, ...related, ...evidence];
     return diagnostic;
   }
 }

@@ -3,7 +3,7 @@ import { isRevenueSense } from '../attribution';
 import { FUNCTION_HEADS, FUNCTION_NAMES, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
 import type { Sentence, Token } from '../prose';
 import type { Passage, Span } from '../types';
-import { activityName, type Draft, type Rule, type RuleContext } from './rule';
+import { activityName, readingOf, wordsOf, type Draft, type Rule, type RuleContext } from './rule';
 
 type Side = 'sales' | 'marketing';
 
@@ -223,7 +223,7 @@ export const conflation: Rule = {
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));
-      drafts.push({ ruleId: 'conflation', message: MESSAGE, span: spanOf(sentence.tokens, from, to), evidence: evidence(context), related: [], fixes: [] });
+      drafts.push({ ruleId: 'conflation', message: MESSAGE, reading: `“${wordsOf(sentence.tokens, from, to)}”, the copy's own claim that the two are one`, span: spanOf(sentence.tokens, from, to), evidence: evidence(context), related: [], fixes: [] });
     }
     // "sales/marketing closed the deal": one agent made of both functions.
     for (const credit of context.credits) {
@@ -234,6 +234,7 @@ export const conflation: Rule = {
       drafts.push({
         ruleId: 'conflation',
         message: JOINT_MESSAGE(tokens.slice(credit.mention.from, credit.mention.to + 1).map((token) => token.text).join('').replace(/\b(or)\b/g, ' $1 '), concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`),
+        reading: `${readingOf(credit, context.catalogue)}, one doer made of both functions`,
         span: spanOf(tokens, credit.mention.from, credit.mention.to),
         conceptId: concept?.id,
         evidence: concept ? concept.passages.slice(0, 2) : evidence(context),

@@ -1,7 +1,7 @@
 // inconsistency: one activity credited to sales in one place and to marketing in another. Examples: docs/rules/inconsistency.md
 import type { Credit } from '../attribution';
 import type { Span } from '../types';
-import { activityName, type Draft, type Rule } from './rule';
+import { activityName, readingOf, type Draft, type Rule } from './rule';
 
 const spanOf = (credit: Credit): Span => ({ start: credit.sentence.tokens[credit.from].span.start, end: credit.sentence.tokens[credit.to].span.end });
 const other = (side: 'sales' | 'marketing') => (side === 'sales' ? 'marketing' : 'sales');
@@ -46,6 +46,7 @@ export const inconsistency: Rule = {
           span: spanOf(credit),
           conceptId: concept?.id,
           evidence: concept ? concept.passages.slice(0, 1) : [],
+          reading: `${readingOf(credit, context.catalogue)}; elsewhere ${opposite.map((place) => `${readingOf(place, context.catalogue)} on line ${spanOf(place).start.line + 1}`).join(', ')}`,
           related: opposite.map((place) => ({ span: spanOf(place), message: `Credited to ${other(side)} here` })),
           fixes: [],
         });

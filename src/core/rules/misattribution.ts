@@ -2,7 +2,7 @@
 import type { Credit } from '../attribution';
 import { replaceFunctionFix } from '../fixes';
 import type { RuleId } from '../types';
-import { activityName, type Draft, type Rule } from './rule';
+import { activityName, readingOf, type Draft, type Rule } from './rule';
 
 type FunctionSide = 'sales' | 'marketing';
 
@@ -13,7 +13,7 @@ export function misattributionRule(id: RuleId, doer: FunctionSide, owner: Functi
       const drafts: Draft[] = [];
       for (const credit of context.credits) {
         if (credit.mention.side !== doer || !credit.activity || credit.activity.side !== owner) continue;
-        drafts.push(draftFor(id, credit, doer, owner, context.catalogue.get(credit.activity.conceptId)?.passages.slice(0, 2) ?? []));
+        drafts.push({ ...draftFor(id, credit, doer, owner, context.catalogue.get(credit.activity.conceptId)?.passages.slice(0, 2) ?? []), reading: readingOf(credit, context.catalogue) });
       }
       return drafts;
     },

@@ -24,3 +24,20 @@ export interface Rule {
 export function activityName(label: string): string {
   return label[0].toLowerCase() + label.slice(1);
 }
+
+/** The words of tokens `from`..`to` as written, punctuation attached: "our sales team", "launch a TV campaign". */
+export function wordsOf(tokens: Credit['sentence']['tokens'], from: number, to: number): string {
+  return tokens.slice(from, to + 1).map((token) => token.text).join(' ').replace(/ ([,;:.!?)’'])/g, '$1').replace(/([(‘]) /g, '$1').replace(/ ?\/ ?/g, '/');
+}
+
+/** How a credit was read, in a writer's words: `“our sales team” → “launch a TV campaign” (Advertising and PR, marketing's work)`. */
+export function readingOf(credit: Credit, catalogue: Catalogue): string {
+  const { tokens } = credit.sentence;
+  const doer = `“${wordsOf(tokens, credit.mention.from, credit.mention.to)}”`;
+  const activity = credit.activity;
+  if (!activity) return `${doer} → “${credit.keyText ?? 'this work'}”`;
+  const concept = catalogue.get(activity.conceptId);
+  const owner = activity.side === 'both' ? 'work of both functions' : activity.side === 'marketing' ? "marketing's work" : "sales' work";
+  const words = activity.from <= activity.to && activity.to < tokens.length ? `“${wordsOf(tokens, activity.from, activity.to)}”` : `“${credit.keyText ?? activity.label}”`;
+  return `${doer} → ${words} (${concept?.label ?? activity.label}, ${owner})`;
+}
