@@ -10,7 +10,7 @@ const cli = path.join(repoRoot, 'dist', 'cli.js');
 const FLAGGED = 'Intro line.\n\nOur marketing team closed the deal.\n';
 const CLEAN = 'Marketing builds the brand; sales closes the deal.\n';
 const TEXT_LINE = /^(.+):(\d+):(\d+): (error|warning|information|hint) (.+) \[([a-z-]+)\]$/;
-const JSON_KEYS = ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity'];
+const JSON_KEYS = ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'reading', 'ruleId', 'severity'];
 
 
 describe('plumb-line CLI (dist/cli.js)', function () {
@@ -69,6 +69,15 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     });
     assert.deepEqual(flaggedWords, ['marketing team closed the deal', 'Marketing closed the deal', 'sales team will launch a TV advertising campaign']);
     assert.deepEqual(rows.map((row) => row.severity), ['warning', 'warning', 'warning']);
+    assert.equal(rows[2].reading, "“sales team” → “launch a TV advertising campaign” (Advertising and PR, marketing's work)");
+  });
+
+  it('--explain prints under each finding how its sentence was read', () => {
+    write('draft.md', FLAGGED);
+    const result = run("check", "draft.md", "--explain");
+    const lines = result.stdout.split('\n');
+    assert.match(lines[0], TEXT_LINE);
+    assert.equal(lines[1], "    read as: “marketing team” → “closed the deal” (Closing the sale, sales' work)");
   });
 
   it('a clean file exits 0 with an empty report', () => {
