@@ -1,3 +1,4 @@
+import { FUNCTION_NAMES, MODIFIED_NOUNS } from './lexicon';
 import { inflections } from './morphology';
 import type { Concept, LintOptions, Side } from './types';
 
@@ -128,6 +129,11 @@ export class ActivityIndex {
       let best: NounEntry | undefined;
       for (const entry of this.nouns) {
         if (index + entry.phrase.length <= end && matchesAt(words, index, entry.phrase) && entry.phrase.length > (best?.phrase.length ?? 0)) best = entry;
+      }
+      // "sales qualified leads", "marketing content": a function word before the phrase makes it a term of art, no claim.
+      if (best && FUNCTION_NAMES.has(words[index - 1] ?? '') && MODIFIED_NOUNS.has(words[index] ?? '')) {
+        index += best.phrase.length - 1;
+        continue;
       }
       if (best) return { conceptId: best.conceptId, side: best.side, label: best.label, from: index, to: index + best.phrase.length - 1 };
     }

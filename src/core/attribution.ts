@@ -4,8 +4,9 @@ import {
   ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, FUNCTION_HEADS, FUNCTION_WORDS, NEGATORS,
   NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
   REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS, NOT_VERBS, PRAISE, MAIN_VERB_AUXILIARIES,
-  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS,
+  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS,
 } from './lexicon';
+import { antecedentCredit, dutyCredit, youCredit } from './doers';
 import { IRREGULAR_PAST, stemKey } from './morphology';
 import type { Sentence, Token } from './prose';
 
@@ -35,9 +36,21 @@ export interface Credit {
   /** Token range of the whole claim, agent to activity. */
   from: number;
   to: number;
+  /**
+   * A doer named outside the sentence: the role in a list's lead-in or heading, or the antecedent of "they". Its mention
+   * then points at the activity, names no function word to replace, and this says who the doer is and where.
+   */
+  doer?: { text: string; line: number; how: 'lead-in' | 'antecedent' };
 }
 
-const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
+/** The doer's words as written: "our sales team", or the role in the lead-in for a list of duties. */
+export function doerText(credit: Credit): string {
+  if (credit.doer) return credit.doer.text;
+  const { tokens } = credit.sentence;
+  return tokens.slice(credit.mention.from, credit.mention.to + 1).map((token) => token.text).join(' ');
+}
+
+export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 const OWNERSHIP_STEMS = new Set([...OWNERSHIP_VERBS].map(stemKey));
 /** "organizing", "coordinated", "runs": any form of a verb of owning. */
 const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.has(stemKey(word));
@@ -45,7 +58,7 @@ const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(wo
 const endsNegative = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
 
 /** The function a word names: "sales", "marketers", and hyphenated kinds like "inside-sales" (not "telemarketing", one word). */
-function sideOf(word: string): FunctionSide | undefined {
+export function sideOf(word: string): FunctionSide | undefined {
   const base = word.includes('-') && !/^multi-?level-/.test(word) ? word.slice(word.lastIndexOf('-') + 1) : word;
   if (FUNCTION_WORDS.sales.has(base)) return 'sales';
   if (FUNCTION_WORDS.marketing.has(base)) return 'marketing';
@@ -86,7 +99,21 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   if (!token.possessive && linker && (linker.lower === 'and' || linker.text === '&') && isWord(other) && sideOf(other.lower) && sideOf(other.lower) !== side) {
     return undefined;
   }
-  return token.possessive ? { side, from: at, to: at, functionWords: [at] } : extendHeads(tokens, { side, from: at, to: at, functionWords: [at] });
+  if (token.possessive) return { side, from: at, to: at, functionWords: [at] };
+  const mention = extendHeads(tokens, { side, from: at, to: at, functionWords: [at] });
+  return mention.to === at && modifiesNoun(tokens, at) ? undefined : mention;
+}
+
+/** "sales lead scoring", "weak marketing planning", "Marketing Qualified Lead": the function word is an adjective here. */
+export function modifiesNoun(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  if (!isWord(next) || next.span.start.line !== tokens[at]!.span.end.line || !MODIFIED_NOUNS.has(next.lower)) return false;
+  if (!MODIFIED_NOUNS_THAT_ARE_VERBS.has(next.lower) || next.possessive) return true;
+  // "sales calls are…", "sales leads." are nouns; "Sales leads the negotiation", "marketing plans and buys…" are verbs.
+  const after = tokens[at + 2];
+  if (after === undefined) return true;
+  if (after.kind !== 'word') return after.text !== '(';
+  return AUXILIARIES.has(after.lower) || MODIFIED_NOUNS.has(after.lower);
 }
 
 
@@ -106,7 +133,7 @@ function extendHeads(tokens: Token[], mention: Mention): Mention {
 const CLAUSE_REACH = 40;
 
 /** Where the clause that contains `at` ends (exclusive). */
-function clauseEnd(tokens: Token[], at: number): number {
+export function clauseEnd(tokens: Token[], at: number): number {
   for (let index = at; index < Math.min(tokens.length, at + CLAUSE_REACH); index += 1) {
     if (isClauseBreak(tokens[index])) return index;
     if (index > at && isWord(tokens[index]) && sideOf(tokens[index].lower) && mentionAt(tokens, index)) return index;
@@ -120,7 +147,7 @@ function clauseStart(tokens: Token[], at: number): number {
   return Math.max(0, at - CLAUSE_REACH);
 }
 
-interface Predicate {
+export interface Predicate {
   start: number;
   end: number;
   negated: boolean;
@@ -141,7 +168,7 @@ function skipInterruption(tokens: Token[], from: number): number {
 }
 
 /** Skips auxiliaries, adverbs and negators after a subject; returns where the main verb starts. */
-function predicateAfter(tokens: Token[], from: number): Predicate | undefined {
+export function predicateAfter(tokens: Token[], from: number): Predicate | undefined {
   let index = skipInterruption(tokens, from);
   let negated = false;
   while (index < tokens.length && isWord(tokens[index])) {
@@ -176,7 +203,7 @@ function objectHead(tokens: Token[], from: number, end: number): { head: number;
 const wordLists = new WeakMap<Token[], string[]>();
 
 /** The sentence's words in lower case (punctuation as written), computed once a sentence. */
-function words(tokens: Token[]): string[] {
+export function words(tokens: Token[]): string[] {
   let list = wordLists.get(tokens);
   if (!list) {
     list = tokens.map((token) => (token.kind === 'word' ? token.lower : token.text));
@@ -190,7 +217,7 @@ function textOf(tokens: Token[], from: number, to: number): string {
 }
 
 /** The first activity a predicate names: a verb with its object, or (after a verb of owning) a noun phrase. */
-function activityIn(index: ActivityIndex, list: string[], predicate: Predicate): ActivityMatch | undefined {
+export function activityIn(index: ActivityIndex, list: string[], predicate: Predicate): ActivityMatch | undefined {
   for (let at = predicate.start; at < predicate.end; at += 1) {
     const word = list[at];
     if (endsNegative(word) || word === 'rather' || word === 'instead' || word === 'than') return undefined;
@@ -220,7 +247,7 @@ interface GenericActivity {
 }
 
 /** An activity outside the catalogue: the verb (verbs of owning as one) and the words of its object. */
-function genericKey(tokens: Token[], verbAt: number, objectFrom: number, objectEnd: number): GenericActivity | undefined {
+export function genericKey(tokens: Token[], verbAt: number, objectFrom: number, objectEnd: number): GenericActivity | undefined {
   const verb = tokens[verbAt].lower;
   if (NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb) || AUXILIARIES.has(verb) || CONSUMING_VERBS.has(verb)) return undefined;
   const object = objectHead(tokens, objectFrom, objectEnd);
@@ -228,7 +255,7 @@ function genericKey(tokens: Token[], verbAt: number, objectFrom: number, objectE
   return { keys: objectKeys(verb, tokens, object.first, object.head), text: textOf(tokens, object.first, object.head), from: Math.min(verbAt, object.first), to: Math.max(verbAt, object.head) };
 }
 
-function credit(sentence: Sentence, mention: Mention, activity: ActivityMatch | undefined, generic: GenericActivity | undefined): Credit | undefined {
+export function credit(sentence: Sentence, mention: Mention, activity: ActivityMatch | undefined, generic: GenericActivity | undefined): Credit | undefined {
   if (!activity && !generic) return undefined;
   const claimed = activity ?? generic!;
   const to = Math.max(mention.to, claimed.to);
@@ -382,20 +409,25 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
 }
 
 /** Every credit in a sentence. Questions credit nothing. */
-export function findCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
+export function findCredits(index: ActivityIndex, sentence: Sentence, previous?: Sentence): Credit[] {
   if (sentence.isQuestion) return [];
   const owned = ownerCredits(index, sentence);
   if (owned.length > 0) return owned;
   const { tokens } = sentence;
   const credits: Credit[] = [];
+  let named = false;
   for (let at = 0; at < tokens.length; at += 1) {
     const mention = mentionAt(tokens, at);
     if (!mention) continue;
+    named = true;
     const found = creditFor(index, sentence, mention);
     if (found) credits.push(found);
     at = mention.to;
   }
-  return credits;
+  if (named) return credits;
+  // No function named here: the doer may be named in a lead-in over a list, a job ad's heading, or the sentence before.
+  const elsewhere = dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? antecedentCredit(index, sentence, previous);
+  return elsewhere ? [elsewhere] : [];
 }
 
 /** "the sales team's radio campaign", "marketing's biggest win was negotiating the contract". */

@@ -166,3 +166,31 @@ export const PARENTHETICAL_STARTS = new Set(['on', 'in', 'as', 'for', 'of', 'how
 export const TEAM_NOUNS = new Set(['team', 'one', 'function', 'department', 'group', 'people', 'folks', 'org', 'crew']);
 /** Heads that are verbs too: "the marketing group wrote…" (a head) but "marketing groups customers…" (a verb). */
 export const HEADS_THAT_ARE_VERBS = new Set(['group', 'groups', 'lead', 'leads', 'head', 'heads', 'arm']);
+
+/** Words in a lead-in that announce a list of duties: "Responsibilities:", "What you'll do", "duties include". */
+export const DUTY_CUES: string[][] = [
+  'responsibilities', 'responsibility', 'responsible', 'duties', 'duty', 'tasks', 'role', 'roles', 'job', "you'll", 'you will',
+  'will be', 'in charge', 'day-to-day', 'day to day', 'expectations', 'accountabilities', 'activities', 'owns', 'handles',
+  'what you', 'include', 'includes', 'following',
+].map((cue) => cue.split(' '));
+
+/** Pronouns that may open a sentence as its subject and point back to the previous sentence's subject. */
+export const SUBJECT_PRONOUNS = new Set(['they', 'she', 'he']);
+
+/**
+ * Nouns that "sales" or "marketing" modifies as a plain adjective ("sales lead scoring", "marketing planning", "Marketing
+ * Qualified Lead"): the word before them names no doer.
+ */
+export const MODIFIED_NOUNS = set(`scoring process processes funnel funnels pipeline pipelines cycle cycles quota quotas strategy strategies
+  planning budget budgets collateral material materials content enablement promotion promotions automation qualified mix tool tools
+  software platform platforms data metric metrics kpi kpis goal goals objective objectives performance activities activity tactic tactics
+  effort efforts channel channels message messages messaging approach approaches skill skills training career careers job jobs
+  background experience degree course courses deck decks presentation presentations forecast forecasting world industry field
+  landscape literature concept concepts orientation spend spending budgeting copy asset assets email emails list lists database
+  analytics research technology tech stack stacks system systems agency agencies function's terminology jargon methods method
+  technique techniques efforts initiative initiatives program programs programme mindset perspective point points opportunity
+  opportunities territory territories meeting meetings conversation conversations pitch pitches campaign campaigns plan plans
+  targets target call calls lead leads tasks task work department's documents document contract contracts`);
+
+/** Of those, the ones that are also verbs ("Sales leads the negotiation", "marketing plans the launch"): nouns only before a noun or a verb. */
+export const MODIFIED_NOUNS_THAT_ARE_VERBS = set(`pitch pitches campaign campaigns plan plans targets target call calls lead leads copy work`);

@@ -5,6 +5,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { parseMarkdown, toSpan } from './markdown';
+import { blocksOf, type Block, type BlockKind, type Range } from './structure';
 import type { Span } from './types';
 
 /** A word or punctuation mark of the prose, with its place in the document. */
@@ -24,6 +25,17 @@ export interface Sentence {
   isQuestion: boolean;
   /** For a table row: the token index where each cell's words start (each cell is preceded by a `|` token). */
   cells?: number[];
+  /** The block the sentence belongs to; absent for text outside any (none in practice). */
+  block?: BlockKind;
+  /** Index of the sentence in the document. */
+  index?: number;
+  /** Where its block starts: sentences of one paragraph share it. */
+  blockStart?: number;
+  /**
+   * What leads into the sentence, nearest first, each as its sentences: for a list item the paragraphs just before the
+   * list, then the headings above; for a paragraph the headings above it.
+   */
+  leadIns?: Sentence[][];
 }
 
 export interface Directive {
@@ -44,6 +56,17 @@ export interface ProseDocument {
   frontMatterEnd: number;
   /** Offset where each line starts, computed once so fixes can place edits without rescanning the text. */
   lineStarts: number[];
+}
+
+/** Words that open a question: "Are Marketing And Sales The Same Thing", "What Is Sales Enablement". */
+const QUESTION_AUXILIARIES = new Set(['are', 'is', 'do', 'does', 'did', 'can', 'could', 'should', 'would', 'will', 'was', 'were', 'has', 'have']);
+const WH_WORDS = new Set(['what', 'why', 'how', 'who', 'which', 'when', 'where']);
+
+/** A headline that asks, question mark or not; "How Sales Built Our Brand" tells. */
+function isQuestionHeadline(tokens: Token[]): boolean {
+  const words = tokens.filter((token) => token.kind === 'word');
+  const first = words[0]?.lower ?? '';
+  return QUESTION_AUXILIARIES.has(first) || (WH_WORDS.has(first) && QUESTION_AUXILIARIES.has(words[1]?.lower ?? ''));
 }
 
 const NOT_PROSE = ['code', 'inlineCode', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'definition', 'footnoteDefinition'];
@@ -152,6 +175,45 @@ function collectSentences(nlcst: NlcstRoot): Sentence[] {
   return sentences;
 }
 
+/** The first index in sorted `sentences` whose start is at or after `offset`. */
+function firstAtOrAfter(sentences: Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sentences[middle]!.span.start.offset < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Gives each sentence its block and lead-ins; one array of sentences per distinct lead-in range, shared by every item it leads. */
+function placeInBlocks(sentences: Sentence[], blocks: Block[]): void {
+  const within = new Map<number, Sentence[]>();
+  const sentencesIn = (range: Range) => {
+    let found = within.get(range.start);
+    if (!found) {
+      found = [];
+      for (let at = firstAtOrAfter(sentences, range.start); at < sentences.length && sentences[at]!.span.start.offset < range.end; at += 1) found.push(sentences[at]!);
+      within.set(range.start, found);
+    }
+    return found;
+  };
+  let blockAt = 0;
+  sentences.forEach((sentence, index) => {
+    sentence.index = index;
+    const offset = sentence.span.start.offset;
+    while (blockAt < blocks.length - 1 && blocks[blockAt]!.range.end <= offset) blockAt += 1;
+    const block = blocks[blockAt];
+    if (!block || block.range.start > offset || offset >= block.range.end) return;
+    sentence.block = block.kind;
+    sentence.blockStart = block.range.start;
+    // Headlines often drop the question mark: "Are Marketing And Sales The Same Thing".
+    if (block.kind === 'heading' && isQuestionHeadline(sentence.tokens)) sentence.isQuestion = true;
+    sentence.leadIns = block.leadIns.map(sentencesIn);
+  });
+}
+
 function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
@@ -181,10 +243,12 @@ function analyze(text: string): ProseDocument {
   pruneNonProse(tree);
   const file = new VFile(text);
   const nlcst = toNlcst(tree as MdastNodes, file, ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
+  const sentences = [...collectSentences(nlcst), ...tableRowSentences(tree, file)].sort((a, b) => a.span.start.offset - b.span.start.offset);
+  placeInBlocks(sentences, blocksOf(tree));
   return {
     text,
     tree,
-    sentences: [...collectSentences(nlcst), ...tableRowSentences(tree, file)].sort((a, b) => a.span.start.offset - b.span.start.offset),
+    sentences,
     directives,
     frontMatterEnd: frontMatter?.position?.end.offset ?? 0,
     lineStarts: lineStartsOf(text),

@@ -1,5 +1,5 @@
 // conflation: "sales" and "marketing" equated or swapped as synonyms. Examples: docs/rules/conflation.md
-import { isRevenueSense } from '../attribution';
+import { isRevenueSense, modifiesNoun } from '../attribution';
 import { FUNCTION_HEADS, FUNCTION_NAMES, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
 import type { Sentence, Token } from '../prose';
 import type { Passage, Span } from '../types';
@@ -136,7 +136,7 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
 function sentenceWide(tokens: Token[]): Hit | undefined {
   const named: { at: number; side: Side }[] = [];
   tokens.forEach((_, at) => {
-    const side = isRevenueSense(tokens, at) ? undefined : sideAt(tokens, at);
+    const side = isRevenueSense(tokens, at) || !namesFunction(tokens, at) ? undefined : sideAt(tokens, at);
     if (side) named.push({ at, side });
   });
   const first = named[0];
@@ -185,8 +185,39 @@ function counterfactual(tokens: Token[]): boolean {
   return tokens.some((token, at) => token.lower === 'as' && ['if', 'though'].includes(tokens[at + 1]?.lower ?? ''));
 }
 
+/** Phrases that make the function words themselves the topic: "the terms", "both words", "terms like". */
+const WORD_TOPICS = [['misused'], ['misuse'], ['heard'], ['hear'], ['often', 'confused'], ['mixed', 'up'], ['mix', 'up']];
+/** Part-of claims, which the sources themselves make ("selling is a small part of marketing"): membership, not sameness. */
+const MEMBERSHIP = [['part', 'of'], ['subset', 'of'], ['component', 'of'], ['element', 'of'], ['piece', 'of'], ['falls', 'under'], ['belongs', 'to'], ['branch', 'of']];
+const FIRST_PERSON = new Set(['we', 'i', "we've", "i've", "we're", "i'm"]);
+
+const phraseAt = (tokens: Token[], at: number, phrase: string[]) => phrase.every((word, offset) => tokens[at + offset]?.lower === word);
+const hasPhrase = (tokens: Token[], phrases: string[][]) => tokens.some((_, at) => phrases.some((phrase) => phraseAt(tokens, at, phrase)));
+
+/**
+ * The sentence talks about the words, not with them: "the terms are often used interchangeably", "people use them
+ * interchangeably" (someone else's usage, reported), "you may have heard", "commonly misused".
+ */
+function talksAboutWords(tokens: Token[]): boolean {
+  if (hasPhrase(tokens, WORD_TOPICS)) return true;
+  const loosely = tokens.findIndex((token) => token.lower === 'interchangeably');
+  if (loosely < 0) return false;
+  // "…are often used interchangeably": a report of usage. "We use sales and marketing interchangeably": the writer's own.
+  let use = loosely - 1;
+  while (use >= 0 && !/^(use|uses|used|using)$/.test(tokens[use]!.lower)) use -= 1;
+  if (use < 0) return false;
+  const passive = (word: string | undefined) => /^(are|is|were|was|get|gets|being|be|been)$/.test(word ?? '');
+  if (tokens[use]!.lower === 'used' && (passive(tokens[use - 1]?.lower) || passive(tokens[use - 2]?.lower))) return true;
+  const subject = tokens.slice(Math.max(0, use - 3), use).some((token) => FIRST_PERSON.has(token.lower));
+  return !subject;
+}
+
+/** A function word that only modifies a noun ("marketing funnels", "sales tasks") names no function. */
+const namesFunction = (tokens: Token[], at: number) => !modifiesNoun(tokens, at);
+
 function findHits(sentence: Sentence, next: Sentence | undefined): Hit[] {
   if (sentence.isQuestion || rebutted(next)) return [];
+  if (talksAboutWords(sentence.tokens) || hasPhrase(sentence.tokens, MEMBERSHIP)) return [];
   const { tokens } = sentence;
   const hits: Hit[] = [];
   const wide = sentenceWide(tokens);

@@ -1,5 +1,5 @@
 // Shared by sales-doing-marketing and marketing-doing-sales: a function credited with the other side's activity.
-import type { Credit } from '../attribution';
+import { doerText, type Credit } from '../attribution';
 import { replaceFunctionFix } from '../fixes';
 import type { RuleId } from '../types';
 import { activityName, readingOf, type Draft, type Rule } from './rule';
@@ -23,7 +23,7 @@ export function misattributionRule(id: RuleId, doer: FunctionSide, owner: Functi
 function draftFor(id: RuleId, credit: Credit, doer: FunctionSide, owner: FunctionSide, evidence: Draft['evidence']): Draft {
   const { tokens } = credit.sentence;
   const activity = activityName(credit.activity!.label);
-  const wrote = tokens.slice(credit.mention.from, credit.mention.to + 1).map((token) => token.text).join(' ');
+  const wrote = doerText(credit);
   const fix = replaceFunctionFix(tokens, credit.mention);
   const replacement = fix ? fix.title.replace(/^Replace with /, '') : `“${owner}”`;
   return {

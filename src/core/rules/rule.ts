@@ -33,7 +33,8 @@ export function wordsOf(tokens: Credit['sentence']['tokens'], from: number, to: 
 /** How a credit was read, in a writer's words: `“our sales team” → “launch a TV campaign” (Advertising and PR, marketing's work)`. */
 export function readingOf(credit: Credit, catalogue: Catalogue): string {
   const { tokens } = credit.sentence;
-  const doer = `“${wordsOf(tokens, credit.mention.from, credit.mention.to)}”`;
+  const named = credit.doer ? ` (${credit.doer.how === 'lead-in' ? 'named above, on' : 'the antecedent, on'} line ${credit.doer.line + 1})` : '';
+  const doer = `“${credit.doer ? credit.doer.text : wordsOf(tokens, credit.mention.from, credit.mention.to)}”${named}`;
   const activity = credit.activity;
   if (!activity) return `${doer} → “${credit.keyText ?? 'this work'}”`;
   const concept = catalogue.get(activity.conceptId);

@@ -1,0 +1,128 @@
+// Doers named outside the sentence that credits them: a role in the lead-in or heading over a list of duties
+// ("**Sales Executive** — responsibilities:" then "- Manage the company blog"), the role a job ad is for ("You will…"),
+// and the antecedent of a pronoun that opens the next sentence ("Our sales reps… They also design the flyers.").
+import type { ActivityIndex, ActivityMatch } from './activities';
+import { activityIn, credit, isWord, mentionAt, predicateAfter, sideOf, words, type Credit, type FunctionSide, type Mention } from './attribution';
+import { DETERMINERS, DUTY_CUES, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
+import type { Sentence, Token } from './prose';
+
+interface Role {
+  side: FunctionSide;
+  text: string;
+  line: number;
+}
+
+/** The function mentions of a sentence, sales or marketing (a joint "sales/marketing" names no one role). */
+function mentionsIn(sentence: Sentence): Mention[] {
+  const found: Mention[] = [];
+  for (let at = 0; at < sentence.tokens.length; at += 1) {
+    const mention = mentionAt(sentence.tokens, at);
+    if (!mention) continue;
+    found.push(mention);
+    at = mention.to;
+  }
+  return found;
+}
+
+const hasCue = (sentences: Sentence[]) => sentences.some((sentence) => sentence.tokens.some((_, at) => DUTY_CUES.some((cue) => cue.every((word, offset) => sentence.tokens[at + offset]?.lower === word))));
+
+/** A heading or paragraph that is nothing but a role: "Sales Executive", "**Marketing Coordinator**", "Sales Manager:". */
+function isBareTitle(sentences: Sentence[], mention: Mention): boolean {
+  if (sentences.length !== 1) return false;
+  const wordsOnly = sentences[0]!.tokens.filter(isWord);
+  const first = wordsOnly.findIndex((token) => token === sentences[0]!.tokens[mention.from]);
+  return first >= 0 && first <= 2 && wordsOnly.length - first <= mention.to - mention.from + 2;
+}
+
+/**
+ * The one role that the lead-ins of a sentence name, when they announce duties ("responsibilities", "you will",
+ * "duties include") or are a bare role title. Lead-ins naming both functions, or none, give no role.
+ */
+export function leadInRole(sentence: Sentence): Role | undefined {
+  const groups = sentence.leadIns ?? [];
+  let cued = false;
+  for (const group of groups.slice(0, 3)) {
+    cued ||= hasCue(group);
+    const mentions = group.flatMap((lead) => mentionsIn(lead).map((mention) => ({ lead, mention })));
+    const sides = new Set(mentions.map(({ mention }) => mention.side));
+    if (sides.size > 1 || sides.has('joint')) return undefined;
+    if (mentions.length === 0) continue;
+    const { lead, mention } = mentions[0]!;
+    if (!cued && !isBareTitle(group, mention)) return undefined;
+    const text = lead.tokens.slice(mention.from, mention.to + 1).map((token) => token.text).join(' ');
+    return { side: mention.side as FunctionSide, text, line: lead.tokens[mention.from]!.span.start.line };
+  }
+  return undefined;
+}
+
+/** The activity a duty names from its first word: "Plan and buy our TV advertising", "Contract negotiation". */
+function dutyActivity(index: ActivityIndex, tokens: Token[], from: number): ActivityMatch | undefined {
+  const list = words(tokens);
+  const first = list[from];
+  if (first === undefined || SUPPORT_VERBS.has(first) || CONSUMING_VERBS.has(first) || NON_ACTIVITY_VERBS.has(first)) return undefined;
+  const end = Math.min(tokens.length, from + 14);
+  const predicate = { start: from, end, negated: false };
+  return activityIn(index, list, predicate) ?? index.nounIn(list, from, Math.min(end, from + 6));
+}
+
+const pointer = (side: FunctionSide, at: number): Mention => ({ side, from: at, to: at, functionWords: [] });
+
+/** A list item that names no function, under a lead-in that names one role: the role does the duty. */
+export function dutyCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined {
+  if (sentence.block !== 'list-item' || sentence.isQuestion) return undefined;
+  const role = leadInRole(sentence);
+  if (!role) return undefined;
+  let from = 0;
+  while (from < sentence.tokens.length && !isWord(sentence.tokens[from])) from += 1;
+  const activity = dutyActivity(index, sentence.tokens, from);
+  if (!activity) return undefined;
+  const found = credit(sentence, pointer(role.side, activity.from), activity, undefined);
+  return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
+}
+
+/** "You will run the trade-show calendar" in an ad whose heading names the role. */
+export function youCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined {
+  const { tokens } = sentence;
+  const at = tokens.findIndex(isWord);
+  if (at < 0 || tokens[at]!.lower !== 'you' || sentence.isQuestion) return undefined;
+  const role = leadInRole(sentence);
+  if (!role) return undefined;
+  const predicate = predicateAfter(tokens, at + 1);
+  if (!predicate || predicate.negated) return undefined;
+  const verb = tokens[predicate.start]!.lower;
+  if (SUPPORT_VERBS.has(verb) || CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
+  const activity = activityIn(index, words(tokens), predicate);
+  if (!activity) return undefined;
+  const found = credit(sentence, pointer(role.side, at), activity, undefined);
+  return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
+}
+
+/** The subject of a sentence, when it is a function phrase: "Our sales reps…", "A sales manager, or…". */
+function subjectMention(sentence: Sentence): Mention | undefined {
+  const { tokens } = sentence;
+  let at = 0;
+  while (at < tokens.length && at < 3 && (!isWord(tokens[at]) || DETERMINERS.has(tokens[at]!.lower) || !sideOf(tokens[at]!.lower))) {
+    if (isWord(tokens[at]) && !DETERMINERS.has(tokens[at]!.lower) && !/^(regional|senior|junior|inside|outside|field|new|each|every|local|our)$/.test(tokens[at]!.lower)) return undefined;
+    at += 1;
+  }
+  const mention = mentionAt(tokens, at);
+  return mention && mention.side !== 'joint' ? mention : undefined;
+}
+
+/** "Our sales reps work the phones. They also design the flyers.": "they" is the sales reps. */
+export function antecedentCredit(index: ActivityIndex, sentence: Sentence, previous: Sentence | undefined): Credit | undefined {
+  if (!previous || sentence.isQuestion || previous.blockStart !== sentence.blockStart || previous.block === 'list-item') return undefined;
+  const { tokens } = sentence;
+  if (!isWord(tokens[0]) || !SUBJECT_PRONOUNS.has(tokens[0].lower)) return undefined;
+  const antecedent = subjectMention(previous);
+  if (!antecedent) return undefined;
+  const predicate = predicateAfter(tokens, 1);
+  if (!predicate || predicate.negated) return undefined;
+  const verb = tokens[predicate.start]!.lower;
+  if (SUPPORT_VERBS.has(verb) || CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
+  const activity = activityIn(index, words(tokens), predicate);
+  if (!activity) return undefined;
+  const text = previous.tokens.slice(antecedent.from, antecedent.to + 1).map((token) => token.text).join(' ');
+  const found = credit(sentence, pointer(antecedent.side as FunctionSide, 0), activity, undefined);
+  return found && { ...found, doer: { text, line: previous.tokens[antecedent.from]!.span.start.line, how: 'antecedent' } };
+}
