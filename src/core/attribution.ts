@@ -4,7 +4,7 @@ import {
   ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, FUNCTION_HEADS, FUNCTION_WORDS, NEGATORS,
   NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
   REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS, NOT_VERBS, PRAISE, MAIN_VERB_AUXILIARIES,
-  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS,
+  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS, CAUSING_VERBS,
 } from './lexicon';
 import { antecedentCredit, dutyCredit, youCredit } from './doers';
 import { IRREGULAR_PAST, stemKey } from './morphology';
@@ -474,6 +474,8 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   if (previous?.lower === 'to' && PRAISE.has(tokens[before - 1]?.lower) && tokens[mention.to + 1]?.lower === 'for') return activeCredit(index, sentence, { ...mention, to: mention.to + 1 });
   // "Don't expect marketing to negotiate": the infinitive's doer sits under the negation.
   if (tokens[mention.to + 1]?.lower === 'to' && negatedBefore(tokens, mention.from)) return undefined;
+  // "Never let your sales reps nurture leads": advice against, not a credit.
+  if (isWord(previous) && CAUSING_VERBS.has(previous.lower) && negatedBefore(tokens, before)) return undefined;
   if (isWord(previous)) {
     const word = previous.lower;
     if (word === 'by') return passiveCredit(index, sentence, mention, before);

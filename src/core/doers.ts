@@ -2,8 +2,8 @@
 // ("**Sales Executive** — responsibilities:" then "- Manage the company blog"), the role a job ad is for ("You will…"),
 // and the antecedent of a pronoun that opens the next sentence ("Our sales reps… They also design the flyers.").
 import type { ActivityIndex, ActivityMatch } from './activities';
-import { activityIn, credit, isWord, mentionAt, predicateAfter, sideOf, words, type Credit, type FunctionSide, type Mention } from './attribution';
-import { DETERMINERS, DUTY_CUES, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
+import { activityIn, credit, isRevenueSense, isWord, mentionAt, predicateAfter, sideOf, words, type Credit, type FunctionSide, type Mention } from './attribution';
+import { DETERMINERS, DUTY_CUES, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
 import type { Sentence, Token } from './prose';
 
 interface Role {
@@ -15,8 +15,12 @@ interface Role {
 /** The function mentions of a sentence, sales or marketing (a joint "sales/marketing" names no one role). */
 function mentionsIn(sentence: Sentence): Mention[] {
   const found: Mention[] = [];
-  for (let at = 0; at < sentence.tokens.length; at += 1) {
-    const mention = mentionAt(sentence.tokens, at);
+  const { tokens } = sentence;
+  for (let at = 0; at < tokens.length; at += 1) {
+    const side = isWord(tokens[at]) ? sideOf(tokens[at]!.lower) : undefined;
+    // In a lead-in, "Sales Job Duties" and "working in the sales field" name the role too.
+    const roleWord = side && ROLE_NOUNS_OF_LEAD_INS.has(tokens[at + 1]?.lower ?? '') && !isRevenueSense(tokens, at);
+    const mention = roleWord ? { side, from: at, to: at + 1, functionWords: [at] } : mentionAt(tokens, at);
     if (!mention) continue;
     found.push(mention);
     at = mention.to;

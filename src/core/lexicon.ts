@@ -151,7 +151,13 @@ export const SAMENESS_CUES: string[][] = [
 ];
 
 /** Words that cannot start a predicate: "ask sales how the pricing landed" has no claim about sales. */
-export const NOT_VERBS = new Set(['and', 'or', 'how', 'what', 'why', 'when', 'where', 'whether', 'who', 'which', 'if', 'that', 'about']);
+export const NOT_VERBS = new Set(['and', 'or', 'how', 'what', 'why', 'when', 'where', 'whether', 'who', 'which', 'if', 'that', 'about',
+  // Membership, not work: "sales is part of the go-to-market team", "a member of the revenue org".
+  'part', 'member', 'members', 'subset', 'component', 'element', 'inside', 'within', 'under']);
+/** Verbs that put a doer under another's say: "never let the sales team design the logo", "don't allow sales to…". */
+export const CAUSING_VERBS = new Set(['let', 'lets', 'letting', 'allow', 'allows', 'allowing', 'make', 'makes', 'have', 'ask', 'asks', 'expect', 'expects', 'want', 'wants', 'force', 'forces', 'leave', 'leaves', 'trust', 'rely']);
+/** Nouns after a function word that make it a role in a lead-in: "Sales Job Duties", "working in the sales field". */
+export const ROLE_NOUNS_OF_LEAD_INS = new Set(['job', 'jobs', 'field', 'role', 'roles', 'duties', 'responsibilities', 'activities', 'career', 'position', 'positions', 'tasks', 'work', 'professional', 'professionals']);
 /** Words of praise: "thanks to the sales team for running the study" credits the study. */
 export const PRAISE = new Set(['thanks', 'thank', 'kudos', 'credit', 'congratulations', 'congrats', 'props', 'shout-out', 'shoutout', 'hats']);
 /** Auxiliaries that are the main verb before an object: "sales did a competitor analysis". */
