@@ -1,4 +1,4 @@
-import { FUNCTION_NAMES, MODIFIED_NOUNS } from './lexicon';
+import { DOCUMENT_NOUNS, FUNCTION_NAMES, MODIFIED_NOUNS } from './lexicon';
 import { inflections } from './morphology';
 import type { Concept, LintOptions, Side } from './types';
 
@@ -36,7 +36,9 @@ const OBJECT_WINDOW = 5;
 
 function phraseOf(text: string, inflectEvery: boolean): Phrase {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-  return words.map((word, index) => new Set(inflectEvery || index === words.length - 1 ? inflections(word) : [word]));
+  // "market" inflects to "marketing", which names a function here, never the object "market".
+  const forms = (word: string) => inflections(word).filter((form) => form === word || !FUNCTION_NAMES.has(form));
+  return words.map((word, index) => new Set(inflectEvery || index === words.length - 1 ? forms(word) : [word]));
 }
 
 /** A hyphenated word also matches by its last part: "customer-rewards program" holds "rewards program". */
@@ -132,6 +134,11 @@ export class ActivityIndex {
       }
       // "sales qualified leads", "marketing content": a function word before the phrase makes it a term of art, no claim.
       if (best && FUNCTION_NAMES.has(words[index - 1] ?? '') && MODIFIED_NOUNS.has(words[index] ?? '')) {
+        index += best.phrase.length - 1;
+        continue;
+      }
+      // "a renewal objection guide", "the pricing page template": a phrase that modifies a document names the document.
+      if (best && DOCUMENT_NOUNS.has(words[index + best.phrase.length] ?? '')) {
         index += best.phrase.length - 1;
         continue;
       }

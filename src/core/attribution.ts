@@ -53,6 +53,7 @@ export function doerText(credit: Credit): string {
 export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 const OWNERSHIP_STEMS = new Set([...OWNERSHIP_VERBS].map(stemKey));
 /** "organizing", "coordinated", "runs": any form of a verb of owning. */
+const COPULA_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'am']);
 const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.has(stemKey(word));
 const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(word));
 const endsNegative = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
@@ -250,6 +251,9 @@ interface GenericActivity {
 export function genericKey(tokens: Token[], verbAt: number, objectFrom: number, objectEnd: number): GenericActivity | undefined {
   const verb = tokens[verbAt].lower;
   if (NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb) || AUXILIARIES.has(verb) || CONSUMING_VERBS.has(verb)) return undefined;
+  // "should be someone who…", "is a big 'if'": after a copula comes a description, not a verb of doing.
+  const passive = tokens[verbAt + 1]?.lower === 'by';
+  if (!passive && COPULA_FORMS.has(tokens[verbAt - 1]?.lower ?? '') && !/(ed|en|ing)$/.test(verb) && !IRREGULAR_PAST.has(verb)) return undefined;
   const object = objectHead(tokens, objectFrom, objectEnd);
   if (!object) return undefined;
   return { keys: objectKeys(verb, tokens, object.first, object.head), text: textOf(tokens, object.first, object.head), from: Math.min(verbAt, object.first), to: Math.max(verbAt, object.head) };

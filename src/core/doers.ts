@@ -3,7 +3,7 @@
 // and the antecedent of a pronoun that opens the next sentence ("Our sales reps… They also design the flyers.").
 import type { ActivityIndex, ActivityMatch } from './activities';
 import { activityIn, credit, isRevenueSense, isWord, mentionAt, predicateAfter, sideOf, words, type Credit, type FunctionSide, type Mention } from './attribution';
-import { DETERMINERS, DUTY_CUES, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
+import { DETERMINERS, DUTY_CUES, NEGATORS, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
 import type { Sentence, Token } from './prose';
 
 interface Role {
@@ -53,6 +53,8 @@ export function leadInRole(sentence: Sentence): Role | undefined {
     if (mentions.length === 0) continue;
     const { lead, mention } = mentions[0]!;
     if (!cued && !isBareTitle(group, mention)) return undefined;
+    // "Things never to let sales do:", "What sales should not own": a list of what the role does not do.
+    if (group.some((sentence) => sentence.tokens.some((token) => NEGATORS.has(token.lower) || token.lower.endsWith("n't")))) return undefined;
     const text = lead.tokens.slice(mention.from, mention.to + 1).map((token) => token.text).join(' ');
     return { side: mention.side as FunctionSide, text, line: lead.tokens[mention.from]!.span.start.line };
   }
@@ -65,6 +67,8 @@ function dutyActivity(index: ActivityIndex, tokens: Token[], from: number): Acti
   const first = list[from];
   if (first === undefined || SUPPORT_VERBS.has(first) || CONSUMING_VERBS.has(first) || NON_ACTIVITY_VERBS.has(first)) return undefined;
   const end = Math.min(tokens.length, from + 14);
+  // "The website, the LinkedIn page and the monthly email": a duty named as things, whose nouns are no verbs.
+  if (DETERMINERS.has(first)) return index.nounIn(list, from, end);
   const predicate = { start: from, end, negated: false };
   return activityIn(index, list, predicate) ?? index.nounIn(list, from, Math.min(end, from + 6));
 }

@@ -196,7 +196,13 @@ export const MODIFIED_NOUNS = set(`scoring process processes funnel funnels pipe
   analytics research technology tech stack stacks system systems agency agencies function's terminology jargon methods method
   technique techniques efforts initiative initiatives program programs programme mindset perspective point points opportunity
   opportunities territory territories meeting meetings conversation conversations pitch pitches campaign campaigns plan plans
-  targets target call calls lead leads tasks task work department's documents document contract contracts`);
+  targets target call calls lead leads tasks task work department's documents document contract contracts headcount hire
+  hires hiring leadership org chart`);
 
 /** Of those, the ones that are also verbs ("Sales leads the negotiation", "marketing plans the launch"): nouns only before a noun or a verb. */
 export const MODIFIED_NOUNS_THAT_ARE_VERBS = set(`pitch pitches campaign campaigns plan plans targets target call calls lead leads copy work`);
+
+/** Nouns for documents and artefacts: an activity phrase before one of them only describes it ("a renewal objection guide"). */
+export const DOCUMENT_NOUNS = set(`guide guides playbook playbooks template templates script scripts checklist checklists handbook
+  handbooks worksheet worksheets dashboard dashboards tracker report reports calendar calendars doc docs document documents
+  sheet sheets cheat matrix training module modules wiki page`);

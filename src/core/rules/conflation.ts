@@ -212,6 +212,23 @@ function talksAboutWords(tokens: Token[]): boolean {
   return !subject;
 }
 
+/**
+ * Whether the claim from `start` to `end` lies inside a quotation that opened in its block: a view the copy quotes ("A founder told me:
+ * “Marketing is just sales.”") is someone else's claim, which real copy quotes in order to answer it.
+ */
+function quoted(text: string, from: number, start: number, end: number): boolean {
+  let open = false;
+  for (let at = from; at < end; at += 1) {
+    const char = text[at];
+    // A quotation that closes inside the claim quotes a word ("sales" and "marketing" are synonymous), not the claim.
+    if (at >= start && open && (char === '”' || char === '"')) return false;
+    if (char === '“') open = true;
+    else if (char === '”') open = false;
+    else if (char === '"') open = !open;
+  }
+  return open;
+}
+
 /** A function word that only modifies a noun ("marketing funnels", "sales tasks") names no function. */
 const namesFunction = (tokens: Token[], at: number) => !modifiesNoun(tokens, at);
 
@@ -250,7 +267,7 @@ export const conflation: Rule = {
     const drafts: Draft[] = [];
     for (const [at, sentence] of context.doc.sentences.entries()) {
       // One finding a sentence: "All selling is marketing, and all marketing is selling" is one claim.
-      const hits = findHits(sentence, context.doc.sentences[at + 1]);
+      const hits = findHits(sentence, context.doc.sentences[at + 1]).filter((hit) => !quoted(context.doc.text, sentence.blockStart ?? sentence.span.start.offset, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset));
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));
