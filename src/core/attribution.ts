@@ -4,7 +4,7 @@ import {
   ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, FUNCTION_HEADS, FUNCTION_WORDS, NEGATORS,
   NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
   REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS, NOT_VERBS, PRAISE, MAIN_VERB_AUXILIARIES,
-  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS, CAUSING_VERBS,
+  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS, CAUSING_VERBS, ASSIGNING_VERBS,
 } from './lexicon';
 import { antecedentCredit, dutyCredit, youCredit } from './doers';
 import { IRREGULAR_PAST, stemKey } from './morphology';
@@ -217,22 +217,33 @@ function textOf(tokens: Token[], from: number, to: number): string {
   return tokens.slice(from, to + 1).map((token) => token.text).join(' ').replace(/ ([,;:.!?])/g, '$1');
 }
 
-/** The first activity a predicate names: a verb with its object, or (after a verb of owning) a noun phrase. */
-export function activityIn(index: ActivityIndex, list: string[], predicate: Predicate): ActivityMatch | undefined {
+/**
+ * The activity a predicate names: a verb with its object, or (after a verb of owning) a noun phrase. Of coordinated
+ * verbs ("closed two renewals and also designed the booth backdrop") the first of the side `prefer` wins, else the first.
+ */
+export function activityIn(index: ActivityIndex, list: string[], predicate: Predicate, prefer?: FunctionSide): ActivityMatch | undefined {
+  let first: ActivityMatch | undefined;
   for (let at = predicate.start; at < predicate.end; at += 1) {
     const word = list[at];
-    if (endsNegative(word) || word === 'rather' || word === 'instead' || word === 'than') return undefined;
+    if (endsNegative(word) || word === 'rather' || word === 'instead' || word === 'than') break;
     // Only the predicate's own verbs count: its head, or one joined to it ("call, email and visit", "plans to launch").
     if (at !== predicate.start && !VERB_JOINERS.has(list[at - 1]) && !/^\w+ly$/.test(list[at - 1])) continue;
     const match = index.verbWithObjectAfter(list, at, predicate.end);
-    if (match) return match;
+    if (!match) continue;
+    if (!prefer || match.side === prefer) return match;
+    first ??= match;
+    at = match.to;
   }
+  if (first) return first;
   const verb = list[predicate.start];
   if (isOwning(verb)) return index.nounIn(list, predicate.start + 1, predicate.end);
   // Any other verb of making or doing, with an activity named in its object: "wrote the billboard campaign".
   if (CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb)) return undefined;
   return index.nounIn(list, predicate.start + 1, Math.min(predicate.end, predicate.start + 7));
 }
+
+/** The other function: what a doer of `side` would be wrong to be credited with. */
+export const otherSide = (side: Mention['side']): FunctionSide | undefined => (side === 'sales' ? 'marketing' : side === 'marketing' ? 'sales' : undefined);
 
 /** "run the product webinar" → own:product, own:webinar: two claims about one object share a key when they share a content word. */
 function objectKeys(verb: string, tokens: Token[], first: number, head: number): string[] {
@@ -280,7 +291,8 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || NOT_VERBS.has(verb)) return undefined;
   const list = words(tokens);
   const relative = relativeAntecedentEnd(tokens, mention) !== undefined;
-  const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, predicate) : activityIn(index, list, predicate);
+  const prefer = otherSide(mention.side);
+  const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, predicate, prefer) : activityIn(index, list, predicate, prefer);
   const generic = activity ? undefined : relative ? genericBeforeRelative(tokens, mention, predicate.start) : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
   return credit(sentence, mention, activity, generic);
 }
@@ -349,6 +361,15 @@ function passiveCredit(index: ActivityIndex, sentence: Sentence, mention: Mentio
     generic = reduced || auxAt < verbAt - 1 ? genericKey(tokens, verbAt, start, auxAt + 1) : undefined;
   }
   return credit(sentence, mention, activity, generic);
+}
+
+/** "Negotiating renewals falls to marketing": the activity is the subject, before the verb of handing over. */
+function assignedCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, verbAt: number): Credit | undefined {
+  const { tokens } = sentence;
+  const start = clauseStart(tokens, verbAt);
+  for (let at = start; at < verbAt; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
+  const activity = activityInPart(index, tokens, start, verbAt);
+  return activity ? credit(sentence, mention, activity, undefined) : undefined;
 }
 
 /** "closing deals is marketing's job", "marketing's role is to negotiate the contract". */
@@ -480,6 +501,10 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   if (tokens[mention.to + 1]?.lower === 'to' && negatedBefore(tokens, mention.from)) return undefined;
   // "Never let your sales reps nurture leads": advice against, not a credit.
   if (isWord(previous) && CAUSING_VERBS.has(previous.lower) && negatedBefore(tokens, before)) return undefined;
+  // "It was marketing who closed the deal", "marketers who close deals": the relative clause says what the function does.
+  if (tokens[mention.to + 1]?.lower === 'who') return activeCredit(index, sentence, { ...mention, to: mention.to + 1 });
+  // "Tracking competitors falls to our account reps", "is left to sales": the work is handed to the function to do.
+  if (previous?.lower === 'to' && ASSIGNING_VERBS.has(tokens[before - 1]?.lower ?? '')) return assignedCredit(index, sentence, mention, before - 1);
   if (isWord(previous)) {
     const word = previous.lower;
     if (word === 'by') return passiveCredit(index, sentence, mention, before);

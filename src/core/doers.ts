@@ -2,7 +2,7 @@
 // ("**Sales Executive** — responsibilities:" then "- Manage the company blog"), the role a job ad is for ("You will…"),
 // and the antecedent of a pronoun that opens the next sentence ("Our sales reps… They also design the flyers.").
 import type { ActivityIndex, ActivityMatch } from './activities';
-import { activityIn, credit, isRevenueSense, isWord, mentionAt, predicateAfter, sideOf, words, type Credit, type FunctionSide, type Mention } from './attribution';
+import { activityIn, credit, isRevenueSense, otherSide, isWord, mentionAt, predicateAfter, sideOf, words, type Credit, type FunctionSide, type Mention } from './attribution';
 import { DETERMINERS, DUTY_CUES, NEGATORS, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
 import type { Sentence, Token } from './prose';
 
@@ -62,7 +62,7 @@ export function leadInRole(sentence: Sentence): Role | undefined {
 }
 
 /** The activity a duty names from its first word: "Plan and buy our TV advertising", "Contract negotiation". */
-function dutyActivity(index: ActivityIndex, tokens: Token[], from: number): ActivityMatch | undefined {
+function dutyActivity(index: ActivityIndex, tokens: Token[], from: number, prefer: FunctionSide): ActivityMatch | undefined {
   const list = words(tokens);
   const first = list[from];
   if (first === undefined || SUPPORT_VERBS.has(first) || CONSUMING_VERBS.has(first) || NON_ACTIVITY_VERBS.has(first)) return undefined;
@@ -70,7 +70,7 @@ function dutyActivity(index: ActivityIndex, tokens: Token[], from: number): Acti
   // "The website, the LinkedIn page and the monthly email": a duty named as things, whose nouns are no verbs.
   if (DETERMINERS.has(first)) return index.nounIn(list, from, end);
   const predicate = { start: from, end, negated: false };
-  return activityIn(index, list, predicate) ?? index.nounIn(list, from, Math.min(end, from + 6));
+  return activityIn(index, list, predicate, prefer) ?? index.nounIn(list, from, Math.min(end, from + 6));
 }
 
 const pointer = (side: FunctionSide, at: number): Mention => ({ side, from: at, to: at, functionWords: [] });
@@ -82,7 +82,7 @@ export function dutyCredit(index: ActivityIndex, sentence: Sentence): Credit | u
   if (!role) return undefined;
   let from = 0;
   while (from < sentence.tokens.length && !isWord(sentence.tokens[from])) from += 1;
-  const activity = dutyActivity(index, sentence.tokens, from);
+  const activity = dutyActivity(index, sentence.tokens, from, otherSide(role.side)!);
   if (!activity) return undefined;
   const found = credit(sentence, pointer(role.side, activity.from), activity, undefined);
   return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
@@ -92,14 +92,14 @@ export function dutyCredit(index: ActivityIndex, sentence: Sentence): Credit | u
 export function youCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined {
   const { tokens } = sentence;
   const at = tokens.findIndex(isWord);
-  if (at < 0 || tokens[at]!.lower !== 'you' || sentence.isQuestion) return undefined;
+  if (at < 0 || !/^you('ll|'d)?$/.test(tokens[at]!.lower) || sentence.isQuestion) return undefined;
   const role = leadInRole(sentence);
   if (!role) return undefined;
   const predicate = predicateAfter(tokens, at + 1);
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start]!.lower;
   if (SUPPORT_VERBS.has(verb) || CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
-  const activity = activityIn(index, words(tokens), predicate);
+  const activity = activityIn(index, words(tokens), predicate, otherSide(role.side));
   if (!activity) return undefined;
   const found = credit(sentence, pointer(role.side, at), activity, undefined);
   return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
@@ -128,7 +128,7 @@ export function antecedentCredit(index: ActivityIndex, sentence: Sentence, previ
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start]!.lower;
   if (SUPPORT_VERBS.has(verb) || CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
-  const activity = activityIn(index, words(tokens), predicate);
+  const activity = activityIn(index, words(tokens), predicate, otherSide(antecedent.side));
   if (!activity) return undefined;
   const text = previous.tokens.slice(antecedent.from, antecedent.to + 1).map((token) => token.text).join(' ');
   const found = credit(sentence, pointer(antecedent.side as FunctionSide, 0), activity, undefined);

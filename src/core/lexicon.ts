@@ -206,3 +206,7 @@ export const MODIFIED_NOUNS_THAT_ARE_VERBS = set(`pitch pitches campaign campaig
 export const DOCUMENT_NOUNS = set(`guide guides playbook playbooks template templates script scripts checklist checklists handbook
   handbooks worksheet worksheets dashboard dashboards tracker report reports calendar calendars doc docs document documents
   sheet sheets cheat matrix training module modules wiki page`);
+
+/** Verbs that hand work to a doer named after "to": "falls to our reps", "is left to sales", "is up to marketing". */
+export const ASSIGNING_VERBS = set(`falls fall fell falling left up belongs belong belonged goes go went going assigned given entrusted delegated
+  allocated`);
