@@ -125,6 +125,11 @@ export class ActivityIndex {
     return undefined;
   }
 
+  /** Whether a word is a form of one of the catalogue's activity verbs. */
+  isVerb(word: string): boolean {
+    return this.verbs.has(word);
+  }
+
   /** The first activity noun phrase within `[start, end)`. */
   nounIn(words: string[], start: number, end: number): ActivityMatch | undefined {
     for (let index = start; index < end; index += 1) {

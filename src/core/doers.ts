@@ -2,7 +2,7 @@
 // ("**Sales Executive** — responsibilities:" then "- Manage the company blog"), the role a job ad is for ("You will…"),
 // and the antecedent of a pronoun that opens the next sentence ("Our sales reps… They also design the flyers.").
 import type { ActivityIndex, ActivityMatch } from './activities';
-import { activityIn, credit, isRevenueSense, otherSide, isWord, mentionAt, predicateAfter, sideOf, words, type Credit, type FunctionSide, type Mention } from './attribution';
+import { activityIn, clauseEnd, credit, genericKey, isRevenueSense, otherSide, isWord, mentionAt, predicateAfter, sideOf, words, type Credit, type FunctionSide, type Mention } from './attribution';
 import { DETERMINERS, DUTY_CUES, NEGATORS, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
 import type { Sentence, Token } from './prose';
 
@@ -83,8 +83,10 @@ export function dutyCredit(index: ActivityIndex, sentence: Sentence): Credit | u
   let from = 0;
   while (from < sentence.tokens.length && !isWord(sentence.tokens[from])) from += 1;
   const activity = dutyActivity(index, sentence.tokens, from, otherSide(role.side)!);
-  if (!activity) return undefined;
-  const found = credit(sentence, pointer(role.side, activity.from), activity, undefined);
+  // A duty outside the catalogue ("Set up the customer advisory board") can still conflict with another place.
+  const generic = activity || DETERMINERS.has(sentence.tokens[from]?.lower ?? '') ? undefined : genericKey(sentence.tokens, from, from + 1, clauseEnd(sentence.tokens, from + 1));
+  if (!activity && !generic) return undefined;
+  const found = credit(sentence, pointer(role.side, activity?.from ?? from), activity, generic);
   return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
 }
 

@@ -1,5 +1,8 @@
 // inconsistency: one activity credited to sales in one place and to marketing in another. Examples: docs/rules/inconsistency.md
+import type { ActivityIndex } from '../activities';
 import type { Credit } from '../attribution';
+import { DETERMINERS, FUNCTION_NAMES, TIME_NOUNS } from '../lexicon';
+import { stemKey } from '../morphology';
 import type { Span } from '../types';
 import { activityName, readingOf, type Draft, type Rule } from './rule';
 
@@ -19,13 +22,33 @@ function isContrast(text: string, a: Credit, b: Credit): boolean {
   return !/\n\s*\n/.test(between) && between.trim().length <= 1;
 }
 
+/**
+ * What two claims must share to be one activity: for a catalogue activity, its concept and a content word of the matched
+ * words ("runs the webinar series" and "the webinar series, hosted by sales"); two different jobs of one concept ("writes
+ * the case studies", "builds the landing page") are not one activity. Outside the catalogue, the verb and object words.
+ */
+function keysOf(credit: Credit, activities: ActivityIndex): string[] {
+  const { activity } = credit;
+  if (!activity) return credit.keys;
+  const { tokens } = credit.sentence;
+  // A verb-and-object match starts at its verb, which says less about the activity than its object does.
+  const from = activities.isVerb(tokens[activity.from]?.lower ?? '') && activity.to > activity.from ? activity.from + 1 : activity.from;
+  const content = tokens
+    .slice(from, activity.to + 1)
+    .filter((token) => token.kind === 'word' && !DETERMINERS.has(token.lower) && !FUNCTION_NAMES.has(token.lower) && !TIME_NOUNS.has(token.lower) && !/^\d/.test(token.lower) && !KEY_FILLERS.has(token.lower))
+    .map((token) => `${activity.conceptId}:${stemKey(token.lower)}`);
+  return content.length > 0 ? content : [activity.conceptId];
+}
+
+const KEY_FILLERS = new Set(['new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of', 'for', 'and', 'or', 'in', 'at', 'own', 'first', 'next', 'last', 'annual', 'monthly', 'weekly', 'quarterly']);
+
 export const inconsistency: Rule = {
   id: 'inconsistency',
   check(context) {
     const byKey = new Map<string, Credit[]>();
     for (const credit of context.credits) {
       if (credit.mention.side === 'joint') continue;
-      for (const key of credit.keys) byKey.set(key, [...(byKey.get(key) ?? []), credit]);
+      for (const key of keysOf(credit, context.activities)) byKey.set(key, [...(byKey.get(key) ?? []), credit]);
     }
     const drafts: Draft[] = [];
     const flagged = new Set<Credit>();
