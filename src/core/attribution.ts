@@ -53,6 +53,8 @@ export function doerText(credit: Credit): string {
 export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 const OWNERSHIP_STEMS = new Set([...OWNERSHIP_VERBS].map(stemKey));
 /** "organizing", "coordinated", "runs": any form of a verb of owning. */
+/** After "account": the sales roles that look after accounts. */
+const ACCOUNT_ROLES = new Set(['executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams', 'director', 'directors']);
 const COPULA_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'am']);
 const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.has(stemKey(word));
 const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(word));
@@ -84,8 +86,8 @@ export function isRevenueSense(tokens: Token[], at: number): boolean {
 export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   const token = tokens[at];
   if (!isWord(token)) return undefined;
-  // "account executive(s)": a sales title of two words; the fix has no one-word counterpart, so it names no function word.
-  if (token.lower === 'account' && isWord(tokens[at + 1]) && /^executives?$/.test(tokens[at + 1].lower)) return { side: 'sales', from: at, to: at + 1, functionWords: [] };
+  // "account executive(s)", "account reps", "account team": sales titles of two words; the fix has no one-word counterpart, so it names no function word.
+  if (token.lower === 'account' && isWord(tokens[at + 1]) && ACCOUNT_ROLES.has(tokens[at + 1].lower)) return { side: 'sales', from: at, to: at + 1, functionWords: [] };
   const side = sideOf(token.lower);
   if (!side || isRevenueSense(tokens, at)) return undefined;
   // The second half of "Sales and Marketing" (a title or a joint team) is no doer on its own.
@@ -433,8 +435,8 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
   return credits.slice(0, 1);
 }
 
-/** Every credit in a sentence. Questions credit nothing. */
-export function findCredits(index: ActivityIndex, sentence: Sentence, previous?: Sentence): Credit[] {
+/** Every credit in a sentence; `before` holds the sentences before it, nearest first, where a pronoun's antecedent may be. */
+export function findCredits(index: ActivityIndex, sentence: Sentence, before: Sentence[] = []): Credit[] {
   if (sentence.isQuestion) return [];
   const owned = ownerCredits(index, sentence);
   if (owned.length > 0) return owned;
@@ -451,7 +453,7 @@ export function findCredits(index: ActivityIndex, sentence: Sentence, previous?:
   }
   if (named) return credits;
   // No function named here: the doer may be named in a lead-in over a list, a job ad's heading, or the sentence before.
-  const elsewhere = dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? antecedentCredit(index, sentence, previous);
+  const elsewhere = dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? antecedentCredit(index, sentence, before);
   return elsewhere ? [elsewhere] : [];
 }
 
@@ -479,11 +481,11 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   const { tokens } = sentence;
   let before = mention.from - 1;
   while (before >= 0 && isWord(tokens[before]) && DETERMINERS.has(tokens[before].lower) && tokens[before].lower !== 'new') before -= 1;
-  // "by our regional sales managers": up to two modifiers may stand between "by" and the function phrase.
+  // "by our regional sales managers", "falls to the product marketing manager": up to two modifiers may stand between.
   for (let skipped = 1; skipped <= 2 && isWord(tokens[before - skipped + 1]) && !sideOf(tokens[before - skipped + 1].lower); skipped += 1) {
     let by = before - skipped;
     while (by >= 0 && isWord(tokens[by]) && DETERMINERS.has(tokens[by].lower)) by -= 1;
-    if (tokens[by]?.lower === 'by') {
+    if (tokens[by]?.lower === 'by' || (tokens[by]?.lower === 'to' && ASSIGNING_VERBS.has(tokens[by - 1]?.lower ?? ''))) {
       before = by;
       break;
     }
@@ -493,6 +495,11 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   if (previous && (NEGATORS.has(previous.lower) || ['unlike', 'than', 'instead'].includes(previous.lower) || (previous.lower === 'of' && tokens[before - 1]?.lower === 'instead'))) return undefined;
   const head = tokens[mention.to];
   if (head.possessive) return possessiveCredit(index, sentence, mention);
+  // "Tracking competitors falls to our account reps, who report back": the work is handed to the function to do.
+  if (previous?.lower === 'to' && ASSIGNING_VERBS.has(tokens[before - 1]?.lower ?? '')) {
+    const assigned = assignedCredit(index, sentence, mention, before - 1);
+    if (assigned) return assigned;
+  }
   // "talk to sales, who are building the course": the relative clause says what the function does, whatever precedes it.
   if (tokens[mention.to + 1]?.text === ',' && ['who', 'which'].includes(tokens[mention.to + 2]?.lower)) return activeCredit(index, sentence, mention);
   // "Thanks to the sales team for running the study": praise credits the work.
@@ -503,8 +510,6 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   if (isWord(previous) && CAUSING_VERBS.has(previous.lower) && negatedBefore(tokens, before)) return undefined;
   // "It was marketing who closed the deal", "marketers who close deals": the relative clause says what the function does.
   if (tokens[mention.to + 1]?.lower === 'who') return activeCredit(index, sentence, { ...mention, to: mention.to + 1 });
-  // "Tracking competitors falls to our account reps", "is left to sales": the work is handed to the function to do.
-  if (previous?.lower === 'to' && ASSIGNING_VERBS.has(tokens[before - 1]?.lower ?? '')) return assignedCredit(index, sentence, mention, before - 1);
   if (isWord(previous)) {
     const word = previous.lower;
     if (word === 'by') return passiveCredit(index, sentence, mention, before);

@@ -107,32 +107,43 @@ export function youCredit(index: ActivityIndex, sentence: Sentence): Credit | un
   return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
 }
 
-/** The subject of a sentence, when it is a function phrase: "Our sales reps…", "A sales manager, or…". */
+/** The subject of a sentence, when it is a function phrase: "Our sales reps…", "Product marketing, led by…", "Our two sales reps". */
 function subjectMention(sentence: Sentence): Mention | undefined {
   const { tokens } = sentence;
-  let at = 0;
-  while (at < tokens.length && at < 3 && (!isWord(tokens[at]) || DETERMINERS.has(tokens[at]!.lower) || !sideOf(tokens[at]!.lower))) {
-    if (isWord(tokens[at]) && !DETERMINERS.has(tokens[at]!.lower) && !/^(regional|senior|junior|inside|outside|field|new|each|every|local|our)$/.test(tokens[at]!.lower)) return undefined;
-    at += 1;
+  for (let at = 0; at < Math.min(tokens.length, 5); at += 1) {
+    if (!isWord(tokens[at])) return undefined;
+    const mention = mentionAt(tokens, at);
+    if (mention) return mention.side === 'joint' ? undefined : mention;
   }
-  const mention = mentionAt(tokens, at);
-  return mention && mention.side !== 'joint' ? mention : undefined;
+  return undefined;
 }
 
-/** "Our sales reps work the phones. They also design the flyers.": "they" is the sales reps. */
-export function antecedentCredit(index: ActivityIndex, sentence: Sentence, previous: Sentence | undefined): Credit | undefined {
-  if (!previous || sentence.isQuestion || previous.blockStart !== sentence.blockStart || previous.block === 'list-item') return undefined;
-  const { tokens } = sentence;
-  if (!isWord(tokens[0]) || !SUBJECT_PRONOUNS.has(tokens[0].lower)) return undefined;
-  const antecedent = subjectMention(previous);
+const startsWithPronoun = (sentence: Sentence) => isWord(sentence.tokens[0]) && SUBJECT_PRONOUNS.has(sentence.tokens[0].lower);
+
+/**
+ * "Our two sales reps visit each home. They explain running costs.\n\nThey also write the newsletter.": "they" is the
+ * subject of the nearest sentence before it that is not itself "they…", in a paragraph (not across a heading or a list).
+ */
+export function antecedentCredit(index: ActivityIndex, sentence: Sentence, before: Sentence[]): Credit | undefined {
+  if (sentence.isQuestion || !startsWithPronoun(sentence) || (sentence.block !== 'paragraph' && sentence.block !== 'list-item')) return undefined;
+  let antecedent: { sentence: Sentence; mention: Mention } | undefined;
+  for (const previous of before.slice(0, 4)) {
+    if (previous.block !== 'paragraph' || (sentence.block === 'list-item' && previous.blockStart !== sentence.blockStart)) break;
+    if (startsWithPronoun(previous)) continue;
+    const mention = subjectMention(previous);
+    if (mention) antecedent = { sentence: previous, mention };
+    break;
+  }
   if (!antecedent) return undefined;
+  const { tokens } = sentence;
   const predicate = predicateAfter(tokens, 1);
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start]!.lower;
   if (SUPPORT_VERBS.has(verb) || CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
-  const activity = activityIn(index, words(tokens), predicate, otherSide(antecedent.side));
+  const side = antecedent.mention.side as FunctionSide;
+  const activity = activityIn(index, words(tokens), predicate, otherSide(side));
   if (!activity) return undefined;
-  const text = previous.tokens.slice(antecedent.from, antecedent.to + 1).map((token) => token.text).join(' ');
-  const found = credit(sentence, pointer(antecedent.side as FunctionSide, 0), activity, undefined);
-  return found && { ...found, doer: { text, line: previous.tokens[antecedent.from]!.span.start.line, how: 'antecedent' } };
+  const text = antecedent.sentence.tokens.slice(antecedent.mention.from, antecedent.mention.to + 1).map((token) => token.text).join(' ');
+  const found = credit(sentence, pointer(side, 0), activity, undefined);
+  return found && { ...found, doer: { text, line: antecedent.sentence.tokens[antecedent.mention.from]!.span.start.line, how: 'antecedent' } };
 }

@@ -27,7 +27,7 @@ function activityIndex(catalogue: Catalogue, extra: LintOptions['extraPhrases'])
 export function lintMarkdown(markdown: string, catalogue: Catalogue, options: LintOptions = defaultOptions()): Finding[] {
   const doc = analyzeMarkdown(markdown);
   const activities = activityIndex(catalogue, options.extraPhrases);
-  const credits = doc.sentences.flatMap((sentence, at) => findCredits(activities, sentence, doc.sentences[at - 1]));
+  const credits = doc.sentences.flatMap((sentence, at) => findCredits(activities, sentence, doc.sentences.slice(Math.max(0, at - 4), at).reverse()));
   const lines = markdown.split('\n');
   const findings: Finding[] = [];
   for (const id of RULE_IDS) {
