@@ -143,7 +143,8 @@ export class ActivityIndex {
         continue;
       }
       // "a renewal objection guide", "the pricing page template": a phrase that modifies a document names the document.
-      if (best && DOCUMENT_NOUNS.has(words[index + best.phrase.length] ?? '')) {
+      const after = best ? index + best.phrase.length : index;
+      if (best && (DOCUMENT_NOUNS.has(words[after] ?? '') || DOCUMENT_NOUNS.has(words[after + 1] ?? ''))) {
         index += best.phrase.length - 1;
         continue;
       }

@@ -4,7 +4,7 @@ import {
   ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, FUNCTION_HEADS, FUNCTION_WORDS, NEGATORS,
   NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
   REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS, NOT_VERBS, PRAISE, MAIN_VERB_AUXILIARIES,
-  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS, CAUSING_VERBS, ASSIGNING_VERBS,
+  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS, CAUSING_VERBS, ASSIGNING_VERBS, INPUT_NOUNS,
 } from './lexicon';
 import { antecedentCredit, dutyCredit, youCredit } from './doers';
 import { IRREGULAR_PAST, stemKey } from './morphology';
@@ -238,6 +238,9 @@ export function activityIn(index: ActivityIndex, list: string[], predicate: Pred
   }
   if (first) return first;
   const verb = list[predicate.start];
+  // "gives marketing feedback on the brochure", "works closely with product management": comment and company, not the work.
+  if (list.slice(predicate.start, predicate.start + 5).some((word) => INPUT_NOUNS.has(word))) return undefined;
+  if (['with', 'closely', 'alongside'].includes(list[predicate.start + 1] ?? '')) return undefined;
   if (isOwning(verb)) return index.nounIn(list, predicate.start + 1, predicate.end);
   // Any other verb of making or doing, with an activity named in its object: "wrote the billboard campaign".
   if (CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb)) return undefined;
@@ -249,7 +252,8 @@ export const otherSide = (side: Mention['side']): FunctionSide | undefined => (s
 
 /** "run the product webinar" → own:product, own:webinar: two claims about one object share a key when they share a content word. */
 function objectKeys(verb: string, tokens: Token[], first: number, head: number): string[] {
-  return tokens.slice(first, head + 1).filter((token) => isWord(token) && !DETERMINERS.has(token.lower) && !TIME_NOUNS.has(token.lower)).map((token) => `${verbKeyOf(verb)}:${stemKey(token.lower)}`);
+  // A possessive only says whose: "the account's events" and "the account plan" are not one thing.
+  return tokens.slice(first, head + 1).filter((token, at) => isWord(token) && !DETERMINERS.has(token.lower) && !TIME_NOUNS.has(token.lower) && !(token.possessive && first + at < head)).map((token) => `${verbKeyOf(verb)}:${stemKey(token.lower)}`);
 }
 
 interface GenericActivity {
@@ -283,7 +287,9 @@ export function credit(sentence: Sentence, mention: Mention, activity: ActivityM
 /** Active voice: "our sales team will launch a TV campaign", "Jane in marketing closed the deal". */
 function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
   const { tokens } = sentence;
-  const predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : mention.to + 1);
+  let predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : mention.to + 1);
+  // "The best salespeople I know read the plan": a reduced relative clause stands between the subject and its verb.
+  if (predicate && ['i', 'we', 'you'].includes(tokens[predicate.start].lower) && isWord(tokens[predicate.start + 1])) predicate = predicateAfter(tokens, predicate.start + 2);
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start].lower;
   // "sales needs marketing to build the brand": the second function is the doer.
@@ -518,6 +524,8 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
     const person = tokens[before - 1];
     if (['in', 'from', 'on', 'at'].includes(word) || (word === 'of' && isWord(person) && TITLES.has(person.lower))) {
       if (!isWord(person) || PREPOSITIONS.has(person.lower) || AUXILIARIES.has(person.lower)) return undefined;
+      // "relies on the sales engineer", "works with sales": a verb before the preposition makes the function its object.
+      if (CONSUMING_VERBS.has(person.lower) || SUPPORT_VERBS.has(person.lower)) return undefined;
       if (NEGATORS.has(person.lower) || (person.lower === 'one' && tokens[before - 2]?.lower === 'no')) return undefined;
       return activeCredit(index, sentence, mention);
     }

@@ -96,7 +96,8 @@ export const CONSUMING_VERBS = set(`use uses used using read reads reading revie
   reference references referenced leverage leverages leveraged rely relies relied access accesses accessed download downloads downloaded
   check checks checked see know knows knew hear hears heard welcome welcomes welcomed approve approves approved appreciate appreciates
   mention mentions mentioned discuss discusses discussed learn learns learned learnt love depend depends pick picks picked wait waits
-  waited expect expects expected await awaits awaited hate hates hated ignore ignores ignored skip skips skipped reuse reuses reused`);
+  waited expect expects expected await awaits awaited hate hates hated ignore ignores ignored skip skips skipped reuse reuses reused
+  talk talks talked talking explain explains explained explaining describe describes described influence influences influenced`);
 
 /** Nouns of time: "organizing this year" has no object worth comparing. */
 export const TIME_NOUNS = set(`year years quarter quarters month months week weeks day days time times morning afternoon evening night today
@@ -210,3 +211,6 @@ export const DOCUMENT_NOUNS = set(`guide guides playbook playbooks template temp
 /** Verbs that hand work to a doer named after "to": "falls to our reps", "is left to sales", "is up to marketing". */
 export const ASSIGNING_VERBS = set(`falls fall fell falling left up belongs belong belonged goes go went going assigned given entrusted delegated
   allocated`);
+
+/** Words that make what follows someone else's work, commented on: "feedback on the brochure", "input to the whitepapers". */
+export const INPUT_NOUNS = new Set(['feedback', 'input', 'inputs', 'insight', 'insights', 'suggestions', 'comments', 'notes']);
