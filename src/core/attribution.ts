@@ -4,7 +4,7 @@ import {
   ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, FUNCTION_HEADS, FUNCTION_WORDS, NEGATORS,
   NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
   REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS, NOT_VERBS, PRAISE, MAIN_VERB_AUXILIARIES,
-  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS, CAUSING_VERBS, ASSIGNING_VERBS, INPUT_NOUNS,
+  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS, CAUSING_VERBS, ASSIGNING_VERBS, INPUT_NOUNS, SUBJECT_PRONOUNS,
 } from './lexicon';
 import { antecedentCredit, dutyCredit, youCredit } from './doers';
 import { IRREGULAR_PAST, stemKey } from './morphology';
@@ -287,7 +287,9 @@ export function credit(sentence: Sentence, mention: Mention, activity: ActivityM
 /** Active voice: "our sales team will launch a TV campaign", "Jane in marketing closed the deal". */
 function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
   const { tokens } = sentence;
-  let predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : mention.to + 1);
+  let predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : afterNamedPerson(tokens, mention.to + 1));
+  // "As CMO she will negotiate…": the function names the pronoun's role.
+  if (predicate && tokens[mention.from - 1]?.lower === 'as' && SUBJECT_PRONOUNS.has(tokens[predicate.start].lower)) predicate = predicateAfter(tokens, predicate.start + 1);
   // "The best salespeople I know read the plan": a reduced relative clause stands between the subject and its verb.
   if (predicate && ['i', 'we', 'you'].includes(tokens[predicate.start].lower) && isWord(tokens[predicate.start + 1])) predicate = predicateAfter(tokens, predicate.start + 2);
   if (!predicate || predicate.negated) return undefined;
@@ -303,6 +305,14 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, predicate, prefer) : activityIn(index, list, predicate, prefer);
   const generic = activity ? undefined : relative ? genericBeforeRelative(tokens, mention, predicate.start) : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
   return credit(sentence, mention, activity, generic);
+}
+
+/** "Our CMO, Dana Whitfield, will…": skips a name set off by commas after the function phrase. */
+function afterNamedPerson(tokens: Token[], from: number): number {
+  if (tokens[from]?.text !== ',') return from;
+  let at = from + 1;
+  while (at < tokens.length && at - from <= 4 && isWord(tokens[at]) && /^[A-Z]/.test(tokens[at].text) && !sideOf(tokens[at].lower)) at += 1;
+  return at > from + 1 && tokens[at]?.text === ',' ? at + 1 : from;
 }
 
 /** "Derek, our top sales rep, is…": the function phrase renames the subject, whose predicate follows the comma. */

@@ -73,6 +73,9 @@ function dutyActivity(index: ActivityIndex, tokens: Token[], from: number, prefe
   return activityIn(index, list, predicate, prefer) ?? index.nounIn(list, from, Math.min(end, from + 6));
 }
 
+/** What follows an apostrophe in "you'll", "you'd", "they're". */
+const CONTRACTED = new Set(['ll', 'd', 're', 've', "'ll", "'d"]);
+
 const pointer = (side: FunctionSide, at: number): Mention => ({ side, from: at, to: at, functionWords: [] });
 
 /** A list item that names no function, under a lead-in that names one role: the role does the duty. */
@@ -97,10 +100,13 @@ export function youCredit(index: ActivityIndex, sentence: Sentence): Credit | un
   if (at < 0 || !/^you('ll|'d)?$/.test(tokens[at]!.lower) || sentence.isQuestion) return undefined;
   const role = leadInRole(sentence);
   if (!role) return undefined;
-  const predicate = predicateAfter(tokens, at + 1);
+  // "You'll", split as "You ' ll", and "you will" both lead to the verb.
+  let after = at + 1;
+  while (tokens[after] && (tokens[after]!.text === "'" || CONTRACTED.has(tokens[after]!.lower))) after += 1;
+  const predicate = predicateAfter(tokens, after);
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start]!.lower;
-  if (SUPPORT_VERBS.has(verb) || CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
+  if (SUPPORT_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
   const activity = activityIn(index, words(tokens), predicate, otherSide(role.side));
   if (!activity) return undefined;
   const found = credit(sentence, pointer(role.side, at), activity, undefined);
@@ -139,7 +145,7 @@ export function antecedentCredit(index: ActivityIndex, sentence: Sentence, befor
   const predicate = predicateAfter(tokens, 1);
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start]!.lower;
-  if (SUPPORT_VERBS.has(verb) || CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
+  if (SUPPORT_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
   const side = antecedent.mention.side as FunctionSide;
   const activity = activityIn(index, words(tokens), predicate, otherSide(side));
   if (!activity) return undefined;
