@@ -12,7 +12,9 @@ const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'means', 'equals', '=
 const EQUATING_FILLERS = new Set(`just simply really basically essentially merely only all nothing but more than no another word name term for the
   same as a fancy synonym synonymous with equivalent to identical interchangeable one and thing actually literally fundamentally
   glorified dressed-up dressed up repackaged renamed rebranded called just code polite new other`.split(/\s+/));
-const AFTER_EQUATED = new Set(['by', 'in', 'under', 'with', 'dressed', 'and', 'but', 'so', 'or', 'too', 'anyway', 'really', 'after', 'at']);
+const AFTER_EQUATED = new Set(['by', 'to', 'in', 'under', 'with', 'dressed', 'and', 'but', 'so', 'or', 'too', 'anyway', 'really', 'after', 'at']);
+/** After "are one": what makes the two a single thing ("one function", "one discipline, not two"). */
+const ONE_OF_KIND = new Set(['function', 'job', 'discipline', 'activity', 'team', 'thing', 'department', 'process', 'role', 'practice', 'craft', 'profession', 'skill', 'motion', 'effort']);
 const SAME_WORDS = new Set(['same', 'synonyms', 'synonymous', 'interchangeable', 'identical', 'equivalent', 'indistinguishable', 'one']);
 const SAME_FOLLOWERS = new Set(['thing', 'things', 'function', 'functions', 'job', 'discipline', 'activity', 'department', 'role', 'work']);
 const APPOSITION_MARKERS = [['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'as'], ['otherwise', 'known', 'as'], ['also', 'called'], ['i.e.'], ['ie'], ['that', 'is'], ['or']];
@@ -96,6 +98,8 @@ function pairSame(tokens: Token[], at: number, first: Side): Hit | undefined {
   if (!SAME_WORDS.has(word.lower)) return undefined;
   if (word.lower === 'same' || word.lower === 'one') {
     const next = tokens[index + 1];
+    // "one and the same", "one function", "one job with two names".
+    if (word.lower === 'one' && isWord(next) && ONE_OF_KIND.has(next.lower)) return { from: at, to: index + 1, first };
     if (word.lower === 'one' && !(next?.lower === 'and' && tokens[index + 2]?.lower === 'the')) return undefined;
     if (word.lower === 'same' && isWord(next) && !SAME_FOLLOWERS.has(next.lower)) return undefined;
     const end = word.lower === 'one' ? index + 3 : isWord(next) ? index + 1 : index;
@@ -214,7 +218,7 @@ function talksAboutWords(tokens: Token[]): boolean {
 
 /**
  * Whether the claim from `start` to `end` lies inside a quotation that opened in its block: a view the copy quotes ("A founder told me:
- * “Marketing is just sales.”") is someone else's claim, which real copy quotes in order to answer it.
+ * “Marketing is just sales.”"), which is someone else's claim when the copy goes on to answer it.
  */
 function quoted(text: string, from: number, start: number, end: number): boolean {
   let open = false;
@@ -229,11 +233,71 @@ function quoted(text: string, from: number, start: number, end: number): boolean
   return open;
 }
 
+/** A quoted view is someone else's when the copy answers it: "It is a tidy line, and it is wrong.", "But he's wrong." */
+function answered(sentences: Sentence[]): boolean {
+  return sentences.some((sentence) => sentence.tokens.some((token) => isNegator(token) || WRONGNESS_MARKERS.has(token.lower) || REBUTTALS.has(token.lower)));
+}
+
+const REBUTTALS = new Set(['disagree', 'disagrees', 'untrue', 'false', 'nonsense', 'however']);
+
 /** A function word that only modifies a noun ("marketing funnels", "sales tasks") names no function. */
 const namesFunction = (tokens: Token[], at: number) => !modifiesNoun(tokens, at);
 
-function findHits(sentence: Sentence, next: Sentence | undefined): Hit[] {
+/** "sales and marketing are not two separate things", "aren't two different disciplines": denying there are two. */
+function deniesTwo(tokens: Token[], first: Side, at: number): Hit | undefined {
+  for (let index = at + 1; index < Math.min(tokens.length, at + 10); index += 1) {
+    if (!isNegator(tokens[index]) || tokens[index + 1]?.lower !== 'two') continue;
+    let end = index + 2;
+    while (isWord(tokens[end]) && ['separate', 'different', 'distinct', 'independent', 'unrelated'].includes(tokens[end]!.lower)) end += 1;
+    if (isWord(tokens[end]) && TWO_KINDS.has(tokens[end]!.lower)) return { from: at, to: end, first };
+  }
+  return undefined;
+}
+
+const TWO_KINDS = new Set(['things', 'disciplines', 'functions', 'jobs', 'departments', 'activities', 'teams', 'worlds', 'practices', 'professions', 'processes', 'roles', 'skills', 'efforts']);
+
+/** "Selling is promotion", "'selling' covers all of our promotion work": the work of one side defined as the other's. */
+function definedAsOther(tokens: Token[], at: number, first: Side): Hit | undefined {
+  if (first !== 'sales' || tokens[at]!.lower !== 'selling') return undefined;
+  let index = at + 1;
+  while (QUOTE_MARKS.has(tokens[index]?.text ?? '') || (isWord(tokens[index]) && COPULA_ADVERBS.has(tokens[index]!.lower))) index += 1;
+  const verb = tokens[index]?.lower ?? '';
+  if (!DEFINING_VERBS.has(verb)) return undefined;
+  if (verb === 'refers' && tokens[index + 1]?.lower !== 'to') return undefined;
+  for (let end = index + 1; end < Math.min(tokens.length, index + 7); end += 1) {
+    if (tokens[end]!.kind !== 'word') break;
+    if (PROMOTION_WORDS.has(tokens[end]!.lower)) return { from: at, to: end, first };
+  }
+  return undefined;
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
+const DEFINING_VERBS = new Set(['is', 'means', 'covers', 'refers', 'equals', 'includes', 'involves', "'s"]);
+/** The core of marketing's one-to-many work, as the sources name it. */
+const PROMOTION_WORDS = new Set(['promotion', 'promotions', 'promotional', 'advertising', 'ads', 'publicity', 'pr', 'branding', 'brand']);
+
+/** "**Selling.** Our word for marketing.": a glossary term in one sentence, its gloss in the next. */
+function glossHit(sentence: Sentence, previous: Sentence | undefined): Hit | undefined {
+  if (!previous || previous.blockStart !== sentence.blockStart) return undefined;
+  const term = previous.tokens.filter(isWord);
+  if (term.length !== 1) return undefined;
+  const termSide = FUNCTION_NAMES.get(term[0]!.lower);
+  const { tokens } = sentence;
+  const named = tokens.findIndex((token) => FUNCTION_NAMES.has(token.lower) && FUNCTION_NAMES.get(token.lower) !== termSide);
+  if (!termSide || named < 0 || !hasPhrase(tokens.slice(0, named), SAMENESS_CUES)) return undefined;
+  return { from: 0, to: named, first: termSide };
+}
+
+function findHits(sentence: Sentence, next: Sentence | undefined, previous?: Sentence): Hit[] {
   if (sentence.isQuestion || rebutted(next)) return [];
+  const { tokens: all } = sentence;
+  for (let at = 0; at < all.length; at += 1) {
+    const side = functionAt(all, at);
+    const hit = side && (deniesTwo(all, side, at) ?? definedAsOther(all, at, side));
+    if (hit) return [hit];
+  }
+  const gloss = glossHit(sentence, previous);
+  if (gloss) return [gloss];
   if (talksAboutWords(sentence.tokens) || hasPhrase(sentence.tokens, MEMBERSHIP)) return [];
   const { tokens } = sentence;
   const hits: Hit[] = [];
@@ -267,7 +331,7 @@ export const conflation: Rule = {
     const drafts: Draft[] = [];
     for (const [at, sentence] of context.doc.sentences.entries()) {
       // One finding a sentence: "All selling is marketing, and all marketing is selling" is one claim.
-      const hits = findHits(sentence, context.doc.sentences[at + 1]).filter((hit) => !quoted(context.doc.text, sentence.blockStart ?? sentence.span.start.offset, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset));
+      const hits = findHits(sentence, context.doc.sentences[at + 1], context.doc.sentences[at - 1]).filter((hit) => !(quoted(context.doc.text, sentence.blockStart ?? sentence.span.start.offset, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset) && answered(context.doc.sentences.slice(at, at + 4))));
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));
