@@ -28,6 +28,8 @@ export interface ActivityMatch {
   /** Token indexes of the matched words (verb and object, or the noun phrase). */
   from: number;
   to: number;
+  /** Where the verb is, for a verb-and-object match. */
+  verbAt?: number;
 }
 
 /** Words skipped when matching an object after its verb ("close *the big* deal"). */
@@ -105,13 +107,13 @@ export class ActivityIndex {
       let skipped = 0;
       while (index < end && skipped <= OBJECT_WINDOW) {
         const object = entry.objects.find((phrase) => index + phrase.length <= end && matchesAt(words, index, phrase));
-        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to: index + object.length - 1 };
+        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to: index + object.length - 1, verbAt: at };
         index += 1;
         skipped += 1;
       }
     }
     const alone = entries.find((entry) => entry.standsAlone);
-    return alone && { conceptId: alone.conceptId, side: alone.side, label: alone.label, from: at, to: at };
+    return alone && { conceptId: alone.conceptId, side: alone.side, label: alone.label, from: at, to: at, verbAt: at };
   }
 
   /** The activity a participle at `at` names with its object before it (passive voice), within `[start, at)`. */
@@ -119,15 +121,10 @@ export class ActivityIndex {
     for (const entry of this.verbs.get(words[at]) ?? []) {
       for (let index = at - 1; index >= Math.max(start, at - OBJECT_WINDOW - 6); index -= 1) {
         const object = entry.objects.find((phrase) => index + phrase.length <= at && matchesAt(words, index, phrase));
-        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: index, to: at };
+        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: index, to: at, verbAt: at };
       }
     }
     return undefined;
-  }
-
-  /** Whether a word is a form of one of the catalogue's activity verbs. */
-  isVerb(word: string): boolean {
-    return this.verbs.has(word);
   }
 
   /** The first activity noun phrase within `[start, end)`. */

@@ -1,8 +1,8 @@
 // inconsistency: one activity credited to sales in one place and to marketing in another. Examples: docs/rules/inconsistency.md
-import type { ActivityIndex } from '../activities';
 import type { Credit } from '../attribution';
 import { DETERMINERS, FUNCTION_NAMES, TIME_NOUNS } from '../lexicon';
 import { stemKey } from '../morphology';
+import families from '../words/families.json';
 import type { Span } from '../types';
 import { activityName, readingOf, type Draft, type Rule } from './rule';
 
@@ -23,24 +23,30 @@ function isContrast(text: string, a: Credit, b: Credit): boolean {
 }
 
 /**
- * What two claims must share to be one activity: for a catalogue activity, its concept and a content word of the matched
- * words ("runs the webinar series" and "the webinar series, hosted by sales"); two different jobs of one concept ("writes
- * the case studies", "builds the landing page") are not one activity. Outside the catalogue, the verb and object words.
+ * What two claims must share to be one activity: for a catalogue activity, its concept and a word of its object, or a
+ * word of the same family ("ran our presence at the expo" and "owns our trade show program"; "set the bundle prices" and
+ * "the discount schedule was set by sales"). Two different jobs of one concept ("writes the case studies", "builds the
+ * landing page") are not one activity. Outside the catalogue: the verb and the object's words.
  */
-function keysOf(credit: Credit, activities: ActivityIndex): string[] {
+function keysOf(credit: Credit): string[] {
   const { activity } = credit;
   if (!activity) return credit.keys;
   const { tokens } = credit.sentence;
-  // A verb-and-object match starts at its verb, which says less about the activity than its object does.
-  const from = activities.isVerb(tokens[activity.from]?.lower ?? '') && activity.to > activity.from ? activity.from + 1 : activity.from;
-  const content = tokens
-    .slice(from, activity.to + 1)
-    .filter((token) => token.kind === 'word' && !DETERMINERS.has(token.lower) && !FUNCTION_NAMES.has(token.lower) && !TIME_NOUNS.has(token.lower) && !/^\d/.test(token.lower) && !KEY_FILLERS.has(token.lower))
-    .map((token) => `${activity.conceptId}:${stemKey(token.lower)}`);
-  return content.length > 0 ? content : [activity.conceptId];
+  const keys = new Set<string>();
+  for (let at = activity.from; at <= activity.to; at += 1) {
+    const token = tokens[at];
+    if (!token || token.kind !== 'word' || DETERMINERS.has(token.lower) || FUNCTION_NAMES.has(token.lower) || TIME_NOUNS.has(token.lower) || /^\d/.test(token.lower) || KEY_FILLERS.has(token.lower)) continue;
+    const family = FAMILY_OF.get(token.lower) ?? FAMILY_OF.get(lastPart(token.lower));
+    // The verb says less than the object, unless it names the activity's family ("phone every lead", "negotiate").
+    if (at === activity.verbAt && !family) continue;
+    keys.add(`${activity.conceptId}:${family ?? stemKey(token.lower)}`);
+  }
+  return keys.size > 0 ? [...keys] : [activity.conceptId];
 }
 
-const KEY_FILLERS = new Set(['new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of', 'for', 'and', 'or', 'in', 'at', 'own', 'first', 'next', 'last', 'annual', 'monthly', 'weekly', 'quarterly']);
+const lastPart = (word: string) => word.slice(word.lastIndexOf('-') + 1);
+const FAMILY_OF = new Map(Object.entries(families.families).flatMap(([family, members]) => members.map((member) => [member, family] as const)));
+const KEY_FILLERS = new Set(['new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of', 'for', 'and', 'or', 'in', 'at', 'own', 'first', 'next', 'last', 'annual', 'monthly', 'weekly', 'quarterly', 'product', 'customer', 'customers']);
 
 export const inconsistency: Rule = {
   id: 'inconsistency',
@@ -48,7 +54,7 @@ export const inconsistency: Rule = {
     const byKey = new Map<string, Credit[]>();
     for (const credit of context.credits) {
       if (credit.mention.side === 'joint') continue;
-      for (const key of keysOf(credit, context.activities)) byKey.set(key, [...(byKey.get(key) ?? []), credit]);
+      for (const key of keysOf(credit)) byKey.set(key, [...(byKey.get(key) ?? []), credit]);
     }
     const drafts: Draft[] = [];
     const flagged = new Set<Credit>();
