@@ -88,6 +88,8 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   if (!isWord(token)) return undefined;
   // "account executive(s)", "account reps", "account team": sales titles of two words; the fix has no one-word counterpart, so it names no function word.
   if (token.lower === 'account' && isWord(tokens[at + 1]) && ACCOUNT_ROLES.has(tokens[at + 1].lower)) return { side: 'sales', from: at, to: at + 1, functionWords: [] };
+  // "business development reps": a sales title of three words.
+  if (token.lower === 'business' && tokens[at + 1]?.lower === 'development' && ACCOUNT_ROLES.has(tokens[at + 2]?.lower ?? '')) return { side: 'sales', from: at, to: at + 2, functionWords: [] };
   const side = sideOf(token.lower);
   if (!side || isRevenueSense(tokens, at)) return undefined;
   // The second half of "Sales and Marketing" (a title or a joint team) is no doer on its own.
@@ -289,7 +291,10 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   const { tokens } = sentence;
   let predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : afterNamedPerson(tokens, mention.to + 1));
   // "As CMO she will negotiate…": the function names the pronoun's role.
-  if (predicate && tokens[mention.from - 1]?.lower === 'as' && SUBJECT_PRONOUNS.has(tokens[predicate.start].lower)) predicate = predicateAfter(tokens, predicate.start + 1);
+  if (tokens[mention.from - 1]?.lower === 'as') {
+    const pronoun = tokens[mention.to + 1]?.text === ',' ? mention.to + 2 : mention.to + 1;
+    if (SUBJECT_PRONOUNS.has(tokens[pronoun]?.lower ?? '')) predicate = predicateAfter(tokens, pronoun + 1);
+  }
   // "The best salespeople I know read the plan": a reduced relative clause stands between the subject and its verb.
   if (predicate && ['i', 'we', 'you'].includes(tokens[predicate.start].lower) && isWord(tokens[predicate.start + 1])) predicate = predicateAfter(tokens, predicate.start + 2);
   if (!predicate || predicate.negated) return undefined;
@@ -510,6 +515,8 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   // "Marketing, not sales, decides the price": the function is named to deny it the work.
   if (previous && (NEGATORS.has(previous.lower) || ['unlike', 'than', 'instead'].includes(previous.lower) || (previous.lower === 'of' && tokens[before - 1]?.lower === 'instead'))) return undefined;
   const head = tokens[mention.to];
+  // "As CMO, she will negotiate…": the function names the role of the pronoun that does the work.
+  if (previous?.lower === 'as' && SUBJECT_PRONOUNS.has(tokens[mention.to + (tokens[mention.to + 1]?.text === ',' ? 2 : 1)]?.lower ?? '')) return activeCredit(index, sentence, mention);
   if (head.possessive) return possessiveCredit(index, sentence, mention);
   // "Tracking competitors falls to our account reps, who report back": the work is handed to the function to do.
   if (previous?.lower === 'to' && ASSIGNING_VERBS.has(tokens[before - 1]?.lower ?? '')) {

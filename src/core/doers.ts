@@ -116,13 +116,21 @@ export function youCredit(index: ActivityIndex, sentence: Sentence): Credit | un
 /** The subject of a sentence, when it is a function phrase: "Our sales reps…", "Product marketing, led by…", "Our two sales reps". */
 function subjectMention(sentence: Sentence): Mention | undefined {
   const { tokens } = sentence;
-  for (let at = 0; at < Math.min(tokens.length, 5); at += 1) {
+  // "At Meridian Scientific, the salespeople wrote…": an opening phrase before the subject.
+  let start = 0;
+  if (isWord(tokens[0]) && OPENING_PREPOSITIONS.has(tokens[0].lower)) {
+    const comma = tokens.findIndex((token) => token.text === ',');
+    if (comma > 0 && comma <= 6) start = comma + 1;
+  }
+  for (let at = start; at < Math.min(tokens.length, start + 5); at += 1) {
     if (!isWord(tokens[at])) return undefined;
     const mention = mentionAt(tokens, at);
     if (mention) return mention.side === 'joint' ? undefined : mention;
   }
   return undefined;
 }
+
+const OPENING_PREPOSITIONS = new Set(['at', 'in', 'on', 'for', 'after', 'before', 'during', 'since', 'last', 'this', 'today', 'until']);
 
 const startsWithPronoun = (sentence: Sentence) => isWord(sentence.tokens[0]) && SUBJECT_PRONOUNS.has(sentence.tokens[0].lower);
 

@@ -178,7 +178,8 @@ export const HEADS_THAT_ARE_VERBS = new Set(['group', 'groups', 'lead', 'leads',
 export const DUTY_CUES: string[][] = [
   'responsibilities', 'responsibility', 'responsible', 'duties', 'duty', 'tasks', 'role', 'roles', 'job', "you'll", 'you will',
   'will be', 'in charge', 'day-to-day', 'day to day', 'expectations', 'accountabilities', 'activities', 'owns', 'handles',
-  'what you', 'include', 'includes', 'following',
+  'what you', 'include', 'includes', 'following', "they'll", 'they will', 'what they', 'will do', 'should do', 'looks after',
+  'takes care', 'in their hands', 'to-do', 'checklist', 'remit', 'scope', 'portfolio',
 ].map((cue) => cue.split(' '));
 
 /** Pronouns that may open a sentence as its subject and point back to the previous sentence's subject. */
