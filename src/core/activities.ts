@@ -34,7 +34,7 @@ export interface ActivityMatch {
 
 /** Words skipped when matching an object after its verb ("close *the big* deal"). */
 const OBJECT_FILLERS = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'its', 'his', 'her', 'my', 'this', 'that', 'these', 'those', 'new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of']);
-const OBJECT_WINDOW = 5;
+const OBJECT_WINDOW = 7;
 
 function phraseOf(text: string, inflectEvery: boolean): Phrase {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -64,8 +64,8 @@ export class ActivityIndex {
       for (const pattern of concept.activities) {
         for (const verb of pattern.verbs ?? []) this.addVerb(verb, { ...base, objects: (pattern.objects ?? []).map((object) => phraseOf(object, false)), standsAlone: terms.has(verb) });
         for (const noun of pattern.nouns ?? []) this.nouns.push({ ...base, phrase: phraseOf(noun, false) });
-        // A multi-word object names the activity by itself too ("sales owns the loyalty program").
-        for (const object of pattern.objects ?? []) if (object.includes(' ')) this.nouns.push({ ...base, phrase: phraseOf(object, false) });
+        // A multi-word object names the activity by itself too ("sales owns the loyalty program"), but not "new product".
+        for (const object of pattern.objects ?? []) if (object.includes(' ') && !OBJECT_FILLERS.has(object.split(' ')[0]!)) this.nouns.push({ ...base, phrase: phraseOf(object, false) });
       }
     }
     for (const side of ['marketing', 'sales'] as const) {

@@ -118,6 +118,8 @@ export function modifiesNoun(tokens: Token[], at: number): boolean {
   const after = tokens[at + 2];
   if (after === undefined) return true;
   if (after.kind !== 'word') return after.text !== '(';
+  // "set sales targets and strategy": a second noun after "and" keeps the first a noun.
+  if ((after.lower === 'and' || after.lower === 'or') && MODIFIED_NOUNS.has(tokens[at + 3]?.lower ?? '')) return true;
   return AUXILIARIES.has(after.lower) || MODIFIED_NOUNS.has(after.lower);
 }
 
@@ -246,7 +248,9 @@ export function activityIn(index: ActivityIndex, list: string[], predicate: Pred
   if (isOwning(verb)) return index.nounIn(list, predicate.start + 1, predicate.end);
   // Any other verb of making or doing, with an activity named in its object: "wrote the billboard campaign".
   if (CONSUMING_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb)) return undefined;
-  return index.nounIn(list, predicate.start + 1, Math.min(predicate.end, predicate.start + 7));
+  // "take on more and more responsibility for customer relationships": what they answer for may come later.
+  const answerable = list.slice(predicate.start, predicate.start + 7).some((word) => word === 'responsibility' || word === 'charge' || word === 'ownership');
+  return index.nounIn(list, predicate.start + 1, answerable ? predicate.end : Math.min(predicate.end, predicate.start + 7));
 }
 
 /** The other function: what a doer of `side` would be wrong to be credited with. */

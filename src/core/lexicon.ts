@@ -97,7 +97,8 @@ export const CONSUMING_VERBS = set(`use uses used using read reads reading revie
   check checks checked see know knows knew hear hears heard welcome welcomes welcomed approve approves approved appreciate appreciates
   mention mentions mentioned discuss discusses discussed learn learns learned learnt love depend depends pick picks picked wait waits
   waited expect expects expected await awaits awaited hate hates hated ignore ignores ignored skip skips skipped reuse reuses reused
-  talk talks talked talking explain explains explained explaining describe describes described influence influences influenced`);
+  talk talks talked talking explain explains explained explaining describe describes described influence influences influenced
+  involved involve involves participate participates participated engage engages engaged`);
 
 /** Nouns of time: "organizing this year" has no object worth comparing. */
 export const TIME_NOUNS = set(`year years quarter quarters month months week weeks day days time times morning afternoon evening night today

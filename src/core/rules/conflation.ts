@@ -267,10 +267,13 @@ function definedAsOther(tokens: Token[], at: number, first: Side): Hit | undefin
   for (let end = index + 1; end < Math.min(tokens.length, index + 7); end += 1) {
     if (tokens[end]!.kind !== 'word') break;
     if (PROMOTION_WORDS.has(tokens[end]!.lower)) return { from: at, to: end, first };
+    // Only words that keep it a definition may come between: "covers all of our promotion work", not "is less important than".
+    if (!DEFINITION_FILLERS.has(tokens[end]!.lower)) break;
   }
   return undefined;
 }
 
+const DEFINITION_FILLERS = new Set(['to', 'all', 'of', 'the', 'our', 'your', 'its', 'just', 'simply', 'really', 'basically', 'essentially', 'nothing', 'but', 'a', 'an', 'form', 'kind', 'type', 'about', 'mostly', 'mainly', 'actually', 'only', 'any', 'every', 'company', "company's", 'shop', 'that']);
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 const DEFINING_VERBS = new Set(['is', 'means', 'covers', 'refers', 'equals', 'includes', 'involves', "'s"]);
 /** The core of marketing's one-to-many work, as the sources name it. */
