@@ -65,7 +65,8 @@ export function leadInRole(sentence: Sentence): Role | undefined {
 function dutyActivity(index: ActivityIndex, tokens: Token[], from: number, prefer: FunctionSide): ActivityMatch | undefined {
   const list = words(tokens);
   const first = list[from];
-  if (first === undefined || SUPPORT_VERBS.has(first) || CONSUMING_VERBS.has(first) || NON_ACTIVITY_VERBS.has(first)) return undefined;
+  // Not NON_ACTIVITY_VERBS here: those are verbs of quantities ("sales rose"), and "Call on your biggest accounts" is a duty.
+  if (first === undefined || SUPPORT_VERBS.has(first) || CONSUMING_VERBS.has(first)) return undefined;
   const end = Math.min(tokens.length, from + 14);
   // "The website, the LinkedIn page and the monthly email": a duty named as things, whose nouns are no verbs.
   if (DETERMINERS.has(first)) return index.nounIn(list, from, end);

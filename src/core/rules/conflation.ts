@@ -238,7 +238,7 @@ function answered(sentences: Sentence[]): boolean {
   return sentences.some((sentence) => sentence.tokens.some((token) => isNegator(token) || WRONGNESS_MARKERS.has(token.lower) || REBUTTALS.has(token.lower)));
 }
 
-const REBUTTALS = new Set(['disagree', 'disagrees', 'untrue', 'false', 'nonsense', 'however']);
+const REBUTTALS = new Set(['disagree', 'disagrees', 'untrue', 'false', 'nonsense', 'however', 'stopped', 'wrong']);
 
 /** A function word that only modifies a noun ("marketing funnels", "sales tasks") names no function. */
 const namesFunction = (tokens: Token[], at: number) => !modifiesNoun(tokens, at);
@@ -334,7 +334,7 @@ export const conflation: Rule = {
     const drafts: Draft[] = [];
     for (const [at, sentence] of context.doc.sentences.entries()) {
       // One finding a sentence: "All selling is marketing, and all marketing is selling" is one claim.
-      const hits = findHits(sentence, context.doc.sentences[at + 1], context.doc.sentences[at - 1]).filter((hit) => !(quoted(context.doc.text, sentence.blockStart ?? sentence.span.start.offset, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset) && answered(context.doc.sentences.slice(at, at + 4))));
+      const hits = findHits(sentence, context.doc.sentences[at + 1], context.doc.sentences[at - 1]).filter((hit) => !(quoted(context.doc.text, sentence.blockStart ?? sentence.span.start.offset, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset) && answered(context.doc.sentences.slice(at, at + 6))));
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));
