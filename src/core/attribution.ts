@@ -307,7 +307,9 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   if (sideOf(verb)) return undefined;
   // "marketing trains the sales team on positioning": the function is an object here, and what follows is no predicate of its own.
   const inCharge = verb === 'in' && tokens[predicate.start + 1]?.lower === 'charge';
-  if (SUPPORT_VERBS.has(verb) || REVENUE_VERBS.has(verb) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || NOT_VERBS.has(verb)) return undefined;
+  // Verbs of quantities ("marketing spend rose", "sales grew") matter only for the bare words; "our new marketer spends…" acts.
+  const bare = mention.from === mention.to && ['sales', 'marketing'].includes(tokens[mention.from].lower);
+  if (SUPPORT_VERBS.has(verb) || (bare && REVENUE_VERBS.has(verb)) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || NOT_VERBS.has(verb)) return undefined;
   const list = words(tokens);
   const relative = relativeAntecedentEnd(tokens, mention) !== undefined;
   const prefer = otherSide(mention.side);
@@ -411,6 +413,9 @@ function roleCredit(index: ActivityIndex, sentence: Sentence, mention: Mention):
   const start = clauseStart(tokens, mention.from);
   let copula = mention.from - 1;
   while (copula > start && DETERMINERS.has(list[copula])) copula -= 1;
+  // "…is marketing's job", and "…is treated as marketing's job".
+  const treatedAs = list[copula] === 'as' && ['treated', 'seen', 'considered', 'regarded', 'viewed', 'counted', 'described'].includes(list[copula - 1] ?? '');
+  if (treatedAs) copula -= 2;
   if (!['is', 'was', 'are', 'were', "'s"].includes(list[copula])) return undefined;
   for (let at = start; at < mention.from; at += 1) if (endsNegative(list[at])) return undefined;
   const before: Predicate = { start, end: copula, negated: false };

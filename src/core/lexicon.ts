@@ -45,7 +45,7 @@ export const FUNCTION_HEADS = set(`team teams department departments dept org or
   force staff people person rep reps representative representatives manager managers executive executives exec execs
   director directors vp vps folks guys colleagues side crew unit units pros professionals associates engineer engineers development
   ops operations leadership division agency specialists specialist coordinator coordinators consultants experts hires
-  leader leaders employees personnel`);
+  leader leaders employees personnel partner partners liaison liaisons owner owners champion champions contact contacts`);
 
 /** Modifiers that make "sales" a quantity or another sense (holiday sales, sales tax) rather than the function. */
 export const REVENUE_MODIFIERS = set(`holiday online retail unit units annual quarterly monthly weekly daily record total net gross

@@ -86,6 +86,8 @@ function pairSame(tokens: Token[], at: number, first: Side): Hit | undefined {
   let index = at + 3;
   if (!isWord(tokens[index]) || !['are', 'is', 'were', 'mean', 'means', 'seem', 'look', 'sound', 'remain'].includes(tokens[index].lower)) return undefined;
   index += 1;
+  // "sales and marketing is one function with one job"
+  if (tokens[index]?.lower === 'one' && ONE_OF_KIND.has(tokens[index + 1]?.lower ?? '')) return { from: at, to: index + 1, first };
   let fillers = 0;
   while (isWord(tokens[index]) && !SAME_WORDS.has(tokens[index].lower) && fillers < 4 && ['just', 'really', 'basically', 'essentially', 'all', 'the', 'pretty', 'much', 'simply', 'totally', 'completely', 'exactly', 'practically', 'effectively', 'interchangeable', 'no', 'different', 'one', 'and'].includes(tokens[index].lower)) {
     index += 1;
@@ -124,8 +126,10 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
   if (!second || second === first) return undefined;
   while (isWord(tokens[index + 1]) && FUNCTION_HEADS.has(tokens[index + 1].lower)) index += 1;
   if (open.text === '(') {
+    // "(or marketing, as we tend to call the whole thing here)": a naming aside may run longer.
+    const naming = tokens.slice(index + 1, index + 14).some((token) => ['call', 'called', 'known', 'name', 'named'].includes(token.lower));
     let close = index + 1;
-    while (close < tokens.length && close - index < 4 && tokens[close].text !== ')' && !sideAt(tokens, close)) close += 1;
+    while (close < tokens.length && close - index < (naming ? 14 : 4) && tokens[close].text !== ')' && !sideAt(tokens, close)) close += 1;
     return tokens[close]?.text === ')' ? { from: at, to: close, first } : undefined;
   }
   const close = tokens[index + 1];
