@@ -184,8 +184,10 @@ function negatedOrDismissed(sentence: Sentence, hit: Hit): boolean {
 
 /** "…the same thing. They aren't." / "They don't.": the next sentence takes the claim back. */
 function rebutted(next: Sentence | undefined): boolean {
-  const words = next?.tokens.filter(isWord).slice(0, 4) ?? [];
-  return ['they', 'it', 'that', 'this'].includes(words[0]?.lower ?? '') && words.some(isNegator);
+  const all = next?.tokens.filter(isWord) ?? [];
+  // A short answer ("They aren't.", "It is not.", "That's not true."), not a longer thought ("That doesn't mean everyone…").
+  const words = all.slice(0, 4);
+  return all.length <= 4 && ['they', 'it', 'that', "that's", 'this'].includes(words[0]?.lower ?? '') && words.some(isNegator);
 }
 
 /** "as if they meant the same thing": a comparison with what is not so. */
