@@ -429,9 +429,23 @@ function wholeMention(tokens: Token[], from: number, end: number): Mention | und
   while (at < end && isWord(tokens[at]) && DETERMINERS.has(tokens[at].lower)) at += 1;
   const mention = mentionAt(tokens, at);
   if (!mention || mention.side === 'joint') return undefined;
+  // "SDR team, within two days": what follows a comma only qualifies the owner.
+  if (tokens[mention.to + 1]?.text === ',') return mention;
   let last = mention.to + 1;
   while (last < end && tokens[last].kind === 'punctuation' && tokens[last].text !== '(') last += 1;
   return last >= end || tokens[last].text === '(' ? mention : undefined;
+}
+
+/** "Customer case studies (product marketing)": the owner in parentheses at the end of a part; returns where "(" is. */
+function ownerInParentheses(tokens: Token[], from: number, end: number): { mention: Mention; open: number } | undefined {
+  let close = end - 1;
+  while (close > from && tokens[close].kind === 'punctuation' && tokens[close].text !== ')') close -= 1;
+  if (tokens[close]?.text !== ')') return undefined;
+  let open = close - 1;
+  while (open > from && tokens[open].text !== '(' && close - open < 6) open -= 1;
+  if (tokens[open]?.text !== '(' || open <= from) return undefined;
+  const mention = wholeMention(tokens, open + 1, close);
+  return mention ? { mention, open } : undefined;
 }
 
 function activityInPart(index: ActivityIndex, tokens: Token[], from: number, end: number): ActivityMatch | undefined {
@@ -452,6 +466,16 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
     const colon = tokens.findIndex((token) => token.text === ':' || token.text === '—' || token.text === '–');
     if (colon <= 0) return [];
     parts.push([0, colon], [colon + 1, tokens.length]);
+  }
+  // "Customer case studies (product marketing): written up from…": the owner of the part before the colon.
+  if (!sentence.cells && parts.length === 2) {
+    const [from, end] = parts[0]!;
+    const inParentheses = ownerInParentheses(tokens, from, end);
+    const activity = inParentheses && activityInPart(index, tokens, from, inParentheses.open);
+    if (inParentheses && activity) {
+      const owner = inParentheses.mention;
+      return [{ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) }];
+    }
   }
   const owners = parts.map(([from, end]) => (end > from ? wholeMention(tokens, from, end) : undefined));
   const owner = owners.find(Boolean);
@@ -531,6 +555,11 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   if (previous?.lower === 'to' && ASSIGNING_VERBS.has(tokens[before - 1]?.lower ?? '')) {
     const assigned = assignedCredit(index, sentence, mention, before - 1);
     if (assigned) return assigned;
+  }
+  // "ProPoints is run by our marketing team, which designs the catalogue": the passive claim comes first.
+  if (previous?.lower === 'by' && tokens[mention.to + 1]?.text === ',') {
+    const passive = passiveCredit(index, sentence, mention, before);
+    if (passive) return passive;
   }
   // "talk to sales, who are building the course": the relative clause says what the function does, whatever precedes it.
   if (tokens[mention.to + 1]?.text === ',' && ['who', 'which'].includes(tokens[mention.to + 2]?.lower)) return activeCredit(index, sentence, mention);

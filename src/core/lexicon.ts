@@ -43,7 +43,7 @@ export const REVENUE_VERBS = set(`rise rises rose risen rising fall falls fell f
 /** Words that may follow a function word and still name the function ("the sales team", "marketing ops"). */
 export const FUNCTION_HEADS = set(`team teams department departments dept org orgs organization organisation function
   force staff people person rep reps representative representatives manager managers executive executives exec execs
-  director directors vp vps folks guys colleagues side crew unit units pros professionals associates engineer engineers development
+  director directors vp vps folks guys colleagues side crew unit units pros professionals associate associates engineer engineers development
   ops operations leadership division agency specialists specialist coordinator coordinators consultants experts hires
   leader leaders employees personnel partner partners liaison liaisons owner owners champion champions contact contacts`);
 

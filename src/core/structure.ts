@@ -22,8 +22,8 @@ export interface Block {
 const rangeOf = (node: Nodes): Range | undefined =>
   node.position?.start.offset === undefined || node.position.end.offset === undefined ? undefined : { start: node.position.start.offset, end: node.position.end.offset };
 
-/** How many paragraphs before a list may introduce it ("**Sales Representative**", then "Responsibilities:"). */
-const LEAD_IN_PARAGRAPHS = 2;
+/** How many paragraphs before a list may introduce it ("**Sales Representative**", a line of terms, then "You will:"). */
+const LEAD_IN_PARAGRAPHS = 3;
 
 /** Every block that holds prose, in document order, with what leads into it. Iterative, so no depth overflows the stack. */
 export function blocksOf(tree: Root): Block[] {
