@@ -424,13 +424,13 @@ function roleCredit(index: ActivityIndex, sentence: Sentence, mention: Mention):
 }
 
 /** A part of a sentence that is nothing but a function phrase ("sales team", "Marketing"), if it is one. */
-function wholeMention(tokens: Token[], from: number, end: number): Mention | undefined {
+function wholeMention(tokens: Token[], from: number, end: number, commaQualifies = false): Mention | undefined {
   let at = from;
   while (at < end && isWord(tokens[at]) && DETERMINERS.has(tokens[at].lower)) at += 1;
   const mention = mentionAt(tokens, at);
   if (!mention || mention.side === 'joint') return undefined;
-  // "SDR team, within two days": what follows a comma only qualifies the owner.
-  if (tokens[mention.to + 1]?.text === ',') return mention;
+  // "SDR team, within two days": what follows a comma only qualifies the owner (not "Sales, Marketing & Operations").
+  if (tokens[mention.to + 1]?.text === ',' && commaQualifies && !tokens.slice(mention.to + 2, end).some((token) => isWord(token) && sideOf(token.lower))) return mention;
   let last = mention.to + 1;
   while (last < end && tokens[last].kind === 'punctuation' && tokens[last].text !== '(') last += 1;
   return last >= end || tokens[last].text === '(' ? mention : undefined;
@@ -448,9 +448,15 @@ function ownerInParentheses(tokens: Token[], from: number, end: number): { menti
   return mention ? { mention, open } : undefined;
 }
 
-function activityInPart(index: ActivityIndex, tokens: Token[], from: number, end: number): ActivityMatch | undefined {
+/**
+ * The activity a part of a sentence names. In an owner's list or table the part is a noun phrase, whose only verb can be
+ * its first word ("Plan the booth", but not the "email" of "Thank-you email to B-leads"); elsewhere any verb counts.
+ */
+function activityInPart(index: ActivityIndex, tokens: Token[], from: number, end: number, verbFirstOnly = false): ActivityMatch | undefined {
   const list = words(tokens);
-  for (let at = from; at < end; at += 1) {
+  let start = from;
+  while (start < end && !isWord(tokens[start])) start += 1;
+  for (let at = start; at < (verbFirstOnly ? Math.min(end, start + 1) : end); at += 1) {
     const match = index.verbWithObjectAfter(list, at, end);
     if (match) return match;
   }
@@ -471,19 +477,19 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
   if (!sentence.cells && parts.length === 2) {
     const [from, end] = parts[0]!;
     const inParentheses = ownerInParentheses(tokens, from, end);
-    const activity = inParentheses && activityInPart(index, tokens, from, inParentheses.open);
+    const activity = inParentheses && activityInPart(index, tokens, from, inParentheses.open, true);
     if (inParentheses && activity) {
       const owner = inParentheses.mention;
       return [{ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) }];
     }
   }
-  const owners = parts.map(([from, end]) => (end > from ? wholeMention(tokens, from, end) : undefined));
+  const owners = parts.map(([from, end]) => (end > from ? wholeMention(tokens, from, end, !sentence.cells) : undefined));
   const owner = owners.find(Boolean);
   if (!owner || owners.filter(Boolean).length > 1) return [];
   const credits: Credit[] = [];
   parts.forEach(([from, end], at) => {
     if (owners[at] || end <= from) return;
-    const activity = activityInPart(index, tokens, from, end);
+    const activity = activityInPart(index, tokens, from, end, true);
     if (activity) credits.push({ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) });
   });
   return credits.slice(0, 1);

@@ -98,7 +98,8 @@ export const CONSUMING_VERBS = set(`use uses used using read reads reading revie
   mention mentions mentioned discuss discusses discussed learn learns learned learnt love depend depends pick picks picked wait waits
   waited expect expects expected await awaits awaited hate hates hated ignore ignores ignored skip skips skipped reuse reuses reused
   talk talks talked talking explain explains explained explaining describe describes described influence influences influenced
-  involved involve involves participate participates participated engage engages engaged`);
+  involved involve involves participate participates participated engage engages engaged embrace embraces embraced adopt
+  adopts adopted listen listens listened qualify qualifies qualified qualifying`);
 
 /** Nouns of time: "organizing this year" has no object worth comparing. */
 export const TIME_NOUNS = set(`year years quarter quarters month months week weeks day days time times morning afternoon evening night today
