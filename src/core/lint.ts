@@ -5,6 +5,7 @@ import { isSuppressed } from './directives';
 import { disableFileFix, ignoreLineFix } from './fixes';
 import { defaultOptions } from './options';
 import { analyzeMarkdown } from './prose';
+import { insideAny } from './quotes';
 import { RULE_IDS, RULES } from './rules/registry';
 import type { Finding, LintOptions } from './types';
 
@@ -27,7 +28,11 @@ function activityIndex(catalogue: Catalogue, extra: LintOptions['extraPhrases'])
 export function lintMarkdown(markdown: string, catalogue: Catalogue, options: LintOptions = defaultOptions()): Finding[] {
   const doc = analyzeMarkdown(markdown);
   const activities = activityIndex(catalogue, options.extraPhrases);
-  const credits = doc.sentences.flatMap((sentence, at) => findCredits(activities, sentence, doc.sentences.slice(Math.max(0, at - 4), at).reverse()));
+  const { examples } = doc;
+  // A credit quoted as an example of wording takes part in no rule, not even as the other place of an inconsistency.
+  const credits = doc.sentences
+    .flatMap((sentence, at) => findCredits(activities, sentence, doc.sentences.slice(Math.max(0, at - 4), at).reverse()))
+    .filter((credit) => !insideAny(examples, credit.sentence.tokens[credit.from]!.span.start.offset, credit.sentence.tokens[credit.to]!.span.end.offset));
   const lines = markdown.split('\n');
   const findings: Finding[] = [];
   for (const id of RULE_IDS) {
@@ -35,6 +40,8 @@ export function lintMarkdown(markdown: string, catalogue: Catalogue, options: Li
     if (!setting.enabled) continue;
     for (const draft of RULES[id].rule.check({ doc, credits, catalogue, activities })) {
       if (isSuppressed(doc.directives, lines, id, draft.span.start.line)) continue;
+      // A claim quoted as an example of wording ("marketing is just sales") is a mention, not a use.
+      if (insideAny(examples, draft.span.start.offset, draft.span.end.offset)) continue;
       findings.push({ ...draft, severity: setting.severity, fixes: [...draft.fixes, ignoreLineFix(doc, id, draft.span.start.line), disableFileFix(doc, id)] });
     }
   }

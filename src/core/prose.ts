@@ -5,6 +5,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { parseMarkdown, toSpan } from './markdown';
+import { quotedExamples, type QuotedRange } from './quotes';
 import { blocksOf, type Block, type BlockKind, type Range } from './structure';
 import type { Span } from './types';
 
@@ -56,6 +57,8 @@ export interface ProseDocument {
   frontMatterEnd: number;
   /** Offset where each line starts, computed once so fixes can place edits without rescanning the text. */
   lineStarts: number[];
+  /** Phrases quoted as examples of wording ("marketing is just sales"): mentions, not uses. */
+  examples: QuotedRange[];
 }
 
 /** Words that open a question: "Are Marketing And Sales The Same Thing", "What Is Sales Enablement". */
@@ -111,6 +114,54 @@ function collectDirectives(tree: Root): Directive[] {
   return directives;
 }
 
+/** Each token's text exactly as the nlcst tree holds it (before apostrophes are made straight), for finding it in the source. */
+const RAW = new WeakMap<Token, string>();
+
+/** How far past its computed place a token may be found: the drift a block's markers and indentation can add up to. */
+const REALIGN_REACH = 4096;
+
+/**
+ * mdast-util-to-nlcst places words by a node's start plus the length of its value, which drops the "> " of block
+ * quotes, the indentation of list continuation lines, and the source of entities and escapes; the error grows line by
+ * line. This puts every token back on its exact characters: tokens are in document order, and each is looked for in
+ * the source from where the previous one ended (or its computed place, when that is later: a new block). A token whose
+ * source differs from its text (an entity, an escape) keeps its length from there. Linear: each search is bounded.
+ */
+function realign(sentences: Sentence[], text: string, lineStarts: number[]): void {
+  let cursor = 0;
+  const pointAt = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: offset - lineStarts[low]!, offset };
+  };
+  for (const sentence of sentences) {
+    for (const token of sentence.tokens) {
+      const raw = RAW.get(token);
+      if (raw === undefined) continue;
+      // The true place is never before the computed one (drift only drops characters) nor before the previous token.
+      const from = Math.max(cursor, token.span.start.offset);
+      const found = text.slice(from, from + REALIGN_REACH + raw.length).indexOf(raw);
+      if (found >= 0) {
+        const start = from + found;
+        token.span = { start: pointAt(start), end: pointAt(start + raw.length) };
+      } else {
+        const length = token.span.end.offset - token.span.start.offset;
+        const start = from;
+        token.span = { start: pointAt(start), end: pointAt(Math.min(text.length, start + length)) };
+      }
+      cursor = token.span.end.offset;
+    }
+    const first = sentence.tokens[0];
+    const last = sentence.tokens[sentence.tokens.length - 1];
+    if (first && last && !sentence.cells) sentence.span = { start: first.span.start, end: last.span.end };
+  }
+}
+
 function wordText(word: Word): string {
   return word.children.map((child) => ('value' in child ? child.value : '')).join('');
 }
@@ -120,10 +171,13 @@ function toTokens(sentence: NlcstSentence): Token[] {
   for (const node of sentence.children) {
     if (!node.position) continue;
     if (node.type === 'WordNode') {
-      const text = wordText(node).replace(/[\u2018\u2019\u02bc]/g, "'");
+      const raw = wordText(node);
+      const text = raw.replace(/[\u2018\u2019\u02bc]/g, "'");
       const lowered = text.toLowerCase();
       const possessive = /'s$/.test(lowered) && lowered.length > 2;
-      tokens.push({ text, lower: possessive ? lowered.slice(0, -2) : lowered, kind: 'word', possessive, span: toSpan(node.position) });
+      const token: Token = { text, lower: possessive ? lowered.slice(0, -2) : lowered, kind: 'word', possessive, span: toSpan(node.position) };
+      RAW.set(token, raw);
+      tokens.push(token);
     } else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
       const text = node.value.replace(/[\u2018\u2019\u02bc]/g, "'");
       // A lone apostrophe after a plural ("sales' role") marks the word before it as possessive.
@@ -132,7 +186,9 @@ function toTokens(sentence: NlcstSentence): Token[] {
         previous.possessive = true;
         continue;
       }
-      tokens.push({ text, lower: text, kind: 'punctuation', possessive: false, span: toSpan(node.position) });
+      const token: Token = { text, lower: text, kind: 'punctuation', possessive: false, span: toSpan(node.position) };
+      RAW.set(token, node.value);
+      tokens.push(token);
     }
   }
   return tokens;
@@ -244,6 +300,8 @@ function analyze(text: string): ProseDocument {
   const file = new VFile(text);
   const nlcst = toNlcst(tree as MdastNodes, file, ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
   const sentences = [...collectSentences(nlcst), ...tableRowSentences(tree, file)].sort((a, b) => a.span.start.offset - b.span.start.offset);
+  const lineStarts = lineStartsOf(text);
+  realign(sentences, text, lineStarts);
   placeInBlocks(sentences, blocksOf(tree));
   return {
     text,
@@ -251,6 +309,7 @@ function analyze(text: string): ProseDocument {
     sentences,
     directives,
     frontMatterEnd: frontMatter?.position?.end.offset ?? 0,
-    lineStarts: lineStartsOf(text),
+    lineStarts,
+    examples: quotedExamples(text),
   };
 }

@@ -2,6 +2,7 @@
 import { isRevenueSense, modifiesNoun } from '../attribution';
 import { FUNCTION_HEADS, FUNCTION_NAMES, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
 import type { Sentence, Token } from '../prose';
+import { insideAny, type QuotedRange } from '../quotes';
 import type { Passage, Span } from '../types';
 import { activityName, readingOf, wordsOf, type Draft, type Rule, type RuleContext } from './rule';
 
@@ -141,10 +142,12 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
 }
 
 /** A sentence naming both functions with a word that makes them one ("two words for the same job", "interchangeably", "same difference"). */
-function sentenceWide(tokens: Token[]): Hit | undefined {
+function sentenceWide(tokens: Token[], examples: QuotedRange[]): Hit | undefined {
   const named: { at: number; side: Side }[] = [];
-  tokens.forEach((_, at) => {
-    const side = isRevenueSense(tokens, at) || !namesFunction(tokens, at) ? undefined : sideAt(tokens, at);
+  tokens.forEach((token, at) => {
+    // A word inside a quoted example ("marketing is just selling") is mentioned, not named.
+    const quoted = insideAny(examples, token.span.start.offset, token.span.end.offset);
+    const side = quoted || isRevenueSense(tokens, at) || !namesFunction(tokens, at) ? undefined : sideAt(tokens, at);
     if (side) named.push({ at, side });
   });
   const first = named[0];
@@ -199,6 +202,7 @@ function counterfactual(tokens: Token[]): boolean {
 const WORD_TOPICS = [['misused'], ['misuse'], ['heard'], ['hear'], ['often', 'confused'], ['mixed', 'up'], ['mix', 'up']];
 /** Part-of claims, which the sources themselves make ("selling is a small part of marketing"): membership, not sameness. */
 const MEMBERSHIP = [['part', 'of'], ['subset', 'of'], ['component', 'of'], ['element', 'of'], ['piece', 'of'], ['falls', 'under'], ['belongs', 'to'], ['branch', 'of']];
+const ASSERTING = new Set(['is', 'are', 'was', 'were', 'means', 'mean', "they're", "it's"]);
 const FIRST_PERSON = new Set(['we', 'i', "we've", "i've", "we're", "i'm"]);
 
 const phraseAt = (tokens: Token[], at: number, phrase: string[]) => phrase.every((word, offset) => tokens[at + offset]?.lower === word);
@@ -210,7 +214,12 @@ const hasPhrase = (tokens: Token[], phrases: string[][]) => tokens.some((_, at) 
  */
 function talksAboutWords(tokens: Token[]): boolean {
   if (hasPhrase(tokens, WORD_TOPICS)) return true;
-  const loosely = tokens.findIndex((token) => token.lower === 'interchangeably');
+  // “Sales” and “marketing”, each in quotation marks, are words being talked about, unless the copy owns the claim ("in our org").
+  const quotedWords = tokens.filter((token, at) => FUNCTION_NAMES.has(token.lower) && QUOTE_MARKS.has(tokens[at - 1]?.text ?? '') && QUOTE_MARKS.has(tokens[at + 1]?.text ?? ''));
+  // (A sentence that asserts it, "they're the same thing", "the terms are interchangeable", still makes the claim.)
+  const asserts = tokens.some((token) => ASSERTING.has(token.lower) || /'re$/.test(token.lower));
+  if (quotedWords.length >= 2 && !asserts && !tokens.some((token) => FIRST_PERSON.has(token.lower) || ['our', 'us', 'here'].includes(token.lower))) return true;
+  const loosely = tokens.findIndex((token) => token.lower === 'interchangeably' || token.lower === 'synonyms' || token.lower === 'synonymously');
   if (loosely < 0) return false;
   // "…are often used interchangeably": a report of usage. "We use sales and marketing interchangeably": the writer's own.
   let use = loosely - 1;
@@ -297,7 +306,7 @@ function glossHit(sentence: Sentence, previous: Sentence | undefined): Hit | und
   return { from: 0, to: named, first: termSide };
 }
 
-function findHits(sentence: Sentence, next: Sentence | undefined, previous?: Sentence): Hit[] {
+function findHits(sentence: Sentence, next: Sentence | undefined, previous: Sentence | undefined, examples: QuotedRange[]): Hit[] {
   if (sentence.isQuestion || rebutted(next)) return [];
   const { tokens: all } = sentence;
   for (let at = 0; at < all.length; at += 1) {
@@ -310,7 +319,7 @@ function findHits(sentence: Sentence, next: Sentence | undefined, previous?: Sen
   if (talksAboutWords(sentence.tokens) || hasPhrase(sentence.tokens, MEMBERSHIP)) return [];
   const { tokens } = sentence;
   const hits: Hit[] = [];
-  const wide = sentenceWide(tokens);
+  const wide = sentenceWide(tokens, examples);
   if (wide) hits.push(wide);
   for (let at = 0; at < tokens.length; at += 1) {
     const first = functionAt(tokens, at);
@@ -319,7 +328,8 @@ function findHits(sentence: Sentence, next: Sentence | undefined, previous?: Sen
     if (hit && !hits.some((other) => other.from <= hit.to && hit.from <= other.to)) hits.push(hit);
   }
   if (hits.length === 0 || dismissesClaim(tokens) || counterfactual(tokens)) return [];
-  return hits.filter((hit) => !negatedOrDismissed(sentence, hit));
+  const quoted = (token: Token) => insideAny(examples, token.span.start.offset, token.span.end.offset);
+  return hits.filter((hit) => !negatedOrDismissed(sentence, hit) && !quoted(tokens[hit.from]!) && !quoted(tokens[hit.to]!));
 }
 
 function spanOf(tokens: Token[], from: number, to: number): Span {
@@ -340,7 +350,7 @@ export const conflation: Rule = {
     const drafts: Draft[] = [];
     for (const [at, sentence] of context.doc.sentences.entries()) {
       // One finding a sentence: "All selling is marketing, and all marketing is selling" is one claim.
-      const hits = findHits(sentence, context.doc.sentences[at + 1], context.doc.sentences[at - 1]).filter((hit) => !(quoted(context.doc.text, sentence.blockStart ?? sentence.span.start.offset, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset) && answered(context.doc.sentences.slice(at, at + 6))));
+      const hits = findHits(sentence, context.doc.sentences[at + 1], context.doc.sentences[at - 1], context.doc.examples).filter((hit) => !(quoted(context.doc.text, sentence.blockStart ?? sentence.span.start.offset, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset) && answered(context.doc.sentences.slice(at, at + 6))));
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));

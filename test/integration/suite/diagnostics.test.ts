@@ -31,11 +31,20 @@ describe('diagnostics', () => {
       ['marketing-doing-sales', lineOf(document, 'Marketing closed the deal')],
       ['sales-doing-marketing', lineOf(document, 'Our sales team will launch')],
     ];
+    const expectedReadings: Partial<Record<RuleId, string>> = {
+      'marketing-doing-sales': "Read as: “Marketing” → “closed the deal” (Closing the sale, sales' work)",
+      'sales-doing-marketing': "Read as: “sales team” → “launch a TV advertising campaign” (Advertising and PR, marketing's work)",
+    };
     for (const [ruleId, line] of expectedLines) {
       const diagnostic = diagnostics.find((d) => ruleIdOf(d) === ruleId);
       assert.ok(diagnostic);
       assert.equal(diagnostic.range.start.line, line, `${ruleId} is on the wrong line`);
       assert.ok(diagnostic.message.length > 0);
+      // The reading comes first among the related information, on the finding's own range.
+      const reading = diagnostic.relatedInformation?.[0];
+      assert.equal(reading?.message, expectedReadings[ruleId]);
+      assert.equal(reading?.location.uri.toString(), document.uri.toString());
+      assert.deepEqual(reading?.location.range, diagnostic.range);
       const code = diagnostic.code as { value: string; target: vscode.Uri };
       assert.ok(code.target.path.endsWith(`/${RULES[ruleId].docs}`), `${ruleId} links to ${code.target.toString()}`);
       const evidence = (diagnostic.relatedInformation ?? []).filter((info) => /\/corpus\/[^/]+\.md$/.test(info.location.uri.path));
