@@ -9,8 +9,8 @@ export interface QuotedRange {
 }
 
 const SPEECH = 'said|says|say|asked|asks|told|tells|wrote|writes|explained|explains|added|adds|argued|argues|insisted|insists|claimed|claims|put it|puts it';
-/** After a quotation: "…," Dholakia says. / "…," said the CEO. */
-const SPEECH_AFTER = new RegExp(`^[\\s,]*([A-Z][\\w.'’-]*\\s+){0,3}(${SPEECH})\\b`);
+/** After a quotation: "…," Dholakia says. / "…," said the CEO. / "…," she said. */
+const SPEECH_AFTER = new RegExp(`^[\\s,]*(([A-Z][\\w.'’-]*|he|she|they|we|I)\\s+){0,3}(${SPEECH})\\b`);
 /** Before it, in the same sentence: said it to me over coffee last week: "…" / She told us, "…" */
 const SPEECH_BEFORE = new RegExp(`\\b(${SPEECH})\\b[^.!?"“”]{0,60}$`, 'i');
 

@@ -1,0 +1,139 @@
+// The grammar's newer parts, each asserted by the exact words a finding covers, how it was read, and what a fix writes.
+import * as assert from 'node:assert/strict';
+import { lintMarkdown, type Catalogue } from '../../src/core';
+import { analyzeMarkdown } from '../../src/core/prose';
+import { quotedExamples } from '../../src/core/quotes';
+import { blocksOf } from '../../src/core/structure';
+import { parseMarkdown } from '../../src/core/markdown';
+import { applyEdits, realCatalogue, textAt } from './shared';
+
+const READ_BLOG = "“Sales Executive” (named above, on line 1) → “Manage the company blog” (Stories and messaging for many, marketing's work)";
+
+describe('grammar', () => {
+  let catalogue: Catalogue;
+  before(() => {
+    catalogue = realCatalogue();
+  });
+  /** [rule, words under the span, reading] of each finding. */
+  const read = (text: string) => lintMarkdown(text, catalogue).map((finding) => [finding.ruleId, textAt(text, finding.span), finding.reading]);
+  const rules = (text: string) => lintMarkdown(text, catalogue).map((finding) => finding.ruleId);
+
+  describe('doers named outside the sentence', () => {
+    it('a role in the lead-in over a list of duties does each duty that names no doer', () => {
+      const text = '**Sales Executive**\n\nResponsibilities:\n\n- Manage the company blog\n- Close new accounts\n';
+      assert.deepEqual(read(text), [['sales-doing-marketing', 'Manage the company blog', READ_BLOG]]);
+    });
+
+    it('a lead-in that names both functions, or denies the duties, names no role', () => {
+      assert.deepEqual(rules('## What sales and marketing each do\n\n- Manage the company blog\n'), []);
+      assert.deepEqual(rules('Things never to let sales do:\n\n- Design the logo\n'), []);
+    });
+
+    it('"you will" in an ad reads the role from the headings above', () => {
+      const text = '# Growth Marketer\n\n## Responsibilities\n\nYou will negotiate the contract with each buyer.\n';
+      const [finding] = lintMarkdown(text, catalogue);
+      assert.equal(finding?.ruleId, 'marketing-doing-sales');
+      assert.equal(textAt(text, finding!.span), 'You will negotiate the contract');
+      assert.deepEqual(finding!.fixes.map((fix) => fix.kind), ['ignore-line', 'disable-file'], 'no replace fix: the doer is in another line');
+    });
+
+    it('a pronoun opening the next sentence, or the next paragraph, has the previous subject as antecedent', () => {
+      const text = 'Our sales reps visit every store. They explain the range.\n\nThey also design the flyers.\n';
+      assert.deepEqual(read(text), [['sales-doing-marketing', 'They also design the flyers', "“sales reps” (the antecedent, on line 1) → “design the flyers” (Collateral and web presence, marketing's work)"]]);
+    });
+
+    it('"falls to" hands the gerund subject to the function named after it', () => {
+      const text = 'Tracking competitors and market trends usually falls to our regional sales managers.\n';
+      assert.deepEqual(read(text).map(([rule, words]) => [rule, words]), [['sales-doing-marketing', 'Tracking competitors and market trends usually falls to our regional sales managers']]);
+    });
+
+    it('a cleft with "who" credits the function', () => {
+      const text = 'It was marketing who closed the framework agreement.\n';
+      assert.deepEqual(read(text).map(([rule, words]) => [rule, words]), [['marketing-doing-sales', 'marketing who closed the framework agreement']]);
+    });
+
+    it('of coordinated verbs, the one of the other side is read', () => {
+      const text = 'Our account team closed two renewals and also designed the booth backdrop.\n';
+      assert.deepEqual(read(text).map(([rule, words]) => [rule, words]), [['sales-doing-marketing', 'account team closed two renewals and also designed the booth backdrop']]);
+    });
+  });
+
+  describe('function words that do not name a doer', () => {
+    it('a modifier or a term of art is quiet', () => {
+      for (const text of [
+        'Sales lead scoring involves collecting data about website visits.',
+        'Small firms with weak marketing planning offer discounts too early.',
+        'By my reckoning I am an MQL (Marketing Qualified Lead).',
+        'The sales team talks to sales qualified leads every morning.',
+        'Yes, the sales team is part of the go-to-market team.',
+        'Please Don’t Let Your Sales Reps Nurture Leads',
+      ]) assert.deepEqual(rules(text), [], text);
+    });
+
+    it('an ambiguous noun after the function word is a verb before its object', () => {
+      assert.deepEqual(rules('Marketing plans and buys all of our TV advertising.'), []);
+      assert.deepEqual(read('Sales plans the TV advertising.').map(([rule, words]) => [rule, words]), [['sales-doing-marketing', 'Sales plans the TV advertising']]);
+    });
+  });
+
+  describe('conflation, use and mention', () => {
+    it('reported usage and headline questions are talk about the words', () => {
+      for (const text of [
+        'You may have heard the terms marketing and sales used interchangeably.',
+        'Professionals often use the terms sales and marketing interchangeably.',
+        '# Are Marketing And Sales The Same Thing',
+        'Sales is part of the marketing mix, also known as the 4P.',
+      ]) assert.deepEqual(rules(text), [], text);
+    });
+
+    it('the copy\'s own claims are conflation, with the words of the claim under the span', () => {
+      assert.deepEqual(read('At our size, sales and marketing are not two separate things.').map(([rule, words]) => [rule, words]), [['conflation', 'sales and marketing are not two separate things']]);
+      assert.deepEqual(read('Here sales and marketing is one function with one job.').map(([rule, words]) => [rule, words]), [['conflation', 'sales and marketing is one function with one job']]);
+      assert.deepEqual(read('In this plan, "selling" covers all of our promotion work.').map(([rule, words]) => [rule, words]), [['conflation', 'selling" covers all of our promotion']]);
+      assert.deepEqual(rules('At the top of the funnel, selling is less important than brand awareness.'), []);
+    });
+
+    it('a quoted example is a mention; quoted speech that nobody answers is a claim', () => {
+      assert.deepEqual(rules('Saying "marketing is just sales" hides the work marketing does.'), []);
+      assert.deepEqual(rules('"Marketing is just selling with a nicer logo."\n\nA founder said that to me. It is wrong.\n'), []);
+      assert.deepEqual(rules('"For us, marketing and sales are the same thing," said the chief executive.\n'), ['conflation']);
+    });
+
+    it('finds quoted examples of two words or more, not single quoted words or speech', () => {
+      const text = 'Phrases like "marketing is just sales" and the word "sales". "Sales is marketing," she said.';
+      assert.deepEqual(quotedExamples(text).map((range) => text.slice(range.start, range.end)), ['"marketing is just sales"']);
+    });
+  });
+
+  describe('inconsistency: one activity, not one concept', () => {
+    it('two wordings of one activity conflict', () => {
+      const text = 'Marketing ran our presence at MedTech Expo.\n\nSales also owns our trade show program.\n';
+      assert.deepEqual(rules(text).filter((rule) => rule === 'inconsistency').length, 2);
+    });
+
+    it('two jobs of one concept do not', () => {
+      const text = 'Marketing writes the case studies.\n\nSales builds the landing page.\n';
+      assert.deepEqual(rules(text), ['sales-doing-marketing']);
+    });
+  });
+
+  describe('exact places', () => {
+    it('spans stay on their words inside block quotes, list continuation lines and after entities, and the fix edits only the function word', () => {
+      const text = '> We met Acme.\n> Marketing closed the deal.\n\nR&amp;D is done. Marketing closed the deal.\n\n- First item\n  continues and Marketing closed the deal.\n';
+      const findings = lintMarkdown(text, catalogue);
+      assert.deepEqual(findings.map((finding) => textAt(text, finding.span)), ['Marketing closed the deal', 'Marketing closed the deal', 'Marketing closed the deal']);
+      const fix = findings[2]!.fixes.find((candidate) => candidate.kind === 'replace')!;
+      assert.equal(applyEdits(text, fix.edits), text.replace('continues and Marketing', 'continues and Sales'));
+    });
+
+    it('knows each sentence\'s block and lead-ins', () => {
+      const doc = analyzeMarkdown('# Title\n\nIntro:\n\n- item one\n');
+      assert.deepEqual(doc.sentences.map((sentence) => [sentence.block, (sentence.leadIns ?? []).map((group) => group.map((lead) => lead.tokens.map((token) => token.text).join(' ')).join(' / '))]), [
+        ['heading', []],
+        ['paragraph', ['Title']],
+        ['list-item', ['Intro :', 'Title']],
+      ]);
+      assert.equal(blocksOf(parseMarkdown('> '.repeat(3000) + 'deep\n')).length, 1, 'deep nesting is walked without recursion');
+    });
+  });
+});
