@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
 
-const folders = ['examples', 'corpus', join('test', 'fixtures', 'eval')];
+const folders = ['examples', 'corpus', join('test', 'fixtures', 'eval', 'drafts'), join('test', 'fixtures', 'eval', 'documents')];
 const drafts = folders.flatMap((folder) =>
   readdirSync(join(root, folder)).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(root, folder, name), 'utf8')),
 );
