@@ -1,5 +1,6 @@
-// The examples on each rule page (docs/rules/<rule>.md) are the rule's tests: the rule fires on every ```markdown fires
-// block and stays quiet on every ```markdown quiet block.
+// The examples on each rule page (docs/rules/<rule>.md) are the rule's tests: on every ```markdown fires span="…" block a
+// finding of the rule covers exactly those words (and its replace fix gives fixed="…"), and on every ```markdown quiet
+// block the rule stays quiet.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +19,9 @@ type Expectation = 'fires' | 'quiet';
 interface Example {
   expect: Expectation;
   text: string;
+  /** For a firing example: the words a finding of the rule must cover exactly, and the text its replace fix must give. */
+  span?: string;
+  fixed?: string;
   /** 1-based line of the opening fence, for failure messages. */
   line: number;
 }
@@ -30,8 +34,14 @@ function examplesIn(file: string): { examples: Example[]; badLabels: string[] } 
     if (node.lang !== 'markdown' || !node.meta) return;
     const meta = node.meta.trim();
     const line = node.position?.start.line ?? 0;
-    if (meta === 'fires' || meta === 'quiet') examples.push({ expect: meta, text: node.value, line });
-    else badLabels.push(`line ${line}: "${meta}"`);
+    // ```markdown fires span="…" fixed="…"  or  ```markdown quiet
+    const match = /^(fires|quiet)((?:\s+(?:span|fixed)="[^"]*")*)$/.exec(meta);
+    if (!match) {
+      badLabels.push(`line ${line}: "${meta}"`);
+      return;
+    }
+    const attribute = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(match[2] ?? '')?.[1];
+    examples.push({ expect: match[1] as Expectation, text: node.value, line, span: attribute('span'), fixed: attribute('fixed') });
   });
   return { examples, badLabels };
 }
@@ -84,8 +94,22 @@ describe('rule documentation', () => {
         it(`${page.ruleId} ${example.expect === 'fires' ? 'fires on' : 'stays quiet on'}: ${firstLine}`, () => {
           const hits = lintMarkdown(example.text, catalogue).filter((finding) => finding.ruleId === page.ruleId);
           const where = `docs/rules/${page.ruleId}.md:${example.line}`;
-          if (example.expect === 'fires') assert.ok(hits.length > 0, `${where}: expected ${page.ruleId} to fire on\n${example.text}`);
-          else assert.deepEqual(hits.map((hit) => hit.message), [], `${where}: expected ${page.ruleId} to stay quiet on\n${example.text}`);
+          if (example.expect === 'quiet') {
+            assert.deepEqual(hits.map((hit) => hit.message), [], `${where}: expected ${page.ruleId} to stay quiet on\n${example.text}`);
+            return;
+          }
+          assert.ok(hits.length > 0, `${where}: expected ${page.ruleId} to fire on\n${example.text}`);
+          assert.ok(example.span, `${where}: a firing example names the words its finding covers, as span="…"`);
+          const covered = hits.map((hit) => example.text.slice(hit.span.start.offset, hit.span.end.offset));
+          const hit = hits[covered.indexOf(example.span)];
+          assert.ok(hit, `${where}: no ${page.ruleId} finding covers exactly "${example.span}" (covered: ${covered.map((words) => `"${words}"`).join(', ')})`);
+          const fix = hit.fixes.find((candidate) => candidate.kind === 'replace');
+          if (example.fixed === undefined) assert.equal(fix, undefined, `${where}: the finding has a replace fix; name its result as fixed="…"`);
+          else {
+            assert.ok(fix, `${where}: expected a replace fix giving "${example.fixed}"`);
+            const edited = [...fix.edits].sort((a, b) => b.span.start.offset - a.span.start.offset).reduce((text, edit) => text.slice(0, edit.span.start.offset) + edit.newText + text.slice(edit.span.end.offset), example.text);
+            assert.equal(edited.trim(), example.fixed);
+          }
         });
       }
     });

@@ -325,7 +325,13 @@ function findHits(sentence: Sentence, next: Sentence | undefined, previous: Sent
     const first = functionAt(tokens, at);
     if (!first) continue;
     const hit = equation(tokens, at, first) ?? pairSame(tokens, at, first) ?? apposition(tokens, at, first);
-    if (hit && !hits.some((other) => other.from <= hit.to && hit.from <= other.to)) hits.push(hit);
+    if (!hit) continue;
+    // Overlapping readings of one claim make one hit over all their words ("sales (a.k.a. marketing)" with its ")").
+    const overlapping = hits.find((other) => other.from <= hit.to && hit.from <= other.to);
+    if (overlapping) {
+      overlapping.from = Math.min(overlapping.from, hit.from);
+      overlapping.to = Math.max(overlapping.to, hit.to);
+    } else hits.push(hit);
   }
   if (hits.length === 0 || dismissesClaim(tokens) || counterfactual(tokens)) return [];
   const quoted = (token: Token) => insideAny(examples, token.span.start.offset, token.span.end.offset);
