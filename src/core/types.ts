@@ -1,4 +1,5 @@
 // Plain data shared by the engine, the CLI and the editor glue. No `vscode` import here.
+import type { RuleId } from './rules/ids';
 
 /** A point in a text: 0-based line and character (UTF-16 code units, as VS Code counts), plus the 0-based offset. */
 export interface Point {
@@ -89,7 +90,8 @@ export interface TermMatch {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type RuleId = 'conflation' | 'sales-doing-marketing' | 'marketing-doing-sales' | 'inconsistency';
+/** Derived from the registry's list of ids (rules/ids.ts). */
+export type { RuleId };
 
 export interface TextEdit {
   span: Span;

@@ -1,4 +1,5 @@
-import type { RuleId, Severity } from '../types';
+import type { Severity } from '../types';
+import { RULE_IDS as IDS, type RuleId } from './ids';
 import { conflation } from './conflation';
 import { inconsistency } from './inconsistency';
 import { marketingDoingSales } from './marketingDoingSales';
@@ -14,7 +15,7 @@ export interface RuleInfo {
   rule: Rule;
 }
 
-export const RULE_IDS: RuleId[] = ['conflation', 'sales-doing-marketing', 'marketing-doing-sales', 'inconsistency'];
+export const RULE_IDS: readonly RuleId[] = IDS;
 
 export const RULES: Record<RuleId, RuleInfo> = {
   conflation: { id: 'conflation', title: 'Sales and marketing used as synonyms', defaultSeverity: 'warning', docs: 'docs/rules/conflation.md', rule: conflation },
