@@ -1,5 +1,7 @@
 // Closed word classes the attribution grammar relies on. Open classes (activities) come from the concept catalogue.
 import functionWords from './words/functions.json';
+import verbs from './words/verbs.json';
+import { inflections } from './morphology';
 
 interface FunctionEntry {
   word: string;
@@ -11,6 +13,11 @@ interface FunctionEntry {
 const FUNCTION_ENTRIES = functionWords.words as FunctionEntry[];
 
 const set = (words: string) => new Set(words.trim().split(/\s+/));
+
+/** A closed class of verbs from words/verbs.json, with every inflection of each base form. */
+function verbClass(name: 'revenue' | 'support' | 'ownership' | 'consuming' | 'nonActivity'): Set<string> {
+  return new Set(verbs[name].verbs.flatMap((verb) => inflections(verb)));
+}
 
 /**
  * Words that name each function as a doer (a team or a person); from words/functions.json, the one list of them.
@@ -34,11 +41,7 @@ export const TITLES = set('vp vps svp evp head heads director directors chief ma
 export const PAST_BELIEF = set('think thought believe believed assume assumed');
 
 /** Verbs whose subject "sales" is the quantity: "sales rose", "sales doubled". */
-export const REVENUE_VERBS = set(`rise rises rose risen rising fall falls fell fallen falling grow grows grew grown growing drop drops dropped
-  climb climbs climbed decline declines declined increase increases increased decrease decreases decreased double doubles doubled
-  triple triples tripled jump jumps jumped soar soars soared slump slumps slumped dip dips dipped surge surges surged spike spiked
-  stall stalled slow slowed recover recovered improve improved beat beats miss missed hit hits reach reached top topped exceed
-  exceeded total totals totaled totalled outpace outpaced lag lagged plunge plunged plummet plummeted rebound rebounded`);
+export const REVENUE_VERBS = verbClass('revenue');
 
 /** Words that may follow a function word and still name the function ("the sales team", "marketing ops"). */
 export const FUNCTION_HEADS = set(`team teams department departments dept org orgs organization organisation function
@@ -73,33 +76,13 @@ export const ADVERBS = set(`also then now just still already usually always ofte
   historically once twice`);
 
 /** Verbs of helping: "marketing helps sales close deals" credits the closing to sales, not marketing. */
-export const SUPPORT_VERBS = set(`help helps helped helping assist assists assisted assisting support supports supported supporting
-  enable enables enabled enabling equip equips equipped arm arms armed empower empowers empowered feed feeds fed supply supplies
-  supplied aid aids aided facilitate facilitates facilitated inform informs informed brief briefs briefed coach coaches coached train
-  trains trained back backs backed partner partners partnered collaborate collaborates collaborated
-  hand hands handed pass passes passed provide provides provided contribute contributes contributed prime primes primed
-  pave paves paved ready readies readied`);
+export const SUPPORT_VERBS = verbClass('support');
 
 /** Verbs of ownership: "sales owns pricing" credits the activity named by the noun. */
-export const OWNERSHIP_VERBS = set(`own owns owned owning run runs ran running manage manages managed managing handle handles handled handling
-  lead leads led leading oversee oversees oversaw overseen overseeing do does did done doing conduct conducts conducted conducting
-  perform performs performed drive drives drove driven driving control controls controlled coordinate coordinates coordinated
-  organize organizes organized organise organises organised execute executes executed deliver delivers delivered
-  plan plans planned take takes took taken focus focuses focused work works worked head heads headed host hosts hosted
-  maintain maintains maintained maintaining
-  responsible charge tasked accountable charged in`);
+export const OWNERSHIP_VERBS = verbClass('ownership');
 
 /** Verbs of using what others made: "sales uses the brand guidelines" credits no brand work to sales. */
-export const CONSUMING_VERBS = set(`use uses used using read reads reading review reviews reviewed reviewing see sees saw seen get gets got receive receives
-  received share shares shared follow follows followed need needs needed want wants wanted like likes liked attend attends attended
-  join joins joined ask asks asked request requests requested love loves loved trust trusts trusted quote quotes quoted cite cites cited
-  reference references referenced leverage leverages leveraged rely relies relied access accesses accessed download downloads downloaded
-  check checks checked see know knows knew hear hears heard welcome welcomes welcomed approve approves approved appreciate appreciates
-  mention mentions mentioned discuss discusses discussed learn learns learned learnt love depend depends pick picks picked wait waits
-  waited expect expects expected await awaits awaited hate hates hated ignore ignores ignored skip skips skipped reuse reuses reused
-  talk talks talked talking explain explains explained explaining describe describes described influence influences influenced
-  involved involve involves participate participates participated engage engages engaged embrace embraces embraced adopt
-  adopts adopted listen listens listened qualify qualifies qualified qualifying`);
+export const CONSUMING_VERBS = verbClass('consuming');
 
 /** Nouns of time: "organizing this year" has no object worth comparing. */
 export const TIME_NOUNS = set(`year years quarter quarters month months week weeks day days time times morning afternoon evening night today
@@ -128,15 +111,7 @@ export const DETERMINERS = set(`the a an our your their its his her my this that
 export const PRONOUNS = set(`it them this that these those one ones us you him her me everything something anything nothing what`);
 
 /** Verbs whose subject "sales" is the quantity, and other verbs that claim no activity. */
-export const NON_ACTIVITY_VERBS = set(`rise rises rose risen rising fall falls fell fallen falling grow grows grew grown growing drop drops dropped
-  climb climbs climbed decline declines declined increase increases increased decrease decreases decreased double doubles doubled
-  triple tripled jump jumps jumped soar soars soared slump slumped dip dipped surge surged spike spiked stall stalled slow slowed
-  recover recovered improve improved beat beats miss missed hit hits reach reached top topped exceed exceeded remain remains remained
-  stay stays stayed total totals totaled totalled come comes came be is are was were have has had seem seems seemed look looks
-  looked feel feels felt need needs needed want wants wanted like likes liked love loves loved hate hates think thinks thought know
-  knows knew say says said believe believes agree agrees agreed disagree disagrees understand understands get gets got make makes
-  made happen happens happened matter matters include includes included depend depends depended mean means meant use uses used
-  call calls called sit sits sat report reports reported`);
+export const NON_ACTIVITY_VERBS = verbClass('nonActivity');
 
 export const ROLE_NOUNS = set('job jobs role roles responsibility responsibilities task tasks duty duties remit mandate area domain turf business');
 
