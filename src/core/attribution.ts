@@ -55,6 +55,8 @@ const OWNERSHIP_STEMS = new Set([...OWNERSHIP_VERBS].map(stemKey));
 /** "organizing", "coordinated", "runs": any form of a verb of owning. */
 /** After "account": the sales roles that look after accounts. */
 const ACCOUNT_ROLES = new Set(['executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams', 'director', 'directors']);
+/** Modifiers that make "sales" the selling done somewhere, unless a head noun makes it a team. */
+const PLACE_MODIFIERS = new Set(['local', 'regional', 'national', 'international', 'domestic', 'global', 'export', 'overseas']);
 const COPULA_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'am']);
 const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.has(stemKey(word));
 const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(word));
@@ -79,6 +81,8 @@ export function isRevenueSense(tokens: Token[], at: number): boolean {
   const previous = tokens[at - 1];
   if (isWord(previous) && (REVENUE_MODIFIERS.has(previous.lower) || /^[\d.,$€£%]+$/.test(previous.lower)) && previous.span.end.line === token.span.start.line) return true;
   const next = tokens[at + 1];
+  // "overseeing local and regional sales": the selling done in a place, unless a team follows ("regional sales manager").
+  if (isWord(previous) && PLACE_MODIFIERS.has(previous.lower) && !(isWord(next) && FUNCTION_HEADS.has(next.lower))) return true;
   return !token.possessive && isWord(next) && REVENUE_HEADS.has(next.lower);
 }
 
@@ -392,6 +396,21 @@ function passiveCredit(index: ActivityIndex, sentence: Sentence, mention: Mentio
   return credit(sentence, mention, activity, generic);
 }
 
+/** "Competition monitoring is also a goal of the sales department": the activity is the subject, before the copula. */
+function dutyOfCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, nounAt: number): Credit | undefined {
+  const { tokens } = sentence;
+  let copula = nounAt - 1;
+  while (copula > 0 && (DETERMINERS.has(tokens[copula].lower) || ADVERBS.has(tokens[copula].lower) || ['main', 'key', 'chief', 'primary', 'other'].includes(tokens[copula].lower))) copula -= 1;
+  if (!COPULA_FORMS.has(tokens[copula]?.lower ?? '')) return undefined;
+  const start = clauseStart(tokens, copula);
+  for (let at = start; at < copula; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
+  const activity = activityInPart(index, tokens, start, copula);
+  return activity ? credit(sentence, mention, activity, undefined) : undefined;
+}
+
+/** Nouns of duty before "of": "a goal of the sales department", "the job of marketing". */
+const DUTY_NOUNS = new Set(['goal', 'goals', 'job', 'jobs', 'task', 'tasks', 'responsibility', 'responsibilities', 'duty', 'duties', 'role', 'remit', 'work', 'province', 'domain']);
+
 /** "Negotiating renewals falls to marketing": the activity is the subject, before the verb of handing over. */
 function assignedCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, verbAt: number): Credit | undefined {
   const { tokens } = sentence;
@@ -554,6 +573,8 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   // "Marketing, not sales, decides the price": the function is named to deny it the work.
   if (previous && (NEGATORS.has(previous.lower) || ['unlike', 'than', 'instead'].includes(previous.lower) || (previous.lower === 'of' && tokens[before - 1]?.lower === 'instead'))) return undefined;
   const head = tokens[mention.to];
+  // "As marketers take on more responsibility…": at the start of a sentence "as" joins a clause whose subject this is.
+  if (previous?.lower === 'as' && before === 0 && !SUBJECT_PRONOUNS.has(tokens[mention.to + 1]?.lower ?? '') && tokens[mention.to + 1]?.text !== ',') return activeCredit(index, sentence, mention);
   // "As CMO, she will negotiate…": the function names the role of the pronoun that does the work.
   if (previous?.lower === 'as' && SUBJECT_PRONOUNS.has(tokens[mention.to + (tokens[mention.to + 1]?.text === ',' ? 2 : 1)]?.lower ?? '')) return activeCredit(index, sentence, mention);
   if (head.possessive) return possessiveCredit(index, sentence, mention);
@@ -577,6 +598,11 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   if (isWord(previous) && CAUSING_VERBS.has(previous.lower) && negatedBefore(tokens, before)) return undefined;
   // "It was marketing who closed the deal", "marketers who close deals": the relative clause says what the function does.
   if (tokens[mention.to + 1]?.lower === 'who') return activeCredit(index, sentence, { ...mention, to: mention.to + 1 });
+  // "Market analysis and competition monitoring are also goals of the sales department".
+  if (previous?.lower === 'of' && DUTY_NOUNS.has(tokens[before - 1]?.lower ?? '')) {
+    const duty = dutyOfCredit(index, sentence, mention, before - 1);
+    if (duty) return duty;
+  }
   if (isWord(previous)) {
     const word = previous.lower;
     if (word === 'by') return passiveCredit(index, sentence, mention, before);

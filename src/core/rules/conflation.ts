@@ -74,6 +74,8 @@ function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
     fillers += 1;
   }
   const second = sideAt(tokens, index);
+  // "Marketing is really the new sales function": a head noun after the second name ends the claim too.
+  while (second && isWord(tokens[index + 1]) && FUNCTION_HEADS.has(tokens[index + 1]!.lower)) index += 1;
   if (!second || second === first || !endsClaim(tokens, index) || (colon && fillers === 0)) return undefined;
   return { from: at, to: index, first };
 }
@@ -258,6 +260,15 @@ const REBUTTALS = new Set(['disagree', 'disagrees', 'untrue', 'false', 'nonsense
 /** A function word that only modifies a noun ("marketing funnels", "sales tasks") names no function. */
 const namesFunction = (tokens: Token[], at: number) => !modifiesNoun(tokens, at);
 
+/** "No longer should you see sales and marketing as separate functions": told not to tell them apart. */
+function notSeenApart(tokens: Token[], first: Side, at: number): Hit | undefined {
+  if (!['and', '&'].includes(tokens[at + 1]?.lower ?? '') || !FUNCTION_NAMES.has(tokens[at + 2]?.lower ?? '') || tokens[at + 3]?.lower !== 'as') return undefined;
+  if (!['separate', 'distinct', 'different', 'two'].includes(tokens[at + 4]?.lower ?? '')) return undefined;
+  const before = tokens.slice(Math.max(0, at - 6), at);
+  if (!before.some(isNegator) || !before.some((token) => ['see', 'treat', 'view', 'think', 'regard', 'consider', 'run', 'manage'].includes(token.lower))) return undefined;
+  return { from: at, to: at + 4, first };
+}
+
 /** "sales and marketing are not two separate things", "aren't two different disciplines": denying there are two. */
 function deniesTwo(tokens: Token[], first: Side, at: number): Hit | undefined {
   for (let index = at + 1; index < Math.min(tokens.length, at + 10); index += 1) {
@@ -311,7 +322,7 @@ function findHits(sentence: Sentence, next: Sentence | undefined, previous: Sent
   const { tokens: all } = sentence;
   for (let at = 0; at < all.length; at += 1) {
     const side = functionAt(all, at);
-    const hit = side && (deniesTwo(all, side, at) ?? definedAsOther(all, at, side));
+    const hit = side && (deniesTwo(all, side, at) ?? notSeenApart(all, side, at) ?? definedAsOther(all, at, side));
     if (hit) return [hit];
   }
   const gloss = glossHit(sentence, previous);
