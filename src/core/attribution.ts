@@ -1,27 +1,18 @@
-// The grammar of who does what: finds the places where a sentence credits an activity to sales or to marketing.
+// The ways a sentence credits an activity to sales or to marketing: active and passive voice, relative clauses, roles and
+// possessives, owner lists and tables, work handed over ("falls to"), and (in doers.ts) doers named outside the sentence.
 import type { ActivityIndex, ActivityMatch } from './activities';
 import {
-  ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, FUNCTION_HEADS, FUNCTION_WORDS, NEGATORS,
-  NON_ACTIVITY_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PREPOSITIONS, PRONOUNS, REVENUE_HEADS, REVENUE_MODIFIERS,
-  REVENUE_VERBS, ROLE_NOUNS, SUPPORT_VERBS, TITLES, CONSUMING_VERBS, TIME_NOUNS, NOT_VERBS, PRAISE, MAIN_VERB_AUXILIARIES,
-  VERB_JOINERS, RELATIVE_PRONOUNS, PARENTHETICAL_STARTS, TEAM_NOUNS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS, CAUSING_VERBS, ASSIGNING_VERBS, INPUT_NOUNS, SUBJECT_PRONOUNS,
+  ADVERBS, ASSIGNING_VERBS, AUXILIARIES, CAUSING_VERBS, CONSUMING_VERBS, DETERMINERS, INPUT_NOUNS, NEGATORS,
+  NON_ACTIVITY_VERBS, NOT_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PRAISE, PREPOSITIONS, PRONOUNS,
+  RELATIVE_PRONOUNS, REVENUE_VERBS, ROLE_NOUNS, SUBJECT_PRONOUNS, SUPPORT_VERBS, TIME_NOUNS, TITLES, VERB_JOINERS,
 } from './lexicon';
+import { endsNegative, clauseEnd, clauseStart, type Predicate, predicateAfter, words } from './clauses';
 import { antecedentCredit, dutyCredit, youCredit } from './doers';
 import { IRREGULAR_PAST, stemKey } from './morphology';
+import { type FunctionSide, type Mention, isWord, sideOf, mentionAt, otherSide } from './naming';
 import type { Sentence, Token } from './prose';
 
-export type FunctionSide = 'sales' | 'marketing';
-
-/** A phrase naming a function: "sales", "our marketing team", "sales/marketing" (joint). */
-export interface Mention {
-  side: FunctionSide | 'joint';
-  /** Token index of the function word (the first one, for a joint mention). */
-  from: number;
-  /** Token index of the last word of the phrase (function word or head noun). */
-  to: number;
-  /** Token indexes of the function words themselves: what a replace fix rewrites. */
-  functionWords: number[];
-}
+export type { FunctionSide, Mention } from './naming';
 
 /** One claim that a function does an activity. */
 export interface Credit {
@@ -50,154 +41,10 @@ export function doerText(credit: Credit): string {
   return tokens.slice(credit.mention.from, credit.mention.to + 1).map((token) => token.text).join(' ');
 }
 
-export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 const OWNERSHIP_STEMS = new Set([...OWNERSHIP_VERBS].map(stemKey));
-/** "organizing", "coordinated", "runs": any form of a verb of owning. */
-/** After "account": the sales roles that look after accounts. */
-const ACCOUNT_ROLES = new Set(['executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams', 'director', 'directors']);
-/** Modifiers that make "sales" the selling done somewhere, unless a head noun makes it a team. */
-const PLACE_MODIFIERS = new Set(['local', 'regional', 'national', 'international', 'domestic', 'global', 'export', 'overseas']);
 const COPULA_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'am']);
 const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.has(stemKey(word));
 const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(word));
-const endsNegative = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
-
-/** The function a word names: "sales", "marketers", and hyphenated kinds like "inside-sales" (not "telemarketing", one word). */
-export function sideOf(word: string): FunctionSide | undefined {
-  const base = word.includes('-') && !/^multi-?level-/.test(word) ? word.slice(word.lastIndexOf('-') + 1) : word;
-  if (FUNCTION_WORDS.sales.has(base)) return 'sales';
-  if (FUNCTION_WORDS.marketing.has(base)) return 'marketing';
-  return undefined;
-}
-
-function isClauseBreak(token: Token): boolean {
-  return token.kind === 'punctuation' ? CLAUSE_BREAK_MARKS.has(token.text) : CLAUSE_BREAK_WORDS.has(token.lower);
-}
-
-/** Whether "sales" at `at` is a quantity or another sense ("holiday sales", "sales tax", "12% sales"), not the function. */
-export function isRevenueSense(tokens: Token[], at: number): boolean {
-  const token = tokens[at];
-  if (!isWord(token) || token.lower !== 'sales') return false;
-  const previous = tokens[at - 1];
-  if (isWord(previous) && (REVENUE_MODIFIERS.has(previous.lower) || /^[\d.,$€£%]+$/.test(previous.lower)) && previous.span.end.line === token.span.start.line) return true;
-  const next = tokens[at + 1];
-  // "overseeing local and regional sales": the selling done in a place, unless a team follows ("regional sales manager").
-  if (isWord(previous) && PLACE_MODIFIERS.has(previous.lower) && !(isWord(next) && FUNCTION_HEADS.has(next.lower))) return true;
-  return !token.possessive && isWord(next) && REVENUE_HEADS.has(next.lower);
-}
-
-/** The function phrase starting at `at`, if the word there names a function in that sense (not "holiday sales", "sales tax"). */
-export function mentionAt(tokens: Token[], at: number): Mention | undefined {
-  const token = tokens[at];
-  if (!isWord(token)) return undefined;
-  // "account executive(s)", "account reps", "account team": sales titles of two words; the fix has no one-word counterpart, so it names no function word.
-  if (token.lower === 'account' && isWord(tokens[at + 1]) && ACCOUNT_ROLES.has(tokens[at + 1].lower)) return { side: 'sales', from: at, to: at + 1, functionWords: [] };
-  // "business development reps": a sales title of three words.
-  if (token.lower === 'business' && tokens[at + 1]?.lower === 'development' && ACCOUNT_ROLES.has(tokens[at + 2]?.lower ?? '')) return { side: 'sales', from: at, to: at + 2, functionWords: [] };
-  const side = sideOf(token.lower);
-  if (!side || isRevenueSense(tokens, at)) return undefined;
-  // The second half of "Sales and Marketing" (a title or a joint team) is no doer on its own.
-  const before = tokens[at - 1];
-  if (before && (before.lower === 'and' || before.text === '&') && isWord(tokens[at - 2]) && sideOf(tokens[at - 2].lower) && sideOf(tokens[at - 2].lower) !== side) return undefined;
-  // "sales/marketing", "sales or marketing": one agent made of both functions.
-  const linker = tokens[at + 1];
-  const other = tokens[at + 2];
-  if (!token.possessive && linker && (linker.text === '/' || linker.lower === 'or') && isWord(other) && sideOf(other.lower) && sideOf(other.lower) !== side) {
-    return extendHeads(tokens, { side: 'joint', from: at, to: at + 2, functionWords: [at, at + 2] });
-  }
-  if (!token.possessive && linker && (linker.lower === 'and' || linker.text === '&') && isWord(other) && sideOf(other.lower) && sideOf(other.lower) !== side) {
-    return undefined;
-  }
-  if (token.possessive) return { side, from: at, to: at, functionWords: [at] };
-  const mention = extendHeads(tokens, { side, from: at, to: at, functionWords: [at] });
-  return mention.to === at && modifiesNoun(tokens, at) ? undefined : mention;
-}
-
-/** "sales lead scoring", "weak marketing planning", "Marketing Qualified Lead": the function word is an adjective here. */
-export function modifiesNoun(tokens: Token[], at: number): boolean {
-  const next = tokens[at + 1];
-  if (!isWord(next) || next.span.start.line !== tokens[at]!.span.end.line || !MODIFIED_NOUNS.has(next.lower)) return false;
-  if (!MODIFIED_NOUNS_THAT_ARE_VERBS.has(next.lower) || next.possessive) return true;
-  // "sales calls are…", "sales leads." are nouns; "Sales leads the negotiation", "marketing plans and buys…" are verbs.
-  const after = tokens[at + 2];
-  if (after === undefined) return true;
-  if (after.kind !== 'word') return after.text !== '(';
-  // "set sales targets and strategy": a second noun after "and" keeps the first a noun.
-  if ((after.lower === 'and' || after.lower === 'or') && MODIFIED_NOUNS.has(tokens[at + 3]?.lower ?? '')) return true;
-  return AUXILIARIES.has(after.lower) || MODIFIED_NOUNS.has(after.lower);
-}
-
-
-function extendHeads(tokens: Token[], mention: Mention): Mention {
-  let to = mention.to;
-  while (to - mention.to < 2 && isWord(tokens[to + 1]) && !tokens[to].possessive) {
-    const next = tokens[to + 1].lower;
-    const after = tokens[to + 2];
-    const verbFollows = isWord(after) && (AUXILIARIES.has(after.lower) || /ed$/.test(after.lower) || IRREGULAR_PAST.has(after.lower));
-    if (!FUNCTION_HEADS.has(next) && !(HEADS_THAT_ARE_VERBS.has(next) && verbFollows)) break;
-    to += 1;
-  }
-  return { ...mention, to };
-}
-
-/** How far a clause may reach: no real clause is longer, and the bound keeps a pathological run-on line linear. */
-const CLAUSE_REACH = 40;
-
-/** Where the clause that contains `at` ends (exclusive). */
-export function clauseEnd(tokens: Token[], at: number): number {
-  for (let index = at; index < Math.min(tokens.length, at + CLAUSE_REACH); index += 1) {
-    if (isClauseBreak(tokens[index])) return index;
-    if (index > at && isWord(tokens[index]) && sideOf(tokens[index].lower) && mentionAt(tokens, index)) return index;
-  }
-  return Math.min(tokens.length, at + CLAUSE_REACH);
-}
-
-/** Where the clause that contains `at` starts. */
-function clauseStart(tokens: Token[], at: number): number {
-  for (let index = at - 1; index >= Math.max(0, at - CLAUSE_REACH); index -= 1) if (isClauseBreak(tokens[index])) return index + 1;
-  return Math.max(0, at - CLAUSE_REACH);
-}
-
-export interface Predicate {
-  start: number;
-  end: number;
-  negated: boolean;
-}
-
-
-/** After "X, on the other hand," or "X, who…": where the subject's own predicate starts. */
-function skipInterruption(tokens: Token[], from: number): number {
-  if (tokens[from]?.text !== ',' || !isWord(tokens[from + 1])) return from;
-  const first = tokens[from + 1].lower;
-  if (RELATIVE_PRONOUNS.has(first) && first !== 'that') return from + 2;
-  if (!PARENTHETICAL_STARTS.has(first)) return from;
-  for (let index = from + 2; index < Math.min(tokens.length, from + 9); index += 1) {
-    if (tokens[index].text === ',') return index + 1;
-    if (tokens[index].kind === 'punctuation') return from;
-  }
-  return from;
-}
-
-/** Skips auxiliaries, adverbs and negators after a subject; returns where the main verb starts. */
-export function predicateAfter(tokens: Token[], from: number): Predicate | undefined {
-  let index = skipInterruption(tokens, from);
-  let negated = false;
-  while (index < tokens.length && isWord(tokens[index])) {
-    const word = tokens[index].lower;
-    if (endsNegative(word)) negated = true;
-    else if (['the', 'a'].includes(word) && TEAM_NOUNS.has(tokens[index + 1]?.lower) && RELATIVE_PRONOUNS.has(tokens[index + 2]?.lower)) {
-      // "marketing is the team that signs new customers"
-      index += 3;
-      continue;
-    } else if (!AUXILIARIES.has(word) && !ADVERBS.has(word) && !/^\w+ly$/.test(word)) break;
-    // "Sales did a competitor analysis", "needs better brochures": before an object these are the main verb.
-    else if (MAIN_VERB_AUXILIARIES.has(word) && isWord(tokens[index + 1]) && (DETERMINERS.has(tokens[index + 1].lower) || /^\w+er$/.test(tokens[index + 1].lower))) break;
-    index += 1;
-  }
-  if (!isWord(tokens[index])) return undefined;
-  return { start: index, end: clauseEnd(tokens, index), negated };
-}
-
 function objectHead(tokens: Token[], from: number, end: number): { head: number; first: number } | undefined {
   let index = from;
   while (index < end && isWord(tokens[index]) && DETERMINERS.has(tokens[index].lower)) index += 1;
@@ -209,18 +56,6 @@ function objectHead(tokens: Token[], from: number, end: number): { head: number;
   }
   if (head === undefined || PRONOUNS.has(tokens[head].lower) || TIME_NOUNS.has(tokens[head].lower) || sideOf(tokens[head].lower)) return undefined;
   return { head, first };
-}
-
-const wordLists = new WeakMap<Token[], string[]>();
-
-/** The sentence's words in lower case (punctuation as written), computed once a sentence. */
-export function words(tokens: Token[]): string[] {
-  let list = wordLists.get(tokens);
-  if (!list) {
-    list = tokens.map((token) => (token.kind === 'word' ? token.lower : token.text));
-    wordLists.set(tokens, list);
-  }
-  return list;
 }
 
 function textOf(tokens: Token[], from: number, to: number): string {
@@ -256,9 +91,6 @@ export function activityIn(index: ActivityIndex, list: string[], predicate: Pred
   const answerable = list.slice(predicate.start, predicate.start + 7).some((word) => word === 'responsibility' || word === 'charge' || word === 'ownership');
   return index.nounIn(list, predicate.start + 1, answerable ? predicate.end : Math.min(predicate.end, predicate.start + 7));
 }
-
-/** The other function: what a doer of `side` would be wrong to be credited with. */
-export const otherSide = (side: Mention['side']): FunctionSide | undefined => (side === 'sales' ? 'marketing' : side === 'marketing' ? 'sales' : undefined);
 
 /** "run the product webinar" → own:product, own:webinar: two claims about one object share a key when they share a content word. */
 function objectKeys(verb: string, tokens: Token[], first: number, head: number): string[] {

@@ -2,7 +2,9 @@
 // ("**Sales Executive** — responsibilities:" then "- Manage the company blog"), the role a job ad is for ("You will…"),
 // and the antecedent of a pronoun that opens the next sentence ("Our sales reps… They also design the flyers.").
 import type { ActivityIndex, ActivityMatch } from './activities';
-import { activityIn, clauseEnd, credit, genericKey, isRevenueSense, otherSide, isWord, mentionAt, predicateAfter, sideOf, words, type Credit, type FunctionSide, type Mention } from './attribution';
+import { activityIn, credit, genericKey, type Credit } from './attribution';
+import { clauseEnd, predicateAfter, words } from './clauses';
+import { isRevenueSense, isWord, mentionAt, otherSide, sideOf, type FunctionSide, type Mention } from './naming';
 import { DETERMINERS, DUTY_CUES, NEGATORS, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
 import type { Sentence, Token } from './prose';
 

@@ -1,5 +1,5 @@
 // Quick fixes. A replace fix edits only the function words inside the finding's span.
-import type { Mention } from './attribution';
+import type { Mention } from './naming';
 import { COUNTERPARTS } from './lexicon';
 import type { ProseDocument, Token } from './prose';
 import type { Fix, Point, RuleId } from './types';

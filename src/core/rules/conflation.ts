@@ -1,5 +1,5 @@
 // conflation: "sales" and "marketing" equated or swapped as synonyms. Examples: docs/rules/conflation.md
-import { isRevenueSense, modifiesNoun } from '../attribution';
+import { isRevenueSense, modifiesNoun } from '../naming';
 import { FUNCTION_HEADS, FUNCTION_NAMES, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
 import type { Sentence, Token } from '../prose';
 import { insideAny, type QuotedRange } from '../quotes';

@@ -1,0 +1,104 @@
+// Naming a function: which words name sales or marketing as a doer ("our sales team", "account executives", "sales/marketing"),
+// and which only modify a noun or mean revenue ("sales targets", "holiday sales").
+import {
+  AUXILIARIES, FUNCTION_HEADS, FUNCTION_WORDS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS,
+  REVENUE_HEADS, REVENUE_MODIFIERS,
+} from './lexicon';
+import { IRREGULAR_PAST } from './morphology';
+import type { Token } from './prose';
+
+export type FunctionSide = 'sales' | 'marketing';
+
+/** A phrase naming a function: "sales", "our marketing team", "sales/marketing" (joint). */
+export interface Mention {
+  side: FunctionSide | 'joint';
+  /** Token index of the function word (the first one, for a joint mention). */
+  from: number;
+  /** Token index of the last word of the phrase (function word or head noun). */
+  to: number;
+  /** Token indexes of the function words themselves: what a replace fix rewrites. */
+  functionWords: number[];
+}
+
+export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
+/** "organizing", "coordinated", "runs": any form of a verb of owning. */
+/** After "account": the sales roles that look after accounts. */
+const ACCOUNT_ROLES = new Set(['executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams', 'director', 'directors']);
+/** Modifiers that make "sales" the selling done somewhere, unless a head noun makes it a team. */
+const PLACE_MODIFIERS = new Set(['local', 'regional', 'national', 'international', 'domestic', 'global', 'export', 'overseas']);
+/** The function a word names: "sales", "marketers", and hyphenated kinds like "inside-sales" (not "telemarketing", one word). */
+export function sideOf(word: string): FunctionSide | undefined {
+  const base = word.includes('-') && !/^multi-?level-/.test(word) ? word.slice(word.lastIndexOf('-') + 1) : word;
+  if (FUNCTION_WORDS.sales.has(base)) return 'sales';
+  if (FUNCTION_WORDS.marketing.has(base)) return 'marketing';
+  return undefined;
+}
+
+/** Whether "sales" at `at` is a quantity or another sense ("holiday sales", "sales tax", "12% sales"), not the function. */
+export function isRevenueSense(tokens: Token[], at: number): boolean {
+  const token = tokens[at];
+  if (!isWord(token) || token.lower !== 'sales') return false;
+  const previous = tokens[at - 1];
+  if (isWord(previous) && (REVENUE_MODIFIERS.has(previous.lower) || /^[\d.,$€£%]+$/.test(previous.lower)) && previous.span.end.line === token.span.start.line) return true;
+  const next = tokens[at + 1];
+  // "overseeing local and regional sales": the selling done in a place, unless a team follows ("regional sales manager").
+  if (isWord(previous) && PLACE_MODIFIERS.has(previous.lower) && !(isWord(next) && FUNCTION_HEADS.has(next.lower))) return true;
+  return !token.possessive && isWord(next) && REVENUE_HEADS.has(next.lower);
+}
+
+/** The function phrase starting at `at`, if the word there names a function in that sense (not "holiday sales", "sales tax"). */
+export function mentionAt(tokens: Token[], at: number): Mention | undefined {
+  const token = tokens[at];
+  if (!isWord(token)) return undefined;
+  // "account executive(s)", "account reps", "account team": sales titles of two words; the fix has no one-word counterpart, so it names no function word.
+  if (token.lower === 'account' && isWord(tokens[at + 1]) && ACCOUNT_ROLES.has(tokens[at + 1].lower)) return { side: 'sales', from: at, to: at + 1, functionWords: [] };
+  // "business development reps": a sales title of three words.
+  if (token.lower === 'business' && tokens[at + 1]?.lower === 'development' && ACCOUNT_ROLES.has(tokens[at + 2]?.lower ?? '')) return { side: 'sales', from: at, to: at + 2, functionWords: [] };
+  const side = sideOf(token.lower);
+  if (!side || isRevenueSense(tokens, at)) return undefined;
+  // The second half of "Sales and Marketing" (a title or a joint team) is no doer on its own.
+  const before = tokens[at - 1];
+  if (before && (before.lower === 'and' || before.text === '&') && isWord(tokens[at - 2]) && sideOf(tokens[at - 2].lower) && sideOf(tokens[at - 2].lower) !== side) return undefined;
+  // "sales/marketing", "sales or marketing": one agent made of both functions.
+  const linker = tokens[at + 1];
+  const other = tokens[at + 2];
+  if (!token.possessive && linker && (linker.text === '/' || linker.lower === 'or') && isWord(other) && sideOf(other.lower) && sideOf(other.lower) !== side) {
+    return extendHeads(tokens, { side: 'joint', from: at, to: at + 2, functionWords: [at, at + 2] });
+  }
+  if (!token.possessive && linker && (linker.lower === 'and' || linker.text === '&') && isWord(other) && sideOf(other.lower) && sideOf(other.lower) !== side) {
+    return undefined;
+  }
+  if (token.possessive) return { side, from: at, to: at, functionWords: [at] };
+  const mention = extendHeads(tokens, { side, from: at, to: at, functionWords: [at] });
+  return mention.to === at && modifiesNoun(tokens, at) ? undefined : mention;
+}
+
+/** "sales lead scoring", "weak marketing planning", "Marketing Qualified Lead": the function word is an adjective here. */
+export function modifiesNoun(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  if (!isWord(next) || next.span.start.line !== tokens[at]!.span.end.line || !MODIFIED_NOUNS.has(next.lower)) return false;
+  if (!MODIFIED_NOUNS_THAT_ARE_VERBS.has(next.lower) || next.possessive) return true;
+  // "sales calls are…", "sales leads." are nouns; "Sales leads the negotiation", "marketing plans and buys…" are verbs.
+  const after = tokens[at + 2];
+  if (after === undefined) return true;
+  if (after.kind !== 'word') return after.text !== '(';
+  // "set sales targets and strategy": a second noun after "and" keeps the first a noun.
+  if ((after.lower === 'and' || after.lower === 'or') && MODIFIED_NOUNS.has(tokens[at + 3]?.lower ?? '')) return true;
+  return AUXILIARIES.has(after.lower) || MODIFIED_NOUNS.has(after.lower);
+}
+
+
+export function extendHeads(tokens: Token[], mention: Mention): Mention {
+  let to = mention.to;
+  while (to - mention.to < 2 && isWord(tokens[to + 1]) && !tokens[to].possessive) {
+    const next = tokens[to + 1].lower;
+    const after = tokens[to + 2];
+    const verbFollows = isWord(after) && (AUXILIARIES.has(after.lower) || /ed$/.test(after.lower) || IRREGULAR_PAST.has(after.lower));
+    if (!FUNCTION_HEADS.has(next) && !(HEADS_THAT_ARE_VERBS.has(next) && verbFollows)) break;
+    to += 1;
+  }
+  return { ...mention, to };
+}
+
+/** The other function: what a doer of `side` would be wrong to be credited with. */
+export const otherSide = (side: Mention['side']): FunctionSide | undefined => (side === 'sales' ? 'marketing' : side === 'marketing' ? 'sales' : undefined);
