@@ -125,7 +125,8 @@ const REALIGN_REACH = 4096;
  * quotes, the indentation of list continuation lines, and the source of entities and escapes; the error grows line by
  * line. This puts every token back on its exact characters: tokens are in document order, and each is looked for in
  * the source from where the previous one ended (or its computed place, when that is later: a new block). A token whose
- * source differs from its text (an entity, an escape) keeps its length from there. Linear: each search is bounded.
+ * source differs from its text (an entity, an escape) keeps its length from there. Searches only move forward and
+ * are remembered per string, so the work stays linear in the text.
  */
 function realign(sentences: Sentence[], text: string, lineStarts: number[]): void {
   let cursor = 0;
@@ -139,15 +140,25 @@ function realign(sentences: Sentence[], text: string, lineStarts: number[]): voi
     }
     return { line: low, character: offset - lineStarts[low]!, offset };
   };
+  // The last place each string was found from (or -1: nowhere after): searches only move forward, so a place found
+  // at or after the new start is still the first one, and a string missing once is missing for good.
+  const nextPlace = new Map<string, number>();
+  const find = (raw: string, from: number) => {
+    const known = nextPlace.get(raw);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const place = text.indexOf(raw, from);
+    nextPlace.set(raw, place);
+    return place;
+  };
   for (const sentence of sentences) {
     for (const token of sentence.tokens) {
       const raw = RAW.get(token);
       if (raw === undefined) continue;
       // The true place is never before the computed one (drift only drops characters) nor before the previous token.
       const from = Math.max(cursor, token.span.start.offset);
-      const found = text.slice(from, from + REALIGN_REACH + raw.length).indexOf(raw);
-      if (found >= 0) {
-        const start = from + found;
+      const place = find(raw, from);
+      if (place >= 0 && place - from <= REALIGN_REACH) {
+        const start = place;
         token.span = { start: pointAt(start), end: pointAt(start + raw.length) };
       } else {
         const length = token.span.end.offset - token.span.start.offset;
