@@ -362,8 +362,13 @@ export function findCredits(index: ActivityIndex, sentence: Sentence, before: Se
     if (found) credits.push(found);
     at = mention.to;
   }
-  if (named) return credits;
-  // No function named here: the doer may be named in a lead-in over a list, a job ad's heading, or the sentence before.
+  if (credits.length > 0) return credits;
+  // No function credited here ("hiring and training sales staff" names one only as an object): the doer may be named in a
+  // lead-in over a list, a job ad's heading, or the sentence before. A sentence that names one is not a duty of the lead-in's.
+  if (named) {
+    const antecedent = antecedentCredit(index, sentence, before);
+    return antecedent ? [antecedent] : [];
+  }
   const elsewhere = dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? antecedentCredit(index, sentence, before);
   return elsewhere ? [elsewhere] : [];
 }

@@ -137,12 +137,26 @@ const OPENING_PREPOSITIONS = new Set(['at', 'in', 'on', 'for', 'after', 'before'
 
 const startsWithPronoun = (sentence: Sentence) => isWord(sentence.tokens[0]) && SUBJECT_PRONOUNS.has(sentence.tokens[0].lower);
 
+/** "Their duties include hiring reps and generating leads": where the duties start after a possessive pronoun, if it is one. */
+function possessiveDutiesEnd(tokens: Token[]): number | undefined {
+  if (!isWord(tokens[0]) || !['their', 'his', 'her'].includes(tokens[0].lower)) return undefined;
+  let at = 1;
+  if (isWord(tokens[at]) && ['main', 'key', 'daily', 'core', 'other', 'primary'].includes(tokens[at]!.lower)) at += 1;
+  if (!isWord(tokens[at]) || !POSSESSED_DUTIES.has(tokens[at]!.lower)) return undefined;
+  return isWord(tokens[at + 1]) && DUTY_VERBS.has(tokens[at + 1]!.lower) ? at + 2 : undefined;
+}
+
+const POSSESSED_DUTIES = new Set(['duties', 'duty', 'responsibilities', 'responsibility', 'tasks', 'task', 'job', 'role', 'work', 'remit']);
+const DUTY_VERBS = new Set(['include', 'includes', 'included', 'involve', 'involves', 'cover', 'covers', 'is', 'are', 'span', 'spans', 'range']);
+
 /**
- * "Our two sales reps visit each home. They explain running costs.\n\nThey also write the newsletter.": "they" is the
+ * "Our two sales reps visit each home. They explain running costs.\n\nThey also write the newsletter.": "they" (or
+ * "their duties include…") is the
  * subject of the nearest sentence before it that is not itself "they…", in a paragraph (not across a heading or a list).
  */
 export function antecedentCredit(index: ActivityIndex, sentence: Sentence, before: Sentence[]): Credit | undefined {
-  if (sentence.isQuestion || !startsWithPronoun(sentence) || (sentence.block !== 'paragraph' && sentence.block !== 'list-item')) return undefined;
+  const duties = possessiveDutiesEnd(sentence.tokens);
+  if (sentence.isQuestion || (!startsWithPronoun(sentence) && duties === undefined) || (sentence.block !== 'paragraph' && sentence.block !== 'list-item')) return undefined;
   let antecedent: { sentence: Sentence; mention: Mention } | undefined;
   for (const previous of before.slice(0, 4)) {
     if (previous.block !== 'paragraph' || (sentence.block === 'list-item' && previous.blockStart !== sentence.blockStart)) break;
@@ -153,7 +167,8 @@ export function antecedentCredit(index: ActivityIndex, sentence: Sentence, befor
   }
   if (!antecedent) return undefined;
   const { tokens } = sentence;
-  const predicate = predicateAfter(tokens, 1);
+  // A list of duties runs to the end of the sentence, past the functions it names as objects ("training sales staff").
+  const predicate = duties === undefined ? predicateAfter(tokens, 1) : { start: duties, end: Math.min(tokens.length, duties + 40), negated: false };
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start]!.lower;
   if (SUPPORT_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
