@@ -1,11 +1,13 @@
 // The grammar's newer parts, each asserted by the exact words a finding covers, how it was read, and what a fix writes.
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lintMarkdown, type Catalogue } from '../../src/core';
 import { analyzeMarkdown } from '../../src/core/prose';
 import { quotedExamples } from '../../src/core/quotes';
 import { blocksOf } from '../../src/core/structure';
 import { parseMarkdown } from '../../src/core/markdown';
-import { applyEdits, realCatalogue, textAt } from './shared';
+import { applyEdits, corpusDir, realCatalogue, textAt } from './shared';
 
 const READ_BLOG = "“Sales Executive” (named above, on line 1) → “Manage the company blog” (Stories and messaging for many, marketing's work)";
 
@@ -135,5 +137,17 @@ describe('grammar', () => {
       ]);
       assert.equal(blocksOf(parseMarkdown('> '.repeat(3000) + 'deep\n')).length, 1, 'deep nesting is walked without recursion');
     });
+  });
+});
+
+describe('the corpus itself', () => {
+  it('flags the survey\'s explicit conflation, and at most three other places, in the five source articles', () => {
+    const catalogue = realCatalogue();
+    const found = readdirSync(corpusDir).filter((name) => name.endsWith('.md')).flatMap((name) => {
+      const text = readFileSync(join(corpusDir, name), 'utf8');
+      return lintMarkdown(text, catalogue).map((finding) => `${name} ${finding.ruleId} ${textAt(text, finding.span)}`);
+    });
+    assert.ok(found.includes('linkedin-survey.md conflation Selling is Marketing, and all Marketing is Selling'), found.join('\n'));
+    assert.ok(found.length <= 4, found.join('\n'));
   });
 });
