@@ -141,7 +141,7 @@ export class ActivityIndex {
       }
       // "a renewal objection guide", "the pricing page template": a phrase that modifies a document names the document.
       const after = best ? index + best.phrase.length : index;
-      if (best && (DOCUMENT_NOUNS.has(words[after] ?? '') || DOCUMENT_NOUNS.has(words[after + 1] ?? ''))) {
+      if (best && (DOCUMENT_NOUNS.has(words[after] ?? '') || (!['and', 'or', ',', '&', '/'].includes(words[after] ?? '') && DOCUMENT_NOUNS.has(words[after + 1] ?? '')))) {
         index += best.phrase.length - 1;
         continue;
       }

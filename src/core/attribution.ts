@@ -42,6 +42,8 @@ export function doerText(credit: Credit): string {
 }
 
 const OWNERSHIP_STEMS = new Set([...OWNERSHIP_VERBS].map(stemKey));
+/** Plural nouns after which a function word opens a reduced relative clause: "the MQLs marketing sends", "the leads sales rejects". */
+const REDUCED_RELATIVE_HEADS = /^(MQLs|SQLs|SALs|leads|accounts|deals|contacts|prospects|assets|materials|campaigns|emails|briefs|requests|opportunities)$/;
 const COPULA_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'am']);
 const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.has(stemKey(word));
 const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(word));
@@ -129,6 +131,9 @@ export function credit(sentence: Sentence, mention: Mention, activity: ActivityM
 /** Active voice: "our sales team will launch a TV campaign", "Jane in marketing closed the deal". */
 function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
   const { tokens } = sentence;
+  // "the MQLs marketing sends": a reduced relative clause, whose verb's object is the noun before the function.
+  const before = tokens[mention.from - 1];
+  if (isWord(before) && REDUCED_RELATIVE_HEADS.test(before.text)) return undefined;
   let predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : afterNamedPerson(tokens, mention.to + 1));
   // "As CMO she will negotiate…": the function names the pronoun's role.
   if (tokens[mention.from - 1]?.lower === 'as') {
@@ -287,6 +292,23 @@ function wholeMention(tokens: Token[], from: number, end: number, commaQualifies
   return last >= end || tokens[last].text === '(' ? mention : undefined;
 }
 
+/** What a table column's header makes of the names in it: the doer ("Owner", "Responsible", "R"), another role, or neither. */
+function roleOfHeader(header: string): 'doer' | 'other' | undefined {
+  const text = header.toLowerCase().replace(/[()*_]/g, ' ').trim();
+  if (/^(r|responsible|owner|owners|owned by|owner team|lead|who|team|dri|done by|driver|does it|run by)$/.test(text) || /\b(responsible|owner)\b/.test(text)) return 'doer';
+  if (/^(a|c|i|s|accountable|approver|approves|consulted|informed|support|supports|reviewer|reviews|backup|sign-off|sign off|escalation)$/.test(text) || /\b(accountable|consulted|informed|support|approv|review)/.test(text)) return 'other';
+  return undefined;
+}
+
+/** The first function named anywhere in a part: "Regional Sales Managers", "Customer Marketing". */
+function firstMention(tokens: Token[], from: number, end: number): Mention | undefined {
+  for (let at = from; at < end; at += 1) {
+    const mention = mentionAt(tokens, at);
+    if (mention && mention.side !== 'joint') return mention;
+  }
+  return undefined;
+}
+
 /** "Customer case studies (product marketing)": the owner in parentheses at the end of a part; returns where "(" is. */
 function ownerInParentheses(tokens: Token[], from: number, end: number): { mention: Mention; open: number } | undefined {
   let close = end - 1;
@@ -307,7 +329,9 @@ function activityInPart(index: ActivityIndex, tokens: Token[], from: number, end
   const list = words(tokens);
   let start = from;
   while (start < end && !isWord(tokens[start])) start += 1;
-  for (let at = start; at < (verbFirstOnly ? Math.min(end, start + 1) : end); at += 1) {
+  // In a noun phrase ("Email campaigns, lead scoring") the first word is a verb only before its object's determiner.
+  const imperative = !verbFirstOnly || DETERMINERS.has(list[start + 1] ?? '') || /ing$/.test(list[start] ?? '') || /^(every|each|all|new|our|your|their|its)$/.test(list[start + 1] ?? '');
+  for (let at = start; at < (verbFirstOnly ? Math.min(end, start + (imperative ? 1 : 0)) : end); at += 1) {
     const match = index.verbWithObjectAfter(list, at, end);
     if (match) return match;
   }
@@ -333,6 +357,20 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
       const owner = inParentheses.mention;
       return [{ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) }];
     }
+  }
+  // A RACI or owner table: the doer is in the column headed "Responsible" / "Owner" / "R", whatever the others name.
+  const roles = sentence.headers?.map(roleOfHeader);
+  if (roles?.some(Boolean)) {
+    const doerColumn = roles.indexOf('doer');
+    const [from, end] = parts[doerColumn] ?? [0, 0];
+    const owner = doerColumn >= 0 ? firstMention(tokens, from, end) : undefined;
+    if (!owner) return [];
+    for (const [column, [cellFrom, cellEnd]] of parts.entries()) {
+      if (roles[column] || cellEnd <= cellFrom) continue;
+      const activity = activityInPart(index, tokens, cellFrom, cellEnd, true);
+      if (activity) return [{ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) }];
+    }
+    return [];
   }
   const owners = parts.map(([from, end]) => (end > from ? wholeMention(tokens, from, end, !sentence.cells) : undefined));
   const owner = owners.find(Boolean);

@@ -176,7 +176,7 @@ export const MODIFIED_NOUNS = set(`scoring process processes funnel funnels pipe
   technique techniques efforts initiative initiatives program programs programme mindset perspective point points opportunity
   opportunities territory territories meeting meetings conversation conversations pitch pitches campaign campaigns plan plans
   targets target call calls lead leads tasks task work department's documents document contract contracts headcount hire
-  hires hiring leadership org chart`);
+  hiring leadership org chart position positions opening openings vacancy vacancies seat seats`);
 
 /** Of those, the ones that are also verbs ("Sales leads the negotiation", "marketing plans the launch"): nouns only before a noun or a verb. */
 export const MODIFIED_NOUNS_THAT_ARE_VERBS = set(`pitch pitches campaign campaigns plan plans targets target call calls lead leads copy work`);
@@ -184,7 +184,8 @@ export const MODIFIED_NOUNS_THAT_ARE_VERBS = set(`pitch pitches campaign campaig
 /** Nouns for documents and artefacts: an activity phrase before one of them only describes it ("a renewal objection guide"). */
 export const DOCUMENT_NOUNS = set(`guide guides playbook playbooks template templates script scripts checklist checklists handbook
   handbooks worksheet worksheets dashboard dashboards tracker report reports calendar calendars doc docs document documents
-  sheet sheets cheat matrix training module modules wiki page`);
+  sheet sheets cheat matrix training module modules wiki page track tracks sequence sequences email emails journey journeys
+  series stream streams flow flows campaign campaigns`);
 
 /** Verbs that hand work to a doer named after "to": "falls to our reps", "is left to sales", "is up to marketing". */
 export const ASSIGNING_VERBS = set(`falls fall fell falling left up belongs belong belonged goes go went going assigned given entrusted delegated

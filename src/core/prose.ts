@@ -1,4 +1,5 @@
 import { toNlcst } from 'mdast-util-to-nlcst';
+import { toString } from 'mdast-util-to-string';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
@@ -26,6 +27,8 @@ export interface Sentence {
   isQuestion: boolean;
   /** For a table row: the token index where each cell's words start (each cell is preceded by a `|` token). */
   cells?: number[];
+  /** For a table row: the text of each column's header cell, in the order of `cells`. */
+  headers?: string[];
   /** The block the sentence belongs to; absent for text outside any (none in practice). */
   block?: BlockKind;
   /** Index of the sentence in the document. */
@@ -209,6 +212,7 @@ function toTokens(sentence: NlcstSentence): Token[] {
 function tableRowSentences(tree: Root, file: VFile): Sentence[] {
   const rows: Sentence[] = [];
   visit(tree, 'table', (table) => {
+    const headers = (table.children[0]?.children ?? []).map((cell) => toString(cell).trim());
     for (const row of table.children.slice(1) as TableRow[]) {
       const tokens: Token[] = [];
       const cells: number[] = [];
@@ -223,7 +227,7 @@ function tableRowSentences(tree: Root, file: VFile): Sentence[] {
         const nlcst = toNlcst(paragraph, file, ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
         for (const sentence of collectSentences(nlcst)) tokens.push(...sentence.tokens);
       }
-      if (tokens.length > 0 && row.position) rows.push({ tokens, span: toSpan(row.position), isQuestion: false, cells });
+      if (tokens.length > 0 && row.position) rows.push({ tokens, span: toSpan(row.position), isQuestion: false, cells, headers });
     }
     return SKIP;
   });

@@ -60,6 +60,17 @@ describe('grammar', () => {
     });
   });
 
+  describe('owner tables', () => {
+    it('a RACI table credits the Responsible column only', () => {
+      const table = '| Activity | Responsible | Consulted |\n| --- | --- | --- |\n| Deal terms and contract negotiation | Regional Sales Managers | Marketing |\n| Trade show booth | Sales team | Marketing |\n';
+      assert.deepEqual(read(table).map(([rule, words]) => [rule, words]), [['sales-doing-marketing', 'Trade show booth | Sales team']]);
+    });
+
+    it('a noun-phrase cell starts with a verb only before its object', () => {
+      assert.deepEqual(rules('| Tool | Used for | Owner |\n| --- | --- | --- |\n| HubSpot | Email campaigns, lead scoring | Marketing |\n'), []);
+    });
+  });
+
   describe('function words that do not name a doer', () => {
     it('a modifier or a term of art is quiet', () => {
       for (const text of [
@@ -69,6 +80,8 @@ describe('grammar', () => {
         'The sales team talks to sales qualified leads every morning.',
         'Yes, the sales team is part of the go-to-market team.',
         'Please Don’t Let Your Sales Reps Nurture Leads',
+        'Our SDRs call and email the MQLs marketing sends and prospect into firms on our list.',
+        'Hire for the two open sales positions before the January trade show.',
       ]) assert.deepEqual(rules(text), [], text);
     });
 
