@@ -70,11 +70,13 @@ function textOf(tokens: Token[], from: number, to: number): string {
  */
 export function activityIn(index: ActivityIndex, list: string[], predicate: Predicate, prefer?: FunctionSide): ActivityMatch | undefined {
   let first: ActivityMatch | undefined;
+  // "spent most of day two negotiating pricing": after a verb of spending time, the -ing verb is the work.
+  const spending = /^(spend|spends|spent|spending)$/.test(list[predicate.start] ?? '');
   for (let at = predicate.start; at < predicate.end; at += 1) {
     const word = list[at];
     if (endsNegative(word) || word === 'rather' || word === 'instead' || word === 'than') break;
     // Only the predicate's own verbs count: its head, or one joined to it ("call, email and visit", "plans to launch").
-    if (at !== predicate.start && !VERB_JOINERS.has(list[at - 1]) && !/^\w+ly$/.test(list[at - 1])) continue;
+    if (at !== predicate.start && !VERB_JOINERS.has(list[at - 1]) && !/^\w+ly$/.test(list[at - 1]) && !(spending && /ing$/.test(word))) continue;
     const match = index.verbWithObjectAfter(list, at, predicate.end);
     if (!match) continue;
     if (!prefer || match.side === prefer) return match;
@@ -245,6 +247,21 @@ function dutyOfCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   return activity ? credit(sentence, mention, activity, undefined) : undefined;
 }
 
+/** "Cold email is a marketing job now": the activity before the copula is given to the function that names the job. */
+function jobCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined {
+  const { tokens } = sentence;
+  for (let at = 2; at < tokens.length - 1; at += 1) {
+    const side = isWord(tokens[at]) ? sideOf(tokens[at].lower) : undefined;
+    if (!side || !DUTY_NOUNS.has(tokens[at + 1]!.lower) || !['a', 'an', 'the'].includes(tokens[at - 1]!.lower)) continue;
+    if (!COPULA_FORMS.has(tokens[at - 2]!.lower)) continue;
+    const start = clauseStart(tokens, at - 2);
+    for (let word = start; word < at; word += 1) if (endsNegative(tokens[word].lower)) return undefined;
+    const activity = activityInPart(index, tokens, start, at - 2);
+    if (activity) return credit(sentence, { side, from: at, to: at + 1, functionWords: [at] }, activity, undefined);
+  }
+  return undefined;
+}
+
 /** Nouns of duty before "of": "a goal of the sales department", "the job of marketing". */
 const DUTY_NOUNS = new Set(['goal', 'goals', 'job', 'jobs', 'task', 'tasks', 'responsibility', 'responsibilities', 'duty', 'duties', 'role', 'remit', 'work', 'province', 'domain']);
 
@@ -400,6 +417,8 @@ export function findCredits(index: ActivityIndex, sentence: Sentence, before: Se
     if (found) credits.push(found);
     at = mention.to;
   }
+  const job = jobCredit(index, sentence);
+  if (job) credits.push(job);
   if (credits.length > 0) return credits;
   // No function credited here ("hiring and training sales staff" names one only as an object): the doer may be named in a
   // lead-in over a list, a job ad's heading, or the sentence before. A sentence that names one is not a duty of the lead-in's.

@@ -37,12 +37,12 @@ export interface Predicate {
 }
 
 
-/** After "X, on the other hand," or "X, who…": where the subject's own predicate starts. */
+/** After "X, on the other hand," or "X, whoever built the relationship,": where the subject's own predicate starts. */
 function skipInterruption(tokens: Token[], from: number): number {
   if (tokens[from]?.text !== ',' || !isWord(tokens[from + 1])) return from;
   const first = tokens[from + 1].lower;
   if (RELATIVE_PRONOUNS.has(first) && first !== 'that') return from + 2;
-  if (!PARENTHETICAL_STARTS.has(first)) return from;
+  if (!PARENTHETICAL_STARTS.has(first) && first !== 'whoever' && first !== 'whichever') return from;
   for (let index = from + 2; index < Math.min(tokens.length, from + 9); index += 1) {
     if (tokens[index].text === ',') return index + 1;
     if (tokens[index].kind === 'punctuation') return from;

@@ -23,7 +23,7 @@ export interface Mention {
 export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 /** "organizing", "coordinated", "runs": any form of a verb of owning. */
 /** After "account": the sales roles that look after accounts. */
-const ACCOUNT_ROLES = new Set(['executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams', 'director', 'directors']);
+const ACCOUNT_ROLES = new Set(['management', 'executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams', 'director', 'directors']);
 /** Modifiers that make "sales" the selling done somewhere, unless a head noun makes it a team. */
 const PLACE_MODIFIERS = new Set(['local', 'regional', 'national', 'international', 'domestic', 'global', 'export', 'overseas']);
 /** The function a word names: "sales", "marketers", and hyphenated kinds like "inside-sales" (not "telemarketing", one word). */
@@ -51,7 +51,9 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   const token = tokens[at];
   if (!isWord(token)) return undefined;
   // "account executive(s)", "account reps", "account team": sales titles of two words; the fix has no one-word counterpart, so it names no function word.
-  if (token.lower === 'account' && isWord(tokens[at + 1]) && ACCOUNT_ROLES.has(tokens[at + 1].lower)) return { side: 'sales', from: at, to: at + 1, functionWords: [] };
+  if (token.lower === 'account' && isWord(tokens[at + 1]) && ACCOUNT_ROLES.has(tokens[at + 1].lower)) return extendHeads(tokens, { side: 'sales', from: at, to: at + 1, functionWords: [] });
+  // "our reps", "your rep": bare reps in business copy are sales reps (not "support reps", which has its own modifier).
+  if (/^reps?$/.test(token.lower) && ['our', 'your', 'the', 'their', 'my'].includes(tokens[at - 1]?.lower ?? '')) return { side: 'sales', from: at, to: at, functionWords: [] };
   // "business development reps": a sales title of three words.
   if (token.lower === 'business' && tokens[at + 1]?.lower === 'development' && ACCOUNT_ROLES.has(tokens[at + 2]?.lower ?? '')) return { side: 'sales', from: at, to: at + 2, functionWords: [] };
   const side = sideOf(token.lower);

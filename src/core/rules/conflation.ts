@@ -162,7 +162,8 @@ function sentenceWide(tokens: Token[], examples: QuotedRange[]): Hit | undefined
   }
   let stopped = false;
   for (let at = 0; at < tokens.length; at += 1) {
-    stopped ||= STOP_WORDS.has(tokens[at].lower);
+    // "stop using them as synonyms" argues against the claim; "we've stopped pretending there's a line" makes it.
+    stopped ||= STOP_WORDS.has(tokens[at].lower) && !['pretending', 'pretend'].includes(tokens[at + 1]?.lower ?? '');
     const cue = SAMENESS_CUES.find((words) => words.every((word, offset) => tokens[at + offset]?.lower === word));
     if (!cue) continue;
     const end = at + cue.length - 1;
