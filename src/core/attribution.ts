@@ -112,6 +112,7 @@ interface GenericActivity {
 
 /** An activity outside the catalogue: the verb (verbs of owning as one) and the words of its object. */
 export function genericKey(tokens: Token[], verbAt: number, objectFrom: number, objectEnd: number): GenericActivity | undefined {
+  if (!isWord(tokens[verbAt])) return undefined;
   const verb = tokens[verbAt].lower;
   if (NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb) || AUXILIARIES.has(verb) || CONSUMING_VERBS.has(verb)) return undefined;
   // "should be someone who…", "is a big 'if'": after a copula comes a description, not a verb of doing.

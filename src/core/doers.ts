@@ -88,6 +88,8 @@ export function dutyCredit(index: ActivityIndex, sentence: Sentence): Credit | u
   if (!role) return undefined;
   let from = 0;
   while (from < sentence.tokens.length && !isWord(sentence.tokens[from])) from += 1;
+  // An item of punctuation alone ("- **") names no duty.
+  if (from >= sentence.tokens.length) return undefined;
   const activity = dutyActivity(index, sentence.tokens, from, otherSide(role.side)!);
   // A duty outside the catalogue ("Set up the customer advisory board") can still conflict with another place.
   const generic = activity || DETERMINERS.has(sentence.tokens[from]?.lower ?? '') ? undefined : genericKey(sentence.tokens, from, from + 1, clauseEnd(sentence.tokens, from + 1));

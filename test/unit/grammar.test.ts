@@ -26,6 +26,10 @@ describe('grammar', () => {
       assert.deepEqual(read(text), [['sales-doing-marketing', 'Manage the company blog', READ_BLOG]]);
     });
 
+    it('a list item of punctuation alone under a role names no duty (and throws nothing)', () => {
+      assert.deepEqual(rules('**Sales Executive**\n\nResponsibilities:\n\n- **\n- Close new accounts\n'), []);
+    });
+
     it('a lead-in that names both functions, or denies the duties, names no role', () => {
       assert.deepEqual(rules('## What sales and marketing each do\n\n- Manage the company blog\n'), []);
       assert.deepEqual(rules('Things never to let sales do:\n\n- Design the logo\n'), []);
