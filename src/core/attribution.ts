@@ -7,7 +7,7 @@ import {
   RELATIVE_PRONOUNS, REVENUE_VERBS, ROLE_NOUNS, SUBJECT_PRONOUNS, SUPPORT_VERBS, TIME_NOUNS, TITLES, VERB_JOINERS,
 } from './lexicon';
 import { endsNegative, clauseEnd, clauseStart, type Predicate, predicateAfter, words } from './clauses';
-import { antecedentCredit, dutyCredit, youCredit } from './doers';
+import { antecedentCredit, dutyCredit, impliedSubjectCredit, youCredit } from './doers';
 import { IRREGULAR_PAST, stemKey } from './morphology';
 import { type FunctionSide, type Mention, isWord, sideOf, mentionAt, otherSide } from './naming';
 import type { Sentence, Token } from './prose';
@@ -427,7 +427,7 @@ export function findCredits(index: ActivityIndex, sentence: Sentence, before: Se
     const antecedent = antecedentCredit(index, sentence, before);
     return antecedent ? [antecedent] : [];
   }
-  const elsewhere = dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? antecedentCredit(index, sentence, before);
+  const elsewhere = dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? impliedSubjectCredit(index, sentence) ?? antecedentCredit(index, sentence, before);
   return elsewhere ? [elsewhere] : [];
 }
 

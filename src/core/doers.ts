@@ -56,7 +56,9 @@ export function leadInRole(sentence: Sentence): Role | undefined {
     const { lead, mention } = mentions[0]!;
     if (!cued && !isBareTitle(group, mention)) return undefined;
     // "Things never to let sales do:", "What sales should not own": a list of what the role does not do.
-    if (group.some((sentence) => sentence.tokens.some((token) => NEGATORS.has(token.lower) || token.lower.endsWith("n't")))) return undefined;
+    // Only the line that introduces the list counts ("…never to let sales do:"), not a remark before it ("…are not static.").
+    const introduces = (sentence: Sentence) => sentence.block === 'heading' || sentence.tokens[sentence.tokens.length - 1]?.text === ':';
+    if (group.some((sentence) => introduces(sentence) && sentence.tokens.some((token) => NEGATORS.has(token.lower) || token.lower.endsWith("n't")))) return undefined;
     const text = lead.tokens.slice(mention.from, mention.to + 1).map((token) => token.text).join(' ');
     return { side: mention.side as FunctionSide, text, line: lead.tokens[mention.from]!.span.start.line };
   }
@@ -95,6 +97,23 @@ export function dutyCredit(index: ActivityIndex, sentence: Sentence): Credit | u
   const generic = activity || DETERMINERS.has(sentence.tokens[from]?.lower ?? '') ? undefined : genericKey(sentence.tokens, from, from + 1, clauseEnd(sentence.tokens, from + 1));
   if (!activity && !generic) return undefined;
   const found = credit(sentence, pointer(role.side, activity?.from ?? from), activity, generic);
+  return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
+}
+
+/**
+ * "Implements trade promotions by publishing…" in a job description: a sentence that opens with a verb of the
+ * catalogue in the third person has the role its headings name as subject.
+ */
+export function impliedSubjectCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined {
+  const { tokens } = sentence;
+  const first = tokens[0];
+  if (!isWord(first) || sentence.isQuestion || sentence.block !== 'paragraph' || !/^[A-Z][a-z]+s$/.test(first.text)) return undefined;
+  const list = words(tokens);
+  const role = leadInRole(sentence);
+  if (!role) return undefined;
+  const activity = activityIn(index, list, { start: 0, end: clauseEnd(tokens, 1), negated: false }, otherSide(role.side));
+  if (!activity || activity.verbAt === undefined) return undefined;
+  const found = credit(sentence, pointer(role.side, 0), activity, undefined);
   return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
 }
 

@@ -156,7 +156,7 @@ export const DUTY_CUES: string[][] = [
   'responsibilities', 'responsibility', 'responsible', 'duties', 'duty', 'tasks', 'role', 'roles', 'job', "you'll", 'you will',
   'will be', 'in charge', 'day-to-day', 'day to day', 'expectations', 'accountabilities', 'activities', 'owns', 'handles',
   'what you', 'include', 'includes', 'following', "they'll", 'they will', 'what they', 'will do', 'should do', 'looks after',
-  'takes care', 'in their hands', 'to-do', 'checklist', 'remit', 'scope', 'portfolio',
+  'takes care', 'in their hands', 'to-do', 'checklist', 'remit', 'scope', 'portfolio', 'functions', 'summary', 'overview',
 ].map((cue) => cue.split(' '));
 
 /** Pronouns that may open a sentence as its subject and point back to the previous sentence's subject. */

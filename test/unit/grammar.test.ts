@@ -43,6 +43,11 @@ describe('grammar', () => {
       assert.deepEqual(finding!.fixes.map((fix) => fix.kind), ['ignore-line', 'disable-file'], 'no replace fix: the doer is in another line');
     });
 
+    it('a job description\'s sentence that opens with a verb has the role in its headings as subject', () => {
+      const text = '# Regional Sales Manager\n\n## Duties\n\nImplements trade promotions by publishing and tracking trade spending. Establishes sales objectives.\n';
+      assert.deepEqual(read(text), [['sales-doing-marketing', 'Implements trade promotions', "“Sales Manager” (named above, on line 1) → “Implements trade promotions” (Promotion (the fourth P), marketing's work)"]]);
+    });
+
     it('a pronoun opening the next sentence, or the next paragraph, has the previous subject as antecedent', () => {
       const text = 'Our sales reps visit every store. They explain the range.\n\nThey also design the flyers.\n';
       assert.deepEqual(read(text), [['sales-doing-marketing', 'They also design the flyers', "“sales reps” (the antecedent, on line 1) → “design the flyers” (Collateral and web presence, marketing's work)"]]);
