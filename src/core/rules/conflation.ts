@@ -253,7 +253,10 @@ function quoted(text: string, from: number, start: number, end: number): boolean
 
 /** A quoted view is someone else's when the copy answers it: "It is a tidy line, and it is wrong.", "But he's wrong." */
 function answered(sentences: Sentence[]): boolean {
-  return sentences.some((sentence) => sentence.tokens.some((token) => isNegator(token) || WRONGNESS_MARKERS.has(token.lower) || REBUTTALS.has(token.lower)));
+  // "not just brand recognition", "not only…" add to a claim rather than answer it.
+  const answers = (tokens: Token[], at: number) =>
+    (isNegator(tokens[at]) && !['just', 'only', 'merely', 'simply'].includes(tokens[at + 1]?.lower ?? '')) || WRONGNESS_MARKERS.has(tokens[at]!.lower) || REBUTTALS.has(tokens[at]!.lower);
+  return sentences.some((sentence) => sentence.tokens.some((_, at) => answers(sentence.tokens, at)));
 }
 
 const REBUTTALS = new Set(['disagree', 'disagrees', 'untrue', 'false', 'nonsense', 'however', 'stopped', 'wrong']);
