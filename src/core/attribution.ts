@@ -253,15 +253,21 @@ function jobCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined
   const { tokens } = sentence;
   for (let at = 2; at < tokens.length - 1; at += 1) {
     const side = isWord(tokens[at]) ? sideOf(tokens[at].lower) : undefined;
-    if (!side || !DUTY_NOUNS.has(tokens[at + 1]!.lower) || !['a', 'an', 'the'].includes(tokens[at - 1]!.lower)) continue;
-    if (!COPULA_FORMS.has(tokens[at - 2]!.lower)) continue;
-    const start = clauseStart(tokens, at - 2);
+    if (!side || !(DUTY_NOUNS.has(tokens[at + 1]!.lower) || KIND_NOUNS.has(tokens[at + 1]!.lower)) || !['a', 'an', 'the'].includes(tokens[at - 1]!.lower)) continue;
+    // "…is a marketing job", "a trade show is almost always a sales activity"
+    let copula = at - 2;
+    while (copula > 0 && (ADVERBS.has(tokens[copula]!.lower) || /ly$/.test(tokens[copula]!.lower) || ['almost', 'nearly', 'still', 'now', 'very', 'more', 'most'].includes(tokens[copula]!.lower))) copula -= 1;
+    if (!COPULA_FORMS.has(tokens[copula]?.lower ?? '')) continue;
+    const start = clauseStart(tokens, copula);
     for (let word = start; word < at; word += 1) if (endsNegative(tokens[word].lower)) return undefined;
-    const activity = activityInPart(index, tokens, start, at - 2);
-    if (activity) return credit(sentence, { side, from: at, to: at + 1, functionWords: [at] }, activity, undefined);
+    const activity = activityInPart(index, tokens, start, copula);
+    if (activity) return credit(sentence, { side, from: at, to: at, functionWords: [at] }, activity, undefined);
   }
   return undefined;
 }
+
+/** Nouns that make "a sales activity" a kind of work that belongs to a function. */
+const KIND_NOUNS = new Set(['activity', 'activities', 'function', 'discipline', 'thing', 'matter', 'responsibility', 'affair']);
 
 /** Nouns of duty before "of": "a goal of the sales department", "the job of marketing". */
 const DUTY_NOUNS = new Set(['goal', 'goals', 'job', 'jobs', 'task', 'tasks', 'responsibility', 'responsibilities', 'duty', 'duties', 'role', 'remit', 'work', 'province', 'domain']);

@@ -58,6 +58,15 @@ describe('grammar', () => {
       assert.deepEqual(read(text).map(([rule, words]) => [rule, words]), [['sales-doing-marketing', 'Tracking competitors and market trends usually falls to our regional sales managers']]);
     });
 
+    it('"X is a marketing job" and "a sales activity" give X to that function, and the fix names the other', () => {
+      const text = 'A trade show is almost always a sales activity.\n';
+      const [finding] = lintMarkdown(text, catalogue);
+      assert.equal(finding?.ruleId, 'sales-doing-marketing');
+      assert.equal(textAt(text, finding!.span), 'trade show is almost always a sales');
+      const fix = finding!.fixes.find((candidate) => candidate.kind === 'replace')!;
+      assert.equal(applyEdits(text, fix.edits), 'A trade show is almost always a marketing activity.\n');
+    });
+
     it('a cleft with "who" credits the function', () => {
       const text = 'It was marketing who closed the framework agreement.\n';
       assert.deepEqual(read(text).map(([rule, words]) => [rule, words]), [['marketing-doing-sales', 'marketing who closed the framework agreement']]);
