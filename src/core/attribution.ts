@@ -64,11 +64,26 @@ function textOf(tokens: Token[], from: number, to: number): string {
   return tokens.slice(from, to + 1).map((token) => token.text).join(' ').replace(/ ([,;:.!?])/g, '$1');
 }
 
+/** Where the work starts after "be responsible for", "in charge of", "tasked with" at `at`, when a gerund follows. */
+function chargeEnd(list: string[], at: number): number | undefined {
+  let index = at;
+  if (COPULA_FORMS.has(list[index] ?? '')) index += 1;
+  const phrase = CHARGE_PHRASES.find((words) => words.every((word, offset) => list[index + offset] === word));
+  if (!phrase) return undefined;
+  const next = index + phrase.length;
+  return /ing$/.test(list[next] ?? '') ? next : undefined;
+}
+
+const CHARGE_PHRASES = [['responsible', 'for'], ['in', 'charge', 'of'], ['tasked', 'with'], ['charged', 'with'], ['accountable', 'for']];
+
 /**
  * The activity a predicate names: a verb with its object, or (after a verb of owning) a noun phrase. Of coordinated
  * verbs ("closed two renewals and also designed the booth backdrop") the first of the side `prefer` wins, else the first.
  */
-export function activityIn(index: ActivityIndex, list: string[], predicate: Predicate, prefer?: FunctionSide): ActivityMatch | undefined {
+export function activityIn(index: ActivityIndex, list: string[], given: Predicate, prefer?: FunctionSide): ActivityMatch | undefined {
+  // "(is) responsible for collecting…", "in charge of planning…": the work is the verb after the phrase of charge.
+  const charge = chargeEnd(list, given.start);
+  const predicate = charge !== undefined && charge < given.end ? { ...given, start: charge } : given;
   let first: ActivityMatch | undefined;
   // "spent most of day two negotiating pricing": after a verb of spending time, the -ing verb is the work.
   const spending = /^(spend|spends|spent|spending)$/.test(list[predicate.start] ?? '');
@@ -149,6 +164,13 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   const verb = tokens[predicate.start].lower;
   // "sales needs marketing to build the brand": the second function is the doer.
   if (sideOf(verb)) return undefined;
+  // "helps guide the sales department in creating sales materials": the function does what the gerund names.
+  if (verb === 'in' && /ing$/.test(tokens[predicate.start + 1]?.lower ?? '')) predicate = { ...predicate, start: predicate.start + 1 };
+  const head = tokens[predicate.start].lower;
+  if (head !== verb) {
+    const activity = activityIn(index, words(tokens), predicate, otherSide(mention.side));
+    return activity ? credit(sentence, mention, activity, undefined) : undefined;
+  }
   // "marketing trains the sales team on positioning": the function is an object here, and what follows is no predicate of its own.
   const inCharge = verb === 'in' && tokens[predicate.start + 1]?.lower === 'charge';
   // Verbs of quantities ("marketing spend rose", "sales grew") matter only for the bare words; "our new marketer spends…" acts.

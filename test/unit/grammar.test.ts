@@ -67,6 +67,15 @@ describe('grammar', () => {
       assert.equal(applyEdits(text, fix.edits), 'A trade show is almost always a marketing activity.\n');
     });
 
+    it('"responsible for" and "in charge of" lead to the work that follows them', () => {
+      assert.deepEqual(read('Our sales team is responsible for designing the brochures.').map(([rule, words]) => [rule, words]), [['sales-doing-marketing', 'sales team is responsible for designing the brochures']]);
+      assert.deepEqual(read('Marketing is in charge of negotiating the renewals.').map(([rule, words]) => [rule, words]), [['marketing-doing-sales', 'Marketing is in charge of negotiating the renewals']]);
+    });
+
+    it('the function helped "in creating" something does the creating', () => {
+      assert.deepEqual(read('This helps guide the sales department in creating brochures.').map(([rule, words]) => [rule, words]), [['sales-doing-marketing', 'sales department in creating brochures']]);
+    });
+
     it('a cleft with "who" credits the function', () => {
       const text = 'It was marketing who closed the framework agreement.\n';
       assert.deepEqual(read(text).map(([rule, words]) => [rule, words]), [['marketing-doing-sales', 'marketing who closed the framework agreement']]);
