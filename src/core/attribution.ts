@@ -91,7 +91,9 @@ export function activityIn(index: ActivityIndex, list: string[], given: Predicat
     const word = list[at];
     if (endsNegative(word) || word === 'rather' || word === 'instead' || word === 'than') break;
     // Only the predicate's own verbs count: its head, or one joined to it ("call, email and visit", "plans to launch").
-    if (at !== predicate.start && !VERB_JOINERS.has(list[at - 1]) && !/^\w+ly$/.test(list[at - 1]) && !(spending && /ing$/.test(word))) continue;
+    // "responsible for maintaining relationships and for attracting new customers": a gerund after "for" is joined too.
+    const gerundAfterFor = list[at - 1] === 'for' && /ing$/.test(word);
+    if (at !== predicate.start && !VERB_JOINERS.has(list[at - 1]) && !/^\w+ly$/.test(list[at - 1]) && !(spending && /ing$/.test(word)) && !gerundAfterFor) continue;
     const match = index.verbWithObjectAfter(list, at, predicate.end);
     if (!match) continue;
     if (!prefer || match.side === prefer) return match;
@@ -424,7 +426,9 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
   const credits: Credit[] = [];
   parts.forEach(([from, end], at) => {
     if (owners[at] || end <= from) return;
-    const activity = activityInPart(index, tokens, from, end, true);
+    // "Account Executive: is a person who is responsible for…": a clause after the colon is read as a predicate.
+    const clause = !sentence.cells && ['is', 'are', 'who', 'which'].includes(tokens[from]?.lower ?? '');
+    const activity = clause ? activityIn(index, words(tokens), { start: from, end, negated: false }, otherSide(owner.side)) : activityInPart(index, tokens, from, end, true);
     if (activity) credits.push({ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) });
   });
   return credits.slice(0, 1);

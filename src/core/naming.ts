@@ -78,6 +78,9 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
 /** "sales lead scoring", "weak marketing planning", "Marketing Qualified Lead": the function word is an adjective here. */
 export function modifiesNoun(tokens: Token[], at: number): boolean {
   const next = tokens[at + 1];
+  // "all sales and promotional activities": an adjective coordinated with another before a modified noun.
+  const other = tokens[at + 2];
+  if ((next?.lower === 'and' || next?.lower === 'or') && isWord(other) && !sideOf(other.lower) && MODIFIED_NOUNS.has(tokens[at + 3]?.lower ?? '')) return true;
   if (!isWord(next) || next.span.start.line !== tokens[at]!.span.end.line || !MODIFIED_NOUNS.has(next.lower)) return false;
   if (!MODIFIED_NOUNS_THAT_ARE_VERBS.has(next.lower) || next.possessive) return true;
   // "sales calls are…", "sales leads." are nouns; "Sales leads the negotiation", "marketing plans and buys…" are verbs.
