@@ -149,12 +149,13 @@ export function credit(sentence: Sentence, mention: Mention, activity: ActivityM
 }
 
 /** Active voice: "our sales team will launch a TV campaign", "Jane in marketing closed the deal". */
-function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
+/** `skip` words after the function phrase come before its predicate ("who" in a cleft, "for" after thanks). */
+function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, skip = 0): Credit | undefined {
   const { tokens } = sentence;
   // "the MQLs marketing sends": a reduced relative clause, whose verb's object is the noun before the function.
   const before = tokens[mention.from - 1];
   if (isWord(before) && REDUCED_RELATIVE_HEADS.test(before.text)) return undefined;
-  let predicate = predicateAfter(tokens, isAppositive(tokens, mention) ? mention.to + 2 : afterNamedPerson(tokens, mention.to + 1));
+  let predicate = predicateAfter(tokens, skip > 0 ? mention.to + 1 + skip : isAppositive(tokens, mention) ? mention.to + 2 : afterNamedPerson(tokens, mention.to + 1));
   // "As CMO she will negotiate…": the function names the pronoun's role.
   if (tokens[mention.from - 1]?.lower === 'as') {
     const pronoun = tokens[mention.to + 1]?.text === ',' ? mention.to + 2 : mention.to + 1;
@@ -518,13 +519,13 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   // "talk to sales, who are building the course": the relative clause says what the function does, whatever precedes it.
   if (tokens[mention.to + 1]?.text === ',' && ['who', 'which'].includes(tokens[mention.to + 2]?.lower)) return activeCredit(index, sentence, mention);
   // "Thanks to the sales team for running the study": praise credits the work.
-  if (previous?.lower === 'to' && PRAISE.has(tokens[before - 1]?.lower) && tokens[mention.to + 1]?.lower === 'for') return activeCredit(index, sentence, { ...mention, to: mention.to + 1 });
+  if (previous?.lower === 'to' && PRAISE.has(tokens[before - 1]?.lower) && tokens[mention.to + 1]?.lower === 'for') return activeCredit(index, sentence, mention, 1);
   // "Don't expect marketing to negotiate": the infinitive's doer sits under the negation.
   if (tokens[mention.to + 1]?.lower === 'to' && negatedBefore(tokens, mention.from)) return undefined;
   // "Never let your sales reps nurture leads": advice against, not a credit.
   if (isWord(previous) && CAUSING_VERBS.has(previous.lower) && negatedBefore(tokens, before)) return undefined;
   // "It was marketing who closed the deal", "marketers who close deals": the relative clause says what the function does.
-  if (tokens[mention.to + 1]?.lower === 'who') return activeCredit(index, sentence, { ...mention, to: mention.to + 1 });
+  if (tokens[mention.to + 1]?.lower === 'who') return activeCredit(index, sentence, mention, 1);
   // "Market analysis and competition monitoring are also goals of the sales department".
   if (previous?.lower === 'of' && DUTY_NOUNS.has(tokens[before - 1]?.lower ?? '')) {
     const duty = dutyOfCredit(index, sentence, mention, before - 1);
