@@ -33,7 +33,7 @@ export function lintMarkdown(markdown: string, catalogue: Catalogue, options: Li
   const credits = doc.sentences
     .flatMap((sentence, at) => findCredits(activities, sentence, doc.sentences.slice(Math.max(0, at - 4), at).reverse()))
     .filter((credit) => !insideAny(examples, credit.sentence.tokens[credit.from]!.span.start.offset, credit.sentence.tokens[credit.to]!.span.end.offset));
-  const lines = markdown.split('\n');
+  const lines = markdown.split(/\r\n|\r|\n/);
   const findings: Finding[] = [];
   for (const id of RULE_IDS) {
     const setting = options.rules[id];

@@ -285,9 +285,13 @@ function placeInBlocks(sentences: Sentence[], blocks: Block[]): void {
   });
 }
 
+/** Where each line starts: after "\n", "\r\n" or a lone "\r", the line endings Markdown and VS Code both know. */
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text.charCodeAt(at);
+    if (char === 10 || (char === 13 && text.charCodeAt(at + 1) !== 10)) starts.push(at + 1);
+  }
   return starts;
 }
 
