@@ -28,10 +28,14 @@ export function replaceFunctionFix(tokens: Token[], mention: Mention): Fix | und
 
 /** The end of a line's text, before a carriage return and before trailing spaces (two of which make a hard line break). */
 function lineEnd(doc: ProseDocument, line: number): Point {
-  const start = doc.lineStarts[line];
+  const start = doc.lineStarts[line]!;
   const next = doc.lineStarts[line + 1];
-  const text = doc.text.slice(start, next === undefined ? doc.text.length : next - 1).replace(/\r$/, '').replace(/[ \t]+$/, '');
-  return { line, character: text.length, offset: start + text.length };
+  // Walk back from the next line's start over its line ending and trailing blanks: no copy of a long line per finding.
+  let end = next === undefined ? doc.text.length : next;
+  if (end > start && doc.text[end - 1] === '\n') end -= 1;
+  if (end > start && doc.text[end - 1] === '\r') end -= 1;
+  while (end > start && (doc.text[end - 1] === ' ' || doc.text[end - 1] === '\t')) end -= 1;
+  return { line, character: end - start, offset: end };
 }
 
 /** The point at an offset that starts a line or ends the text. */

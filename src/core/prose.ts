@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
+import type { Heading, Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { parseMarkdown, toSpan } from './markdown';
 import { quotedExamples, type QuotedRange } from './quotes';
@@ -209,7 +209,7 @@ function toTokens(sentence: NlcstSentence): Token[] {
 }
 
 /** Table rows as sentences (the nlcst conversion skips tables): each body row's cells, in order, with where each cell starts. */
-function tableRowSentences(tree: Root, file: VFile): Sentence[] {
+function tableRowSentences(tree: Root, text: string): Sentence[] {
   const rows: Sentence[] = [];
   visit(tree, 'table', (table) => {
     const headers = (table.children[0]?.children ?? []).map((cell) => toString(cell).trim());
@@ -223,9 +223,7 @@ function tableRowSentences(tree: Root, file: VFile): Sentence[] {
         tokens.push({ text: '|', lower: '|', kind: 'punctuation', possessive: false, span: { start, end: start } });
         cells.push(tokens.length);
         if (cell.children.length === 0) continue;
-        const paragraph: Paragraph = { type: 'paragraph', children: cell.children, position: cell.position };
-        const nlcst = toNlcst(paragraph, file, ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
-        for (const sentence of collectSentences(nlcst)) tokens.push(...sentence.tokens);
+        for (const sentence of blockSentences(cell.children, text)) tokens.push(...sentence.tokens);
       }
       if (tokens.length > 0 && row.position) rows.push({ tokens, span: toSpan(row.position), isQuestion: false, cells, headers });
     }
@@ -233,6 +231,94 @@ function tableRowSentences(tree: Root, file: VFile): Sentence[] {
   });
   return rows;
 }
+
+/** How much source one parse may take: mdast-util-to-nlcst spreads a block's words into one call's arguments, which
+ * overflows the stack at a few hundred thousand words, and builds a line index of the whole file it is given. */
+const PIECE_LIMIT = 16_384;
+
+/** The blocks that hold prose (paragraphs and headings), found without recursion however deep the quotes and lists go. */
+function leafBlocks(tree: Root): (Paragraph | Heading)[] {
+  const leaves: (Paragraph | Heading)[] = [];
+  const stack: MdastNodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'paragraph' || node.type === 'heading') leaves.push(node);
+    else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
+      for (let at = node.children.length - 1; at >= 0; at -= 1) stack.push(node.children[at] as MdastNodes);
+    }
+  }
+  return leaves;
+}
+
+/** A copy of an inline subtree with every offset moved by `by`, made without recursion. */
+function shifted<T extends MdastNodes>(node: T, by: number): T {
+  const copy = { ...node } as T;
+  const pending: MdastNodes[] = [copy];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (current.position) {
+      const { start, end } = current.position;
+      current.position = { start: { ...start, offset: (start.offset ?? 0) + by }, end: { ...end, offset: (end.offset ?? 0) + by } };
+    }
+    if ('children' in current) {
+      (current as Parents).children = (current as Parents).children.map((child) => ({ ...child })) as never;
+      for (const child of (current as Parents).children) pending.push(child as MdastNodes);
+    }
+  }
+  return copy;
+}
+
+/** A long text node cut at sentence ends into pieces of at most PIECE_LIMIT characters, placed by their offsets. */
+function cutText(node: MdastNodes): MdastNodes[] {
+  if (node.type !== 'text' || node.value.length <= PIECE_LIMIT || !node.position) return [node];
+  const pieces: MdastNodes[] = [];
+  const { value } = node;
+  const base = node.position.start.offset ?? 0;
+  let from = 0;
+  while (from < value.length) {
+    let to = Math.min(value.length, from + PIECE_LIMIT);
+    if (to < value.length) {
+      const stop = Math.max(value.lastIndexOf('. ', to), value.lastIndexOf('\n', to));
+      to = stop > from + PIECE_LIMIT / 2 ? stop + 1 : to;
+    }
+    const start = { ...node.position.start, offset: base + from };
+    const end = { ...node.position.end, offset: base + to };
+    pieces.push({ type: 'text', value: value.slice(from, to), position: { start, end } });
+    from = to;
+  }
+  return pieces;
+}
+
+/**
+ * The sentences of one block's inline content, parsed in pieces of bounded size, each against its own slice of the
+ * source (so no parse sees the whole file). Token places are relative to the piece here and made exact by realign().
+ */
+function blockSentences(children: MdastNodes[], text: string): Sentence[] {
+  const inline = children.flatMap(cutText).filter((child) => child.position?.start.offset !== undefined && child.position.end.offset !== undefined);
+  const sentences: Sentence[] = [];
+  let at = 0;
+  while (at < inline.length) {
+    const from = inline[at]!.position!.start.offset!;
+    let next = at + 1;
+    while (next < inline.length && inline[next]!.position!.end.offset! - from <= PIECE_LIMIT) next += 1;
+    const to = inline[next - 1]!.position!.end.offset!;
+    const piece = inline.slice(at, next).map((child) => shifted(child, -from));
+    const first = piece[0]!.position!;
+    const last = piece[piece.length - 1]!.position!;
+    const paragraph: Paragraph = { type: 'paragraph', children: piece as Paragraph['children'], position: { start: first.start, end: last.end } };
+    const nlcst = toNlcst(paragraph, new VFile(text.slice(from, to)), ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
+    for (const sentence of collectSentences(nlcst)) {
+      for (const token of sentence.tokens) token.span = moved(token.span, from);
+      sentence.span = moved(sentence.span, from);
+      sentences.push(sentence);
+    }
+    at = next;
+  }
+  return sentences;
+}
+
+/** A span moved by `by` offsets (lines and characters are set again by realign()). */
+const moved = (span: Span, by: number): Span => ({ start: { ...span.start, offset: span.start.offset + by }, end: { ...span.end, offset: span.end.offset + by } });
 
 function collectSentences(nlcst: NlcstRoot): Sentence[] {
   const sentences: Sentence[] = [];
@@ -316,9 +402,8 @@ function analyze(text: string): ProseDocument {
   const directives = collectDirectives(tree);
   const frontMatter = tree.children.find((node) => node.type === 'yaml' || (node.type as string) === 'toml');
   pruneNonProse(tree);
-  const file = new VFile(text);
-  const nlcst = toNlcst(tree as MdastNodes, file, ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
-  const sentences = [...collectSentences(nlcst), ...tableRowSentences(tree, file)].sort((a, b) => a.span.start.offset - b.span.start.offset);
+  const prose = leafBlocks(tree).flatMap((block) => blockSentences(block.children, text));
+  const sentences = [...prose, ...tableRowSentences(tree, text)].sort((a, b) => a.span.start.offset - b.span.start.offset);
   const lineStarts = lineStartsOf(text);
   realign(sentences, text, lineStarts);
   placeInBlocks(sentences, blocksOf(tree));

@@ -48,34 +48,50 @@ const lastPart = (word: string) => word.slice(word.lastIndexOf('-') + 1);
 const FAMILY_OF = new Map(Object.entries(families.families).flatMap(([family, members]) => members.map((member) => [member, family] as const)));
 const KEY_FILLERS = new Set(['new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of', 'for', 'and', 'or', 'in', 'at', 'own', 'first', 'next', 'last', 'annual', 'monthly', 'weekly', 'quarterly', 'product', 'customer', 'customers']);
 
+/** How many of the other places a finding names and links: the first few, and how many more there are. */
+const MAX_RELATED = 3;
+
 export const inconsistency: Rule = {
   id: 'inconsistency',
   check(context) {
     const byKey = new Map<string, Credit[]>();
     for (const credit of context.credits) {
       if (credit.mention.side === 'joint') continue;
-      for (const key of keysOf(credit)) byKey.set(key, [...(byKey.get(key) ?? []), credit]);
+      for (const key of keysOf(credit)) {
+        const group = byKey.get(key);
+        if (group) group.push(credit);
+        else byKey.set(key, [credit]);
+      }
     }
     const drafts: Draft[] = [];
     const flagged = new Set<Credit>();
     for (const credits of byKey.values()) {
-      if (!credits.some((credit) => credit.mention.side === 'sales') || !credits.some((credit) => credit.mention.side === 'marketing')) continue;
+      const bySide = { sales: credits.filter((credit) => credit.mention.side === 'sales'), marketing: credits.filter((credit) => credit.mention.side === 'marketing') };
+      if (bySide.sales.length === 0 || bySide.marketing.length === 0) continue;
       for (const credit of credits) {
         if (flagged.has(credit)) continue;
         const side = credit.mention.side as 'sales' | 'marketing';
-        const opposite = credits.filter((candidate) => candidate.mention.side === other(side) && candidate.sentence !== credit.sentence && !isContrast(context.doc.text, credit, candidate));
+        // The first few places on the other side (bounded work per finding), and how many there are in all.
+        const others = bySide[other(side)];
+        const opposite: Credit[] = [];
+        for (const candidate of others) {
+          if (candidate.sentence === credit.sentence || isContrast(context.doc.text, credit, candidate)) continue;
+          opposite.push(candidate);
+          if (opposite.length === MAX_RELATED) break;
+        }
         if (opposite.length === 0) continue;
         flagged.add(credit);
+        const more = opposite.length === MAX_RELATED ? others.filter((candidate) => candidate.sentence !== credit.sentence).length - MAX_RELATED : 0;
         const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
         const what = concept ? activityName(concept.label) : `“${credit.keyText}”`;
-        const lines = opposite.map((place) => spanOf(place).start.line + 1).join(', ');
+        const lines = opposite.map((place) => spanOf(place).start.line + 1).join(', ') + (more > 0 ? ` and ${more} more` : '');
         drafts.push({
           ruleId: 'inconsistency',
           message: `${what[0].toUpperCase()}${what.slice(1)} is credited to ${side} here but to ${other(side)} on line ${lines}. Give it to one function throughout, or say how the two share it.`,
           span: spanOf(credit),
           conceptId: concept?.id,
           evidence: concept ? concept.passages.slice(0, 1) : [],
-          reading: `${readingOf(credit, context.catalogue)}; elsewhere ${opposite.map((place) => `${readingOf(place, context.catalogue)} on line ${spanOf(place).start.line + 1}`).join(', ')}`,
+          reading: `${readingOf(credit, context.catalogue)}; elsewhere ${opposite.map((place) => `${readingOf(place, context.catalogue)} on line ${spanOf(place).start.line + 1}`).join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
           related: opposite.map((place) => ({ span: spanOf(place), message: `Credited to ${other(side)} here` })),
           fixes: [],
         });

@@ -1,0 +1,36 @@
+// No input of any size or depth crashes the engine, and no finding's work grows with the document (issue 7, items 5, 7).
+// These assert results, not times: speed is measured by npm run bench.
+import * as assert from 'node:assert/strict';
+import { lintMarkdown, type Catalogue } from '../../src/core';
+import { realCatalogue } from './shared';
+
+const CLAIM = 'Marketing closed the deal and we met Acme. ';
+
+describe('large and deep documents', function () {
+  this.timeout(60_000);
+  let catalogue: Catalogue;
+  before(() => {
+    catalogue = realCatalogue();
+  });
+  const count = (text: string) => lintMarkdown(text, catalogue).filter((finding) => finding.ruleId === 'marketing-doing-sales').length;
+
+  it('a 512 KB paragraph on one line is read in full', () => {
+    assert.equal(count(CLAIM.repeat(12_000)), 12_000);
+  });
+
+  it('a list of 10,000 items is read in full', () => {
+    assert.equal(count('- Marketing closed the deal with Acme, and we met their buyer twice before that.\n'.repeat(10_000)), 10_000);
+  });
+
+  it('3,500 levels of block quote are read', () => {
+    assert.equal(count(`${'>'.repeat(3_500)} Marketing closed the deal.\n`), 1);
+  });
+
+  it('an inconsistency names at most three other places and says how many more there are', () => {
+    const text = Array.from({ length: 400 }, (_, at) => (at % 2 ? 'Sales closes the deal.' : 'Marketing closes the deal.')).join('\n\n');
+    const findings = lintMarkdown(text, catalogue).filter((finding) => finding.ruleId === 'inconsistency');
+    assert.equal(findings.length, 400);
+    assert.ok(findings.every((finding) => finding.related.length === 3), 'three related places each');
+    assert.match(findings[0]!.message, /^Closing the sale is credited to marketing here but to sales on line 3, 7, 11 and 197 more\./);
+  });
+});
