@@ -1,7 +1,7 @@
 // plumb-line check [paths or folders...] [--format text|json] [--config file] [--explain]: the engine for CI.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { lintMarkdown, resolveOptions, type Finding, type LintOptions } from '../core';
+import { lintMarkdown, resolveOptions, type Catalogue, type Finding, type LintOptions } from '../core';
 import { loadCatalogue } from '../corpusFolder';
 
 const USAGE = 'usage: plumb-line check [paths or folders...] [--format text|json] [--config plumb-line.json] [--explain]';
@@ -42,13 +42,37 @@ function parseArguments(argv: string[]): Arguments {
   return parsed;
 }
 
-/** Markdown files under the given paths, in a stable order. Unreadable paths throw with the path named. */
-function markdownFiles(paths: string[]): string[] {
+/** Why a path could not be read, in one line that names it. */
+function readFailure(error: unknown, fallback: string): string {
+  const failure = error as NodeJS.ErrnoException;
+  if (failure.code === 'ENOENT') return `cannot read ${failure.path ?? fallback}: no such file or folder`;
+  if (failure.code) return `cannot read ${failure.path ?? fallback}: ${failure.code}`;
+  return `${fallback}: ${failure.message}`;
+}
+
+/**
+ * Markdown files under the given paths, in a stable order. A path that cannot be read is reported through `fail`
+ * (naming it) and the others are still walked.
+ */
+function markdownFiles(paths: string[], fail: (reason: string) => void): string[] {
   const files: string[] = [];
   const walk = (path: string, explicit: boolean) => {
-    const stats = statSync(path);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      fail(readFailure(error, path));
+      return;
+    }
     if (stats.isDirectory()) {
-      for (const entry of readdirSync(path).sort()) if (!SKIPPED_FOLDERS.has(entry)) walk(join(path, entry), false);
+      let entries: string[];
+      try {
+        entries = readdirSync(path).sort();
+      } catch (error) {
+        fail(readFailure(error, path));
+        return;
+      }
+      for (const entry of entries) if (!SKIPPED_FOLDERS.has(entry)) walk(join(path, entry), false);
     } else if (explicit || /\.(md|markdown)$/i.test(path)) files.push(path);
   };
   for (const path of paths) walk(path, true);
@@ -96,22 +120,40 @@ export function main(argv: string[]): number {
     process.stderr.write(`plumb-line: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  let rows: Row[] = [];
+  const rows: Row[] = [];
   let fileCount = 0;
-  try {
-    const options = readOptions(args.config);
-    const catalogue = loadCatalogue(resolve(__dirname, '..', 'corpus'));
-    for (const file of markdownFiles(args.paths)) {
-      const name = relative(process.cwd(), file) || file;
-      rows = rows.concat(lintMarkdown(readFileSync(file, 'utf8'), catalogue, options).map((finding) => toRow(name, finding)));
-      fileCount += 1;
-    }
-  } catch (error) {
-    const failure = error as NodeJS.ErrnoException;
-    const reason = failure.code === 'ENOENT' ? `cannot read ${failure.path}: no such file or folder` : failure.code ? `cannot read ${failure.path ?? 'input'}: ${failure.code}` : failure.message;
+  let failures = 0;
+  const fail = (reason: string) => {
+    failures += 1;
     process.stderr.write(`plumb-line: ${reason}\n`);
+  };
+  let options: LintOptions;
+  let catalogue: Catalogue;
+  try {
+    options = readOptions(args.config);
+    catalogue = loadCatalogue(resolve(__dirname, '..', 'corpus'));
+  } catch (error) {
+    process.stderr.write(`plumb-line: ${readFailure(error, args.config ?? 'the corpus')}\n`);
     return 2;
   }
+  // One file that cannot be read or checked is reported, naming it, and every other file is still checked.
+  for (const file of markdownFiles(args.paths, fail)) {
+    const name = relative(process.cwd(), file) || file;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      fail(readFailure(error, name));
+      continue;
+    }
+    try {
+      for (const finding of lintMarkdown(text, catalogue, options, (problem) => fail(`${name}: ${problem}`))) rows.push(toRow(name, finding));
+      fileCount += 1;
+    } catch (error) {
+      fail(`${name}: could not be checked (${(error as Error).message})`);
+    }
+  }
+  if (failures > 0 && fileCount === 0) return 2;
   if (args.format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   else {
     for (const row of rows) {
@@ -120,6 +162,7 @@ export function main(argv: string[]): number {
     }
     process.stdout.write(`${rows.length} finding${rows.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}.\n`);
   }
+  if (failures > 0) return 2;
   return rows.length > 0 ? 1 : 0;
 }
 

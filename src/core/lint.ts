@@ -7,25 +7,37 @@ import { defaultOptions } from './options';
 import { analyzeMarkdown } from './prose';
 import { insideAny } from './quotes';
 import { RULE_IDS, RULES } from './rules/registry';
+import type { Rule } from './rules/rule';
 import type { Finding, LintOptions } from './types';
 
 const indexes = new WeakMap<Catalogue, Map<string, ActivityIndex>>();
 
-/** One activity index per catalogue and set of team phrases, built on first use. */
-function activityIndex(catalogue: Catalogue, extra: LintOptions['extraPhrases']): ActivityIndex {
+/** How many sets of team phrases keep their activity index per catalogue: each index is some megabytes. */
+const INDEXES_KEPT = 2;
+
+/** The activity index for a catalogue and a set of team phrases; only the last few sets are kept. */
+export function activityIndex(catalogue: Catalogue, extra: LintOptions['extraPhrases']): ActivityIndex {
   const key = JSON.stringify(extra);
   const perCatalogue = indexes.get(catalogue) ?? new Map<string, ActivityIndex>();
   indexes.set(catalogue, perCatalogue);
   let index = perCatalogue.get(key);
-  if (!index) {
-    index = new ActivityIndex(catalogue.concepts, extra);
-    perCatalogue.set(key, index);
-  }
+  if (index) perCatalogue.delete(key);
+  else index = new ActivityIndex(catalogue.concepts, extra);
+  perCatalogue.set(key, index);
+  while (perCatalogue.size > INDEXES_KEPT) perCatalogue.delete(perCatalogue.keys().next().value!);
   return index;
 }
 
-/** Lints the prose of one Markdown document. Pure: text and options in, findings out, sorted by position. */
-export function lintMarkdown(markdown: string, catalogue: Catalogue, options: LintOptions = defaultOptions()): Finding[] {
+/** How many activity indexes a catalogue keeps (for tests: the cache stays bounded). */
+export function keptIndexes(catalogue: Catalogue): number {
+  return indexes.get(catalogue)?.size ?? 0;
+}
+
+/**
+ * Lints the prose of one Markdown document. Pure: text and options in, findings out, sorted by position. A rule that
+ * throws is reported through `onProblem` (one line naming the rule) and every other rule's findings still come back.
+ */
+export function lintMarkdown(markdown: string, catalogue: Catalogue, options: LintOptions = defaultOptions(), onProblem?: (problem: string) => void): Finding[] {
   const doc = analyzeMarkdown(markdown);
   const activities = activityIndex(catalogue, options.extraPhrases);
   const { examples } = doc;
@@ -38,7 +50,14 @@ export function lintMarkdown(markdown: string, catalogue: Catalogue, options: Li
   for (const id of RULE_IDS) {
     const setting = options.rules[id];
     if (!setting.enabled) continue;
-    for (const draft of RULES[id].rule.check({ doc, credits, catalogue, activities })) {
+    let drafts: ReturnType<Rule['check']>;
+    try {
+      drafts = RULES[id].rule.check({ doc, credits, catalogue, activities });
+    } catch (error) {
+      onProblem?.(`the ${id} rule failed (${(error as Error).message}); its findings are missing, the other rules' are shown`);
+      continue;
+    }
+    for (const draft of drafts) {
       if (isSuppressed(doc.directives, lines, id, draft.span.start.line)) continue;
       // A claim quoted as an example of wording ("marketing is just sales") is a mention, not a use.
       if (insideAny(examples, draft.span.start.offset, draft.span.end.offset)) continue;

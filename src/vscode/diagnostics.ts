@@ -113,7 +113,7 @@ export class DiagnosticsController implements Disposable {
 
   private lintText(uri: Uri, text: string, version: number | undefined): Finding[] | undefined {
     try {
-      const findings = lintMarkdown(text, this.catalogue, this.settings.read(uri).options);
+      const findings = lintMarkdown(text, this.catalogue, this.settings.read(uri).options, (problem) => this.output.error(`${uri.toString(true)}: ${problem}`));
       this.results.set(uri.toString(), { version, findings });
       this.collection.set(uri, findings.map((finding) => this.toDiagnostic(uri, finding)));
       return findings;

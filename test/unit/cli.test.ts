@@ -99,6 +99,15 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.match(lines[0], /no-such-draft\.md/);
   });
 
+  it('a missing path among others is named on stderr, every other file is still checked, and the run exits 2', () => {
+    write('draft.md', FLAGGED);
+    const { status, stdout, stderr } = run('check', 'no-such-draft.md', 'draft.md');
+    assert.equal(status, 2);
+    assert.deepEqual(stderr.split('\n').filter(Boolean), ['plumb-line: cannot read no-such-draft.md: no such file or folder']);
+    assert.match(stdout, /^draft\.md:3:5: warning .+ \[marketing-doing-sales\]$/m);
+    assert.match(stdout, /1 finding in 1 file\.\n$/);
+  });
+
   it('an unknown flag, a bad --format value, a missing value or command exits 2 with the reason', () => {
     write('draft.md', FLAGGED);
     const cases: [string[], RegExp][] = [

@@ -34,3 +34,31 @@ describe('large and deep documents', function () {
     assert.match(findings[0]!.message, /^Closing the sale is credited to marketing here but to sales on line 3, 7, 11 and 197 more\./);
   });
 });
+
+describe('failure containment', () => {
+  it('a rule that throws is reported in one line, and every other rule still reports', async () => {
+    const { RULES } = await import('../../src/core');
+    const rule = RULES.conflation.rule;
+    const original = rule.check;
+    rule.check = () => {
+      throw new Error('boom');
+    };
+    try {
+      const problems: string[] = [];
+      const text = 'Marketing closed the deal. Marketing is just sales.\n';
+      const found = lintMarkdown(text, realCatalogue(), undefined, (problem) => problems.push(problem));
+      assert.deepEqual(found.map((finding) => finding.ruleId), ['marketing-doing-sales']);
+      assert.deepEqual(problems, ["the conflation rule failed (boom); its findings are missing, the other rules' are shown"]);
+    } finally {
+      rule.check = original;
+    }
+  });
+
+  it('keeps the activity indexes of only the last two sets of team phrases', async () => {
+    const { keptIndexes } = await import('../../src/core/lint');
+    const { resolveOptions } = await import('../../src/core');
+    const catalogue = realCatalogue();
+    for (let at = 0; at < 20; at += 1) lintMarkdown('Sales runs the webinar.', catalogue, resolveOptions({ extraPhrases: { marketing: [`run webinar ${at}`], sales: [] } }).options);
+    assert.equal(keptIndexes(catalogue), 2);
+  });
+});
