@@ -40,9 +40,14 @@ function lineEnd(doc: ProseDocument, line: number): Point {
 
 /** The point at an offset that starts a line or ends the text. */
 function pointAt(doc: ProseDocument, offset: number): Point {
-  let line = doc.lineStarts.length - 1;
-  while (line > 0 && doc.lineStarts[line] > offset) line -= 1;
-  return { line, character: offset - doc.lineStarts[line], offset };
+  let low = 0;
+  let high = doc.lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (doc.lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low, character: offset - doc.lineStarts[low]!, offset };
 }
 
 /** Appends `<!-- plumb-line-disable-line rule -->` to the finding's line: an inline comment that changes nothing in the rendered page. */

@@ -1,7 +1,7 @@
 import { ActivityIndex } from './activities';
 import { findCredits } from './attribution';
 import type { Catalogue } from './catalogue';
-import { isSuppressed } from './directives';
+import { suppression } from './directives';
 import { disableFileFix, ignoreLineFix } from './fixes';
 import { defaultOptions } from './options';
 import { analyzeMarkdown } from './prose';
@@ -57,11 +57,13 @@ export function lintMarkdown(markdown: string, catalogue: Catalogue, options: Li
       onProblem?.(`the ${id} rule failed (${(error as Error).message}); its findings are missing, the other rules' are shown`);
       continue;
     }
+    const suppressed = suppression(doc.directives, lines, id);
+    const disableFile = disableFileFix(doc, id);
     for (const draft of drafts) {
-      if (isSuppressed(doc.directives, lines, id, draft.span.start.line)) continue;
+      if (suppressed(draft.span.start.line)) continue;
       // A claim quoted as an example of wording ("marketing is just sales") is a mention, not a use.
       if (insideAny(examples, draft.span.start.offset, draft.span.end.offset)) continue;
-      findings.push({ ...draft, severity: setting.severity, fixes: [...draft.fixes, ignoreLineFix(doc, id, draft.span.start.line), disableFileFix(doc, id)] });
+      findings.push({ ...draft, severity: setting.severity, fixes: [...draft.fixes, ignoreLineFix(doc, id, draft.span.start.line), disableFile] });
     }
   }
   return findings.sort((a, b) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId));

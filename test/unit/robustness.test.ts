@@ -62,3 +62,18 @@ describe('failure containment', () => {
     assert.equal(keptIndexes(catalogue), 2);
   });
 });
+
+describe('control comments, checked in one pass', () => {
+  it('disable … enable covers the lines from the disable comment to the line before enable, for the rule named', async () => {
+    const text = ['Marketing closed the deal.', '<!-- plumb-line-disable marketing-doing-sales -->', 'Marketing closed the deal.', 'Marketing closed the deal.', '<!-- plumb-line-enable marketing-doing-sales -->', 'Marketing closed the deal.', ''].join('\n\n');
+    const lines = lintMarkdown(text, realCatalogue()).filter((finding) => finding.ruleId === 'marketing-doing-sales').map((finding) => finding.span.start.line);
+    assert.deepEqual(lines, [0, 10]);
+  });
+
+  it('thousands of disable-line comments each silence only their own line', () => {
+    const text = Array.from({ length: 2_000 }, (_, at) => (at % 2 ? 'Marketing closed the deal.' : 'Marketing closed the deal. <!-- plumb-line-disable-line -->')).join('\n\n');
+    const findings = lintMarkdown(text, realCatalogue());
+    assert.equal(findings.length, 1_000);
+    assert.ok(findings.every((finding) => finding.span.start.line % 4 === 2));
+  });
+});
