@@ -1,10 +1,12 @@
-// plumb-line check [paths or folders...] [--format text|json] [--config file] [--explain]: the engine for CI.
+// plumb-line check [paths or folders...] [--format text|json] [--config file] [--explain] [--max-file-size 2MB]: the engine for CI.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { lintMarkdown, resolveOptions, type Catalogue, type Finding, type LintOptions } from '../core';
 import { loadCatalogue } from '../corpusFolder';
 
-const USAGE = 'usage: plumb-line check [paths or folders...] [--format text|json] [--config plumb-line.json] [--explain]';
+const USAGE = 'usage: plumb-line check [paths or folders...] [--format text|json] [--config plumb-line.json] [--explain] [--max-file-size 2MB]';
+/** Files larger than this are skipped with a message: a draft is never this big, and memory stays bounded. */
+const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 class UsageError extends Error {}
@@ -15,12 +17,24 @@ interface Arguments {
   config?: string;
   /** Print under each finding how the sentence was read. */
   explain: boolean;
+  /** Bytes over which a file is skipped. */
+  maxFileSize: number;
 }
+
+/** "2MB", "500KB", "1048576": a size in bytes. */
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--max-file-size must be a size such as 2MB or 500KB, not "${text}"`);
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
+  return Math.round(Number(match[1]) * unit);
+}
+
+const humanSize = (bytes: number) => (bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`);
 
 function parseArguments(argv: string[]): Arguments {
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const parsed: Arguments = { paths: [], format: 'text', explain: false };
+  const parsed: Arguments = { paths: [], format: 'text', explain: false, maxFileSize: DEFAULT_MAX_FILE_SIZE };
   for (let index = 0; index < rest.length; index += 1) {
     const argument = rest[index];
     const [flag, inline] = argument.startsWith('--') ? argument.split(/=(.*)/s, 2) : [argument, undefined];
@@ -35,6 +49,7 @@ function parseArguments(argv: string[]): Arguments {
       parsed.format = format;
     } else if (flag === '--config') parsed.config = value();
     else if (flag === '--explain') parsed.explain = true;
+    else if (flag === '--max-file-size') parsed.maxFileSize = parseSize(value());
     else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else parsed.paths.push(argument);
   }
@@ -141,6 +156,11 @@ export function main(argv: string[]): number {
     const name = relative(process.cwd(), file) || file;
     let text: string;
     try {
+      const size = statSync(file).size;
+      if (size > args.maxFileSize) {
+        process.stderr.write(`plumb-line: ${name}: skipped, ${humanSize(size)} is over the ${humanSize(args.maxFileSize)} limit (--max-file-size)\n`);
+        continue;
+      }
       text = readFileSync(file, 'utf8');
     } catch (error) {
       fail(readFailure(error, name));

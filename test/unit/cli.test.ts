@@ -108,6 +108,16 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.match(stdout, /1 finding in 1 file\.\n$/);
   });
 
+  it('a file over --max-file-size is skipped with one line saying so, and the others are checked', () => {
+    write('big.md', `${'Marketing closed the deal. '.repeat(100)}\n`);
+    write('draft.md', FLAGGED);
+    const { status, stdout, stderr } = run('check', 'big.md', 'draft.md', '--max-file-size', '1KB');
+    assert.equal(status, 1);
+    assert.deepEqual(stderr.split('\n').filter(Boolean), ['plumb-line: big.md: skipped, 2.6 KB is over the 1.0 KB limit (--max-file-size)']);
+    assert.match(stdout, /1 finding in 1 file\.\n$/);
+    assert.equal(run('check', 'draft.md', '--max-file-size', 'huge').status, 2);
+  });
+
   it('an unknown flag, a bad --format value, a missing value or command exits 2 with the reason', () => {
     write('draft.md', FLAGGED);
     const cases: [string[], RegExp][] = [
