@@ -98,13 +98,17 @@ function readOptions(config: string | undefined): LintOptions {
   if (!config) return resolveOptions(undefined).options;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(config, 'utf8'));
+    // An editor may save the file with a BOM, which JSON.parse refuses.
+    raw = JSON.parse(readFileSync(config, 'utf8').replace(/^\ufeff/, ''));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code) throw error;
     throw new Error(`${config} is not valid JSON (${(error as Error).message})`);
   }
   const { options, problems } = resolveOptions(raw);
   for (const problem of problems) process.stderr.write(`plumb-line: ${config}: ${problem}\n`);
+  // A misspelt rule would leave the rule the team meant to configure at its default: that is a usage error.
+  const unknown = problems.filter((problem) => problem.startsWith('Unknown rule'));
+  if (unknown.length > 0) throw new Error(`${config}: ${unknown.length === 1 ? 'an unknown rule id' : `${unknown.length} unknown rule ids`}; fix the config (see above)`);
   return options;
 }
 

@@ -118,6 +118,23 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.equal(run('check', 'draft.md', '--max-file-size', 'huge').status, 2);
   });
 
+  it('a config with a BOM is read; an unknown rule in it, or a config that is a folder, exits 2 naming it', () => {
+    write('draft.md', FLAGGED);
+    write('bom.json', '\ufeff{ "rules": { "marketing-doing-sales": "error" } }');
+    const withBom = jsonRows('check', 'draft.md', '--config', 'bom.json');
+    assert.equal(withBom.status, 1);
+    assert.deepEqual(withBom.rows.map((row) => row.severity), ['error']);
+    write('typo.json', '{ "rules": { "marketing-doing-sale": "off" } }');
+    const typo = run('check', 'draft.md', '--config', 'typo.json');
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /typo\.json: Unknown rule "marketing-doing-sale"/);
+    assert.equal(typo.stdout, '');
+    mkdirSync(path.join(dir, 'folder.json'));
+    const folder = run('check', 'draft.md', '--config', 'folder.json');
+    assert.equal(folder.status, 2);
+    assert.match(folder.stderr, /^plumb-line: cannot read folder\.json: EISDIR\n$/);
+  });
+
   it('an unknown flag, a bad --format value, a missing value or command exits 2 with the reason', () => {
     write('draft.md', FLAGGED);
     const cases: [string[], RegExp][] = [
@@ -149,10 +166,10 @@ describe('plumb-line CLI (dist/cli.js)', function () {
 
   it('--config reports invalid settings on stderr and lints with the defaults for them', () => {
     write('draft.md', FLAGGED);
-    write('plumb-line.json', JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    write('plumb-line.json', JSON.stringify({ rules: { 'marketing-doing-sales': 'loud' } }));
     const { status, stdout, stderr } = run('check', 'draft.md', '--config', 'plumb-line.json');
     assert.equal(status, 1);
-    assert.match(stderr, /plumb-line\.json.*no-such-rule/);
+    assert.match(stderr, /plumb-line\.json.*"marketing-doing-sales" has the invalid value "loud"/);
     assert.match(stdout, /\[marketing-doing-sales\]/);
   });
 
