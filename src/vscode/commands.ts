@@ -2,7 +2,7 @@
 import { commands, window, workspace, type Disposable, type LogOutputChannel, type TreeView, type Uri } from 'vscode';
 import type { Catalogue } from '../core';
 import type { ConceptsElement, ConceptsTreeProvider } from './conceptsTree';
-import { corpusFileUri, describeError, isCorpusFile, toRange } from './convert';
+import { corpusFileUri, describeError, isDraftLocation, toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 
 export interface CheckResult {
@@ -72,8 +72,9 @@ async function checkTerminology({ diagnostics, extensionUri }: CommandContext): 
     active && diagnostics.isLintable(active)
       ? [diagnostics.lintDocument(active)]
       : await Promise.all(
-          (await workspace.findFiles('**/*.md', '**/node_modules/**'))
-            .filter((uri) => !isCorpusFile(uri, extensionUri))
+          // Dot-folders hold tools' state (.git, .vscode-test, .history), not drafts.
+          (await workspace.findFiles('**/*.md', '{**/node_modules/**,**/.*/**}'))
+            .filter((uri) => isDraftLocation(uri, extensionUri))
             .map((uri) => diagnostics.lintFile(uri)),
         );
   const checked = results.filter((findings) => findings !== undefined);

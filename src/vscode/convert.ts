@@ -18,9 +18,21 @@ export function corpusFolderUri(extensionUri: Uri): Uri {
 /** Output panes and git's old revisions are Markdown too, but not drafts anyone is writing. */
 const NON_DRAFT_SCHEMES = new Set(['output', 'git']);
 
+/** Folders of editor state that hold copies of Markdown files: VS Code's local history and backups, the Local History extension's .history. */
+const EDITOR_STATE = /\/(User\/History|Backups|\.history)\//;
+
 /** A Markdown document someone is writing: what gets linted and counted. */
 export function isDraft(document: TextDocument, extensionUri: Uri): boolean {
-  return document.languageId === 'markdown' && !NON_DRAFT_SCHEMES.has(document.uri.scheme) && !isCorpusFile(document.uri, extensionUri);
+  return document.languageId === 'markdown' && !NON_DRAFT_SCHEMES.has(document.uri.scheme) && isDraftLocation(document.uri, extensionUri);
+}
+
+/** Not a file the extension ships (its corpus and rule pages) nor a copy the editor keeps of one. */
+export function isDraftLocation(uri: Uri, extensionUri: Uri): boolean {
+  const shipped = ['corpus', 'docs'].some((folder) => {
+    const root = Uri.joinPath(extensionUri, folder);
+    return uri.scheme === root.scheme && uri.path.startsWith(`${root.path}/`);
+  });
+  return !shipped && !EDITOR_STATE.test(uri.path);
 }
 
 export function isCorpusFile(uri: Uri, extensionUri: Uri): boolean {

@@ -64,6 +64,15 @@ describe('diagnostics', () => {
     assert.deepEqual(plumbLineDiagnostics(document.uri), []);
   });
 
+  it('never lints the copies editors keep of a draft (local history, backups)', async () => {
+    const copy = workspaceFile('.history/conflated-20261201.md');
+    await vscode.commands.executeCommand('vscode.open', copy);
+    // A draft with findings opened after it: once its diagnostics arrive, the copy has been seen and passed over.
+    const { document } = await openDraft('conflated.md');
+    await waitForDiagnostics(document.uri, hasRule('marketing-doing-sales'), 'findings in conflated.md');
+    assert.deepEqual(plumbLineDiagnostics(copy), []);
+  });
+
   it('clears a document\'s diagnostics when it closes', async () => {
     const { document } = await openDraft('conflated.md');
     await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'findings in conflated.md');
