@@ -61,3 +61,31 @@ export function resolveOptions(raw: unknown): { options: LintOptions; problems: 
   }
   return { options, problems };
 }
+
+/** The editor's own settings beside the rules: whether to lint as you type, and how long to wait after a keystroke. */
+export interface EditorSettings {
+  enabled: boolean;
+  debounceMs: number;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 300;
+/** A longer pause than this is surely a slip (a minute without feedback): it is kept but reported. */
+const LONGEST_DEBOUNCE_MS = 60_000;
+
+/** Validates `plumbLine.enable` and `plumbLine.debounceMs`: an invalid value is reported and replaced by the default. */
+export function resolveEditorSettings(raw: { enable?: unknown; debounceMs?: unknown }): EditorSettings & { problems: string[] } {
+  const problems: string[] = [];
+  let enabled = true;
+  if (raw.enable !== undefined) {
+    if (typeof raw.enable === 'boolean') enabled = raw.enable;
+    else problems.push(`"enable" must be true or false, not ${JSON.stringify(raw.enable)}; using true.`);
+  }
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  if (raw.debounceMs !== undefined) {
+    if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) {
+      debounceMs = raw.debounceMs;
+      if (raw.debounceMs > LONGEST_DEBOUNCE_MS) problems.push(`"debounceMs" is ${raw.debounceMs} ms, more than a minute without feedback; kept, but check it.`);
+    } else problems.push(`"debounceMs" must be a number of milliseconds, 0 or more, not ${JSON.stringify(raw.debounceMs)}; using ${DEFAULT_DEBOUNCE_MS}.`);
+  }
+  return { enabled, debounceMs, problems };
+}

@@ -1,6 +1,6 @@
 // Reads the `plumbLine.*` settings for a document's scope and validates them through the engine.
 import { workspace, type LogOutputChannel, type Uri } from 'vscode';
-import { resolveOptions, type LintOptions } from '../core';
+import { resolveEditorSettings, resolveOptions, type LintOptions } from '../core';
 
 export interface DocumentSettings {
   /** Lint automatically on open and while typing. */
@@ -19,16 +19,12 @@ export class SettingsReader {
   read(scope: Uri | undefined): DocumentSettings {
     const config = workspace.getConfiguration('plumbLine', scope ?? null);
     const { options, problems } = resolveOptions({ rules: config.get('rules'), extraPhrases: config.get('extraPhrases') });
-    for (const problem of problems) {
+    const editor = resolveEditorSettings({ enable: config.get('enable'), debounceMs: config.get('debounceMs') });
+    for (const problem of [...problems, ...editor.problems]) {
       if (this.reported.has(problem)) continue;
       this.reported.add(problem);
       this.output.warn(`Settings: ${problem}`);
     }
-    const debounceMs = config.get<number>('debounceMs', 300);
-    return {
-      enabled: config.get<boolean>('enable', true),
-      debounceMs: Number.isFinite(debounceMs) && debounceMs >= 0 ? debounceMs : 300,
-      options,
-    };
+    return { enabled: editor.enabled, debounceMs: editor.debounceMs, options };
   }
 }

@@ -77,3 +77,16 @@ describe('control comments, checked in one pass', () => {
     assert.ok(findings.every((finding) => finding.span.start.line % 4 === 2));
   });
 });
+
+describe('editor settings', () => {
+  it('an enable that is not a boolean, or a debounce that is not a non-negative number, is reported and replaced', async () => {
+    const { resolveEditorSettings } = await import('../../src/core');
+    assert.deepEqual(resolveEditorSettings({ enable: 'yes', debounceMs: -5 }), {
+      enabled: true,
+      debounceMs: 300,
+      problems: ['"enable" must be true or false, not "yes"; using true.', '"debounceMs" must be a number of milliseconds, 0 or more, not -5; using 300.'],
+    });
+    assert.deepEqual(resolveEditorSettings({ enable: false, debounceMs: '200' }).problems, ['"debounceMs" must be a number of milliseconds, 0 or more, not "200"; using 300.']);
+    assert.deepEqual(resolveEditorSettings({ enable: false, debounceMs: 0 }), { enabled: false, debounceMs: 0, problems: [] });
+  });
+});
