@@ -56,3 +56,28 @@ console.log(`${drafts.length} drafts, ${(bytes / 1024).toFixed(0)} KiB; ${rounds
 
 compare(`each draft on its own (${drafts.length})`, (round) => drafts.forEach((text) => lintMarkdown(fresh(text, round), catalogue)), () => drafts.forEach((text) => alexMarkdown(text)));
 compare('one long draft', (round) => lintMarkdown(fresh(longDraft, round), catalogue), () => alexMarkdown(longDraft));
+
+// Adversarial shapes at doubling sizes: time per MB should stay flat (within 2×) if the work is linear in the input.
+// BENCH_SHAPES_MAX_KB bounds the largest size (default 1,600 KB, so the whole bench stays within a few minutes).
+const shapes = {
+  'one long line': (kb) => 'Marketing closed the deal and we met Acme. '.repeat(Math.ceil((kb * 1024) / 43)),
+  'a long list': (kb) => '- Marketing closed the deal.\n'.repeat(Math.ceil((kb * 1024) / 29)),
+  'nested lists': (kb) => Array.from({ length: Math.ceil((kb * 1024) / 60) }, (_, at) => `${'  '.repeat(at % 40)}- Marketing closed the deal.\n`).join(''),
+  'deep block quotes': (kb) => Array.from({ length: Math.ceil((kb * 1024) / 70) }, (_, at) => `${'> '.repeat(at % 30)}Marketing closed the deal.\n`).join(''),
+  'control comments': (kb) => 'Marketing closed the deal. <!-- plumb-line-disable-line conflation -->\n\n'.repeat(Math.ceil((kb * 1024) / 72)),
+  'alternating owners': (kb) => Array.from({ length: Math.ceil((kb * 1024) / 26) }, (_, at) => (at % 2 ? 'Sales closes the deal.' : 'Marketing closes the deal.')).join('\n\n'),
+  'table rows': (kb) => `| Task | Owner |\n| --- | --- |\n${'| Closing the deal | Marketing |\n'.repeat(Math.ceil((kb * 1024) / 32))}`,
+};
+const maxKb = Number(process.env.BENCH_SHAPES_MAX_KB ?? 1600);
+console.log('\nadversarial shapes (median of 3; ms per MB at each size, and the largest over the smallest):');
+for (const [name, make] of Object.entries(shapes)) {
+  const perMb = [];
+  for (let kb = 100; kb <= maxKb; kb *= 2) {
+    const text = make(kb);
+    const mb = Buffer.byteLength(text) / 1024 ** 2;
+    const times = [0, 1, 2].map((round) => time(() => lintMarkdown(fresh(text, round), catalogue)));
+    perMb.push({ kb, msPerMb: median(times) / mb });
+  }
+  const growth = perMb[perMb.length - 1].msPerMb / perMb[0].msPerMb;
+  console.log(`  ${name.padEnd(20)} ${perMb.map((point) => `${point.kb} KB ${point.msPerMb.toFixed(0)}`).join(' · ')} ms/MB   ×${growth.toFixed(2)}${growth > 2 ? '  (super-linear)' : ''}`);
+}

@@ -68,6 +68,13 @@ export const inconsistency: Rule = {
     for (const credits of byKey.values()) {
       const bySide = { sales: credits.filter((credit) => credit.mention.side === 'sales'), marketing: credits.filter((credit) => credit.mention.side === 'marketing') };
       if (bySide.sales.length === 0 || bySide.marketing.length === 0) continue;
+      // How many credits of each side a sentence holds, so "and N more" is counted without a pass per finding.
+      const perSentence = new Map<Credit['sentence'], { sales: number; marketing: number }>();
+      for (const credit of credits) {
+        const counts = perSentence.get(credit.sentence) ?? { sales: 0, marketing: 0 };
+        counts[credit.mention.side as 'sales' | 'marketing'] += 1;
+        perSentence.set(credit.sentence, counts);
+      }
       for (const credit of credits) {
         if (flagged.has(credit)) continue;
         const side = credit.mention.side as 'sales' | 'marketing';
@@ -81,7 +88,7 @@ export const inconsistency: Rule = {
         }
         if (opposite.length === 0) continue;
         flagged.add(credit);
-        const more = opposite.length === MAX_RELATED ? others.filter((candidate) => candidate.sentence !== credit.sentence).length - MAX_RELATED : 0;
+        const more = opposite.length === MAX_RELATED ? others.length - (perSentence.get(credit.sentence)?.[other(side)] ?? 0) - MAX_RELATED : 0;
         const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
         const what = concept ? activityName(concept.label) : `“${credit.keyText}”`;
         const lines = opposite.map((place) => spanOf(place).start.line + 1).join(', ') + (more > 0 ? ` and ${more} more` : '');
