@@ -9,7 +9,7 @@ import {
 import { endsNegative, clauseEnd, clauseStart, type Predicate, predicateAfter, words } from './clauses';
 import { antecedentCredit, dutyCredit, impliedSubjectCredit, youCredit } from './doers';
 import { IRREGULAR_PAST, stemKey } from './morphology';
-import { type FunctionSide, type Mention, isWord, sideOf, mentionAt, otherSide } from './naming';
+import { type FunctionSide, type Mention, isWord, mentionAt, otherSide, phraseText, sideOf } from './naming';
 import type { Sentence, Token } from './prose';
 
 export type { FunctionSide, Mention } from './naming';
@@ -37,8 +37,7 @@ export interface Credit {
 /** The doer's words as written: "our sales team", or the role in the lead-in for a list of duties. */
 export function doerText(credit: Credit): string {
   if (credit.doer) return credit.doer.text;
-  const { tokens } = credit.sentence;
-  return tokens.slice(credit.mention.from, credit.mention.to + 1).map((token) => token.text).join(' ');
+  return phraseText(credit.sentence.tokens, credit.mention);
 }
 
 const OWNERSHIP_STEMS = new Set([...OWNERSHIP_VERBS].map(stemKey));
@@ -404,7 +403,7 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
     const activity = inParentheses && activityInPart(index, tokens, from, inParentheses.open, true);
     if (inParentheses && activity) {
       const owner = inParentheses.mention;
-      return [{ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) }];
+      return [credit(sentence, owner, activity, undefined)!];
     }
   }
   // A RACI or owner table: the doer is in the column headed "Responsible" / "Owner" / "R", whatever the others name.
@@ -417,7 +416,7 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
     for (const [column, [cellFrom, cellEnd]] of parts.entries()) {
       if (roles[column] || cellEnd <= cellFrom) continue;
       const activity = activityInPart(index, tokens, cellFrom, cellEnd, true);
-      if (activity) return [{ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) }];
+      if (activity) return [credit(sentence, owner, activity, undefined)!];
     }
     return [];
   }
@@ -430,7 +429,7 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
     // "Account Executive: is a person who is responsible for…": a clause after the colon is read as a predicate.
     const clause = !sentence.cells && ['is', 'are', 'who', 'which'].includes(tokens[from]?.lower ?? '');
     const activity = clause ? activityIn(index, words(tokens), { start: from, end, negated: false }, otherSide(owner.side)) : activityInPart(index, tokens, from, end, true);
-    if (activity) credits.push({ sentence, mention: owner, activity, keys: [activity.conceptId], keyText: activity.label, from: Math.min(owner.from, activity.from), to: Math.max(owner.to, activity.to) });
+    if (activity) credits.push(credit(sentence, owner, activity, undefined)!);
   });
   return credits.slice(0, 1);
 }

@@ -6,6 +6,12 @@ import {
 import { isWord, mentionAt, sideOf } from './naming';
 import type { Token } from './prose';
 
+/** Whether the words of `phrase` stand in `tokens` from `at` on (lower case). */
+export const phraseAt = (tokens: Token[], at: number, phrase: string[]) => phrase.every((word, offset) => tokens[at + offset]?.lower === word);
+
+/** Whether any of `phrases` stands anywhere in `tokens`. */
+export const hasPhrase = (tokens: Token[], phrases: string[][]) => tokens.some((_, at) => phrases.some((phrase) => phraseAt(tokens, at, phrase)));
+
 export const endsNegative = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
 
 export function isClauseBreak(token: Token): boolean {

@@ -3,8 +3,8 @@
 // and the antecedent of a pronoun that opens the next sentence ("Our sales reps… They also design the flyers.").
 import type { ActivityIndex, ActivityMatch } from './activities';
 import { activityIn, credit, genericKey, type Credit } from './attribution';
-import { clauseEnd, predicateAfter, words } from './clauses';
-import { isRevenueSense, isWord, mentionAt, otherSide, sideOf, type FunctionSide, type Mention } from './naming';
+import { clauseEnd, hasPhrase, predicateAfter, words } from './clauses';
+import { isRevenueSense, isWord, mentionAt, otherSide, phraseText, sideOf, type FunctionSide, type Mention } from './naming';
 import { DETERMINERS, DUTY_CUES, NEGATORS, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
 import type { Sentence, Token } from './prose';
 
@@ -30,7 +30,7 @@ function mentionsIn(sentence: Sentence): Mention[] {
   return found;
 }
 
-const hasCue = (sentences: Sentence[]) => sentences.some((sentence) => sentence.tokens.some((_, at) => DUTY_CUES.some((cue) => cue.every((word, offset) => sentence.tokens[at + offset]?.lower === word))));
+const hasCue = (sentences: Sentence[]) => sentences.some((sentence) => hasPhrase(sentence.tokens, DUTY_CUES));
 
 /** A heading or paragraph that is nothing but a role: "Sales Executive", "**Marketing Coordinator**", "Sales Manager:". */
 function isBareTitle(sentences: Sentence[], mention: Mention): boolean {
@@ -59,8 +59,7 @@ export function leadInRole(sentence: Sentence): Role | undefined {
     // Only the line that introduces the list counts ("…never to let sales do:"), not a remark before it ("…are not static.").
     const introduces = (sentence: Sentence) => sentence.block === 'heading' || sentence.tokens[sentence.tokens.length - 1]?.text === ':';
     if (group.some((sentence) => introduces(sentence) && sentence.tokens.some((token) => NEGATORS.has(token.lower) || token.lower.endsWith("n't")))) return undefined;
-    const text = lead.tokens.slice(mention.from, mention.to + 1).map((token) => token.text).join(' ');
-    return { side: mention.side as FunctionSide, text, line: lead.tokens[mention.from]!.span.start.line };
+    return { side: mention.side as FunctionSide, text: phraseText(lead.tokens, mention), line: lead.tokens[mention.from]!.span.start.line };
   }
   return undefined;
 }
@@ -83,6 +82,12 @@ const CONTRACTED = new Set(['ll', 'd', 're', 've', "'ll", "'d"]);
 
 const pointer = (side: FunctionSide, at: number): Mention => ({ side, from: at, to: at, functionWords: [] });
 
+/** A credit whose doer is named elsewhere: its mention points at `at` and names no function word, `doer` says who. */
+function creditElsewhere(sentence: Sentence, at: number, activity: ActivityMatch | undefined, generic: ReturnType<typeof genericKey>, doer: Role & { how: 'lead-in' | 'antecedent' }): Credit | undefined {
+  const found = credit(sentence, pointer(doer.side, at), activity, generic);
+  return found && { ...found, doer: { text: doer.text, line: doer.line, how: doer.how } };
+}
+
 /** A list item that names no function, under a lead-in that names one role: the role does the duty. */
 export function dutyCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined {
   if (sentence.block !== 'list-item' || sentence.isQuestion) return undefined;
@@ -96,8 +101,7 @@ export function dutyCredit(index: ActivityIndex, sentence: Sentence): Credit | u
   // A duty outside the catalogue ("Set up the customer advisory board") can still conflict with another place.
   const generic = activity || DETERMINERS.has(sentence.tokens[from]?.lower ?? '') ? undefined : genericKey(sentence.tokens, from, from + 1, clauseEnd(sentence.tokens, from + 1));
   if (!activity && !generic) return undefined;
-  const found = credit(sentence, pointer(role.side, activity?.from ?? from), activity, generic);
-  return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
+  return creditElsewhere(sentence, activity?.from ?? from, activity, generic, { ...role, how: 'lead-in' });
 }
 
 /**
@@ -113,8 +117,7 @@ export function impliedSubjectCredit(index: ActivityIndex, sentence: Sentence): 
   if (!role) return undefined;
   const activity = activityIn(index, list, { start: 0, end: clauseEnd(tokens, 1), negated: false }, otherSide(role.side));
   if (!activity || activity.verbAt === undefined) return undefined;
-  const found = credit(sentence, pointer(role.side, 0), activity, undefined);
-  return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
+  return creditElsewhere(sentence, 0, activity, undefined, { ...role, how: 'lead-in' });
 }
 
 /** "You will run the trade-show calendar" in an ad whose heading names the role. */
@@ -133,8 +136,7 @@ export function youCredit(index: ActivityIndex, sentence: Sentence): Credit | un
   if (SUPPORT_VERBS.has(verb) || NON_ACTIVITY_VERBS.has(verb)) return undefined;
   const activity = activityIn(index, words(tokens), predicate, otherSide(role.side));
   if (!activity) return undefined;
-  const found = credit(sentence, pointer(role.side, at), activity, undefined);
-  return found && { ...found, doer: { text: role.text, line: role.line, how: 'lead-in' } };
+  return creditElsewhere(sentence, at, activity, undefined, { ...role, how: 'lead-in' });
 }
 
 /** The subject of a sentence, when it is a function phrase: "Our sales reps…", "Product marketing, led by…", "Our two sales reps". */
@@ -196,7 +198,6 @@ export function antecedentCredit(index: ActivityIndex, sentence: Sentence, befor
   const side = antecedent.mention.side as FunctionSide;
   const activity = activityIn(index, words(tokens), predicate, otherSide(side));
   if (!activity) return undefined;
-  const text = antecedent.sentence.tokens.slice(antecedent.mention.from, antecedent.mention.to + 1).map((token) => token.text).join(' ');
-  const found = credit(sentence, pointer(side, 0), activity, undefined);
-  return found && { ...found, doer: { text, line: antecedent.sentence.tokens[antecedent.mention.from]!.span.start.line, how: 'antecedent' } };
+  const line = antecedent.sentence.tokens[antecedent.mention.from]!.span.start.line;
+  return creditElsewhere(sentence, 0, activity, undefined, { side, text: phraseText(antecedent.sentence.tokens, antecedent.mention), line, how: 'antecedent' });
 }

@@ -1,7 +1,7 @@
 // Quick fixes. A replace fix edits only the function words inside the finding's span.
 import type { Mention } from './naming';
 import { COUNTERPARTS } from './lexicon';
-import type { ProseDocument, Token } from './prose';
+import { pointOf, type ProseDocument, type Token } from './prose';
 import type { Fix, Point, RuleId } from './types';
 
 
@@ -38,18 +38,6 @@ function lineEnd(doc: ProseDocument, line: number): Point {
   return { line, character: end - start, offset: end };
 }
 
-/** The point at an offset that starts a line or ends the text. */
-function pointAt(doc: ProseDocument, offset: number): Point {
-  let low = 0;
-  let high = doc.lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (doc.lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low, character: offset - doc.lineStarts[low]!, offset };
-}
-
 /** Appends `<!-- plumb-line-disable-line rule -->` to the finding's line: an inline comment that changes nothing in the rendered page. */
 export function ignoreLineFix(doc: ProseDocument, ruleId: RuleId, line: number): Fix {
   const at = lineEnd(doc, line);
@@ -59,7 +47,7 @@ export function ignoreLineFix(doc: ProseDocument, ruleId: RuleId, line: number):
 /** Puts `<!-- plumb-line-disable rule -->` at the top of the file, after any front matter. */
 export function disableFileFix(doc: ProseDocument, ruleId: RuleId): Fix {
   const offset = doc.frontMatterEnd === 0 ? 0 : doc.text.indexOf('\n', doc.frontMatterEnd) + 1 || doc.text.length;
-  const at = pointAt(doc, offset);
+  const at = pointOf(doc.lineStarts, offset);
   const prefix = offset > 0 && offset === doc.text.length && !doc.text.endsWith('\n') ? '\n' : '';
   return { title: `Disable ${ruleId} in this file`, kind: 'disable-file', edits: [{ span: { start: at, end: at }, newText: `${prefix}<!-- plumb-line-disable ${ruleId} -->\n\n` }] };
 }

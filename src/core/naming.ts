@@ -9,6 +9,10 @@ import type { Token } from './prose';
 
 export type FunctionSide = 'sales' | 'marketing';
 
+/** A mention's words as written: "our sales team", "account executives". */
+export const phraseText = (tokens: Token[], mention: { from: number; to: number }) =>
+  tokens.slice(mention.from, mention.to + 1).map((token) => token.text).join(' ');
+
 /** A phrase naming a function: "sales", "our marketing team", "sales/marketing" (joint). */
 export interface Mention {
   side: FunctionSide | 'joint';

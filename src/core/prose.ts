@@ -3,12 +3,12 @@ import { toString } from 'mdast-util-to-string';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Heading, Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
+import type { Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { parseMarkdown, toSpan } from './markdown';
-import { quotedExamples, type QuotedRange } from './quotes';
+import { quotations, type Quotation, type QuotedRange } from './quotes';
 import { blocksOf, type Block, type BlockKind, type Range } from './structure';
-import type { Span } from './types';
+import type { Point, Span } from './types';
 
 /** A word or punctuation mark of the prose, with its place in the document. */
 export interface Token {
@@ -31,8 +31,6 @@ export interface Sentence {
   headers?: string[];
   /** The block the sentence belongs to; absent for text outside any (none in practice). */
   block?: BlockKind;
-  /** Index of the sentence in the document. */
-  index?: number;
   /** Where its block starts: sentences of one paragraph share it. */
   blockStart?: number;
   /**
@@ -60,7 +58,9 @@ export interface ProseDocument {
   frontMatterEnd: number;
   /** Offset where each line starts, computed once so fixes can place edits without rescanning the text. */
   lineStarts: number[];
-  /** Phrases quoted as examples of wording ("marketing is just sales"): mentions, not uses. */
+  /** Every quotation of the text, speech or cited example, in order. */
+  quotations: Quotation[];
+  /** Of those, the phrases quoted as examples of wording ("marketing is just sales"): mentions, not uses. */
   examples: QuotedRange[];
 }
 
@@ -117,6 +117,18 @@ function collectDirectives(tree: Root): Directive[] {
   return directives;
 }
 
+/** The point at an offset, given where each line starts (binary search). */
+export function pointOf(lineStarts: number[], offset: number): Point {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low, character: offset - lineStarts[low]!, offset };
+}
+
 /** Each token's text exactly as the nlcst tree holds it (before apostrophes are made straight), for finding it in the source. */
 const RAW = new WeakMap<Token, string>();
 
@@ -133,16 +145,7 @@ const REALIGN_REACH = 4096;
  */
 function realign(sentences: Sentence[], text: string, lineStarts: number[]): void {
   let cursor = 0;
-  const pointAt = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - lineStarts[low]!, offset };
-  };
+  const pointAt = (offset: number) => pointOf(lineStarts, offset);
   // The last place each string was found from (or -1: nowhere after): searches only move forward, so a place found
   // at or after the new start is still the first one, and a string missing once is missing for good.
   const nextPlace = new Map<string, number>();
@@ -235,20 +238,6 @@ function tableRowSentences(tree: Root, text: string): Sentence[] {
 /** How much source one parse may take: mdast-util-to-nlcst spreads a block's words into one call's arguments, which
  * overflows the stack at a few hundred thousand words, and builds a line index of the whole file it is given. */
 const PIECE_LIMIT = 16_384;
-
-/** The blocks that hold prose (paragraphs and headings), found without recursion however deep the quotes and lists go. */
-function leafBlocks(tree: Root): (Paragraph | Heading)[] {
-  const leaves: (Paragraph | Heading)[] = [];
-  const stack: MdastNodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'paragraph' || node.type === 'heading') leaves.push(node);
-    else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
-      for (let at = node.children.length - 1; at >= 0; at -= 1) stack.push(node.children[at] as MdastNodes);
-    }
-  }
-  return leaves;
-}
 
 /** A copy of an inline subtree with every offset moved by `by`, made without recursion. */
 function shifted<T extends MdastNodes>(node: T, by: number): T {
@@ -357,8 +346,7 @@ function placeInBlocks(sentences: Sentence[], blocks: Block[]): void {
     return found;
   };
   let blockAt = 0;
-  sentences.forEach((sentence, index) => {
-    sentence.index = index;
+  sentences.forEach((sentence) => {
     const offset = sentence.span.start.offset;
     while (blockAt < blocks.length - 1 && blocks[blockAt]!.range.end <= offset) blockAt += 1;
     const block = blocks[blockAt];
@@ -402,11 +390,13 @@ function analyze(text: string): ProseDocument {
   const directives = collectDirectives(tree);
   const frontMatter = tree.children.find((node) => node.type === 'yaml' || (node.type as string) === 'toml');
   pruneNonProse(tree);
-  const prose = leafBlocks(tree).flatMap((block) => blockSentences(block.children, text));
+  const blocks = blocksOf(tree);
+  const quoted = quotations(text);
+  const prose = blocks.flatMap((block) => (block.node.type === 'paragraph' || block.node.type === 'heading' ? blockSentences(block.node.children, text) : []));
   const sentences = [...prose, ...tableRowSentences(tree, text)].sort((a, b) => a.span.start.offset - b.span.start.offset);
   const lineStarts = lineStartsOf(text);
   realign(sentences, text, lineStarts);
-  placeInBlocks(sentences, blocksOf(tree));
+  placeInBlocks(sentences, blocks);
   return {
     text,
     tree,
@@ -414,6 +404,7 @@ function analyze(text: string): ProseDocument {
     directives,
     frontMatterEnd: frontMatter?.position?.end.offset ?? 0,
     lineStarts,
-    examples: quotedExamples(text),
+    quotations: quoted,
+    examples: quoted.filter((quotation) => quotation.example),
   };
 }

@@ -28,12 +28,17 @@ function isSpeech(text: string, open: number, close: number): boolean {
   return /^[\s>*_-]*$/.test(text.slice(lineStart, open)) && /^[\s*_]*(<!--.*-->)?\s*$/.test(rest);
 }
 
+/** A quotation: its range, and whether it is a cited example of wording (two words or more, not speech). */
+export interface Quotation extends QuotedRange {
+  example: boolean;
+}
+
 /**
- * The quoted examples of a text, in order: phrases of two words or more. Quotes pair within a paragraph (a blank line resets them): curly “…”, and
+ * The quotations of a text, in order. Quotes pair within a paragraph (a blank line resets them): curly “…”, and
  * straight "…" toggling open and shut. Linear in the text's length.
  */
-export function quotedExamples(text: string): QuotedRange[] {
-  const ranges: QuotedRange[] = [];
+export function quotations(text: string): Quotation[] {
+  const found: Quotation[] = [];
   let open = -1;
   let straight = false;
   for (let at = 0; at < text.length; at += 1) {
@@ -44,11 +49,12 @@ export function quotedExamples(text: string): QuotedRange[] {
       straight = char === '"';
     } else if ((char === '”' && open >= 0 && !straight) || (char === '"' && open >= 0 && straight)) {
       // A single quoted word ("sales" and "marketing" are synonymous) is a word under discussion, which the rules judge.
-      if (/\S\s+\S/.test(text.slice(open + 1, at)) && !isSpeech(text, open, at)) ranges.push({ start: open, end: at + 1 });
+      const example = /\S\s+\S/.test(text.slice(open + 1, at)) && !isSpeech(text, open, at);
+      found.push({ start: open, end: at + 1, example });
       open = -1;
     }
   }
-  return ranges;
+  return found;
 }
 
 /** Whether `[start, end)` lies inside one of the sorted ranges. */

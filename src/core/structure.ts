@@ -14,6 +14,8 @@ export interface Range {
 
 export interface Block {
   kind: BlockKind;
+  /** The paragraph, heading or table row itself: what the prose of the block is parsed from. */
+  node: Nodes;
   range: Range;
   /** Nearest first: the paragraphs just before a list (up to two), then the section's heading and the headings above it. */
   leadIns: Range[];
@@ -47,10 +49,10 @@ export function blocksOf(tree: Root): Block[] {
       const depth = (node as Heading).depth;
       headings.length = Math.min(headings.length, depth - 1);
       headings[depth - 1] = range;
-      blocks.push({ kind: 'heading', range, leadIns: headingChain().slice(1) });
+      blocks.push({ kind: 'heading', node, range, leadIns: headingChain().slice(1) });
     } else if (node.type === 'paragraph') {
       const inItem = frame.parent.type === 'listItem';
-      blocks.push({ kind: inItem ? 'list-item' : 'paragraph', range, leadIns: inItem ? frame.leadIns : headingChain() });
+      blocks.push({ kind: inItem ? 'list-item' : 'paragraph', node, range, leadIns: inItem ? frame.leadIns : headingChain() });
     } else if (node.type === 'list') {
       const before: Range[] = [];
       for (let at = index - 1; at >= 0 && before.length < LEAD_IN_PARAGRAPHS; at -= 1) {
@@ -67,7 +69,7 @@ export function blocksOf(tree: Root): Block[] {
     } else if (node.type === 'table') {
       for (const row of node.children.slice(1)) {
         const rowRange = rangeOf(row);
-        if (rowRange) blocks.push({ kind: 'table-row', range: rowRange, leadIns: headingChain() });
+        if (rowRange) blocks.push({ kind: 'table-row', node: row, range: rowRange, leadIns: headingChain() });
       }
     } else if (node.type === 'blockquote' || node.type === 'listItem') {
       pending.push({ parent: node, leadIns: frame.leadIns, at: 0 });

@@ -35,11 +35,6 @@ export function isDraftLocation(uri: Uri, extensionUri: Uri): boolean {
   return !shipped && !EDITOR_STATE.test(uri.path);
 }
 
-export function isCorpusFile(uri: Uri, extensionUri: Uri): boolean {
-  const corpus = corpusFolderUri(extensionUri);
-  return uri.scheme === corpus.scheme && uri.path.startsWith(`${corpus.path}/`);
-}
-
 export function corpusFileUri(extensionUri: Uri, source: Source): Uri {
   return Uri.joinPath(corpusFolderUri(extensionUri), source.file);
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintMarkdown, type Catalogue } from '../../src/core';
 import { analyzeMarkdown } from '../../src/core/prose';
-import { quotedExamples } from '../../src/core/quotes';
+import { quotations } from '../../src/core/quotes';
 import { blocksOf } from '../../src/core/structure';
 import { parseMarkdown } from '../../src/core/markdown';
 import { applyEdits, corpusDir, realCatalogue, textAt } from './shared';
@@ -143,7 +143,8 @@ describe('grammar', () => {
 
     it('finds quoted examples of two words or more, not single quoted words or speech', () => {
       const text = 'Phrases like "marketing is just sales" and the word "sales". "Sales is marketing," she said.';
-      assert.deepEqual(quotedExamples(text).map((range) => text.slice(range.start, range.end)), ['"marketing is just sales"']);
+      assert.deepEqual(quotations(text).filter((quote) => quote.example).map((quote) => text.slice(quote.start, quote.end)), ['"marketing is just sales"']);
+      assert.deepEqual(quotations(text).filter((quote) => !quote.example).map((quote) => text.slice(quote.start, quote.end)), ['"sales"', '"Sales is marketing,"']);
     });
   });
 

@@ -1,4 +1,5 @@
 // conflation: "sales" and "marketing" equated or swapped as synonyms. Examples: docs/rules/conflation.md
+import { hasPhrase, phraseAt } from '../clauses';
 import { isRevenueSense, modifiesNoun } from '../naming';
 import { FUNCTION_HEADS, FUNCTION_NAMES, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
 import type { Sentence, Token } from '../prose';
@@ -120,7 +121,7 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
   const open = tokens[index];
   if (!open || (open.text !== '(' && open.text !== ',')) return undefined;
   index += 1;
-  const marker = APPOSITION_MARKERS.find((words) => words.every((word, offset) => tokens[index + offset]?.lower === word));
+  const marker = APPOSITION_MARKERS.find((words) => phraseAt(tokens, index, words));
   if (marker) index += marker.length;
   else if (open.text === ',') return undefined;
   if (tokens[index]?.text === ',') index += 1;
@@ -164,7 +165,7 @@ function sentenceWide(tokens: Token[], examples: QuotedRange[]): Hit | undefined
   for (let at = 0; at < tokens.length; at += 1) {
     // "stop using them as synonyms" argues against the claim; "we've stopped pretending there's a line" makes it.
     stopped ||= STOP_WORDS.has(tokens[at].lower) && !['pretending', 'pretend'].includes(tokens[at + 1]?.lower ?? '');
-    const cue = SAMENESS_CUES.find((words) => words.every((word, offset) => tokens[at + offset]?.lower === word));
+    const cue = SAMENESS_CUES.find((words) => phraseAt(tokens, at, words));
     if (!cue) continue;
     const end = at + cue.length - 1;
     // The cue has to sit with the two names, not in another clause of a long sentence.
@@ -208,8 +209,6 @@ const MEMBERSHIP = [['part', 'of'], ['subset', 'of'], ['component', 'of'], ['ele
 const ASSERTING = new Set(['is', 'are', 'was', 'were', 'means', 'mean', "they're", "it's"]);
 const FIRST_PERSON = new Set(['we', 'i', "we've", "i've", "we're", "i'm"]);
 
-const phraseAt = (tokens: Token[], at: number, phrase: string[]) => phrase.every((word, offset) => tokens[at + offset]?.lower === word);
-const hasPhrase = (tokens: Token[], phrases: string[][]) => tokens.some((_, at) => phrases.some((phrase) => phraseAt(tokens, at, phrase)));
 
 /**
  * The sentence talks about the words, not with them: "the terms are often used interchangeably", "people use them
@@ -232,23 +231,6 @@ function talksAboutWords(tokens: Token[]): boolean {
   if (tokens[use]!.lower === 'used' && (passive(tokens[use - 1]?.lower) || passive(tokens[use - 2]?.lower))) return true;
   const subject = tokens.slice(Math.max(0, use - 3), use).some((token) => FIRST_PERSON.has(token.lower));
   return !subject;
-}
-
-/**
- * Whether the claim from `start` to `end` lies inside a quotation that opened in its block: a view the copy quotes ("A founder told me:
- * “Marketing is just sales.”"), which is someone else's claim when the copy goes on to answer it.
- */
-function quoted(text: string, from: number, start: number, end: number): boolean {
-  let open = false;
-  for (let at = from; at < end; at += 1) {
-    const char = text[at];
-    // A quotation that closes inside the claim quotes a word ("sales" and "marketing" are synonymous), not the claim.
-    if (at >= start && open && (char === '”' || char === '"')) return false;
-    if (char === '“') open = true;
-    else if (char === '”') open = false;
-    else if (char === '"') open = !open;
-  }
-  return open;
 }
 
 /** A quoted view is someone else's when the copy answers it: "It is a tidy line, and it is wrong.", "But he's wrong." */
@@ -371,7 +353,9 @@ export const conflation: Rule = {
     const drafts: Draft[] = [];
     for (const [at, sentence] of context.doc.sentences.entries()) {
       // One finding a sentence: "All selling is marketing, and all marketing is selling" is one claim.
-      const hits = findHits(sentence, context.doc.sentences[at + 1], context.doc.sentences[at - 1], context.doc.examples).filter((hit) => !(quoted(context.doc.text, sentence.blockStart ?? sentence.span.start.offset, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset) && answered(context.doc.sentences.slice(at, at + 6))));
+      const hits = findHits(sentence, context.doc.sentences[at + 1], context.doc.sentences[at - 1], context.doc.examples)
+        // A claim inside a quotation ("A founder told me: “Marketing is just sales.”") is someone else's when the copy answers it.
+        .filter((hit) => !(insideAny(context.doc.quotations, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset) && answered(context.doc.sentences.slice(at, at + 6))));
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));
