@@ -2,9 +2,10 @@
 // possessives, owner lists and tables, work handed over ("falls to"), and (in doers.ts) doers named outside the sentence.
 import type { ActivityIndex, ActivityMatch } from './activities';
 import {
-  ADVERBS, ASSIGNING_VERBS, AUXILIARIES, CAUSING_VERBS, CONSUMING_VERBS, DETERMINERS, INPUT_NOUNS, NEGATORS,
-  NON_ACTIVITY_VERBS, NOT_VERBS, OBJECT_STOPS, OWNERSHIP_KEY, OWNERSHIP_VERBS, PRAISE, PREPOSITIONS, PRONOUNS,
-  RELATIVE_PRONOUNS, REVENUE_VERBS, ROLE_NOUNS, SUBJECT_PRONOUNS, SUPPORT_VERBS, TIME_NOUNS, TITLES, VERB_JOINERS,
+  ADVERBS, ASSIGNING_VERBS, AUXILIARIES, CAUSING_VERBS, CHARGE_PHRASES, CONSUMING_VERBS, COPULA_FORMS, DETERMINERS,
+  DUTY_NOUNS, INPUT_NOUNS, KIND_NOUNS, NEGATORS, NON_ACTIVITY_VERBS, NOT_VERBS, OBJECT_STOPS, OWNERSHIP_KEY,
+  OWNERSHIP_VERBS, PRAISE, PREPOSITIONS, PRONOUNS, REDUCED_RELATIVE_HEADS, RELATIVE_PRONOUNS, REVENUE_VERBS,
+  ROLE_NOUNS, SUBJECT_PRONOUNS, SUPPORT_VERBS, TIME_NOUNS, TITLES, VERB_JOINERS,
 } from './lexicon';
 import { endsNegative, clauseEnd, clauseStart, type Predicate, predicateAfter, words } from './clauses';
 import { antecedentCredit, dutyCredit, impliedSubjectCredit, youCredit } from './doers';
@@ -41,9 +42,6 @@ export function doerText(credit: Credit): string {
 }
 
 const OWNERSHIP_STEMS = new Set([...OWNERSHIP_VERBS].map(stemKey));
-/** Plural nouns after which a function word opens a reduced relative clause: "the MQLs marketing sends", "the leads sales rejects". */
-const REDUCED_RELATIVE_HEADS = /^(MQLs|SQLs|SALs|leads|accounts|deals|contacts|prospects|assets|materials|campaigns|emails|briefs|requests|opportunities)$/;
-const COPULA_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'am']);
 const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.has(stemKey(word));
 const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(word));
 function objectHead(tokens: Token[], from: number, end: number): { head: number; first: number } | undefined {
@@ -73,7 +71,6 @@ function chargeEnd(list: string[], at: number): number | undefined {
   return /ing$/.test(list[next] ?? '') ? next : undefined;
 }
 
-const CHARGE_PHRASES = [['responsible', 'for'], ['in', 'charge', 'of'], ['tasked', 'with'], ['charged', 'with'], ['accountable', 'for']];
 
 /**
  * The activity a predicate names: a verb with its object, or (after a verb of owning) a noun phrase. Of coordinated
@@ -290,11 +287,7 @@ function jobCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined
   return undefined;
 }
 
-/** Nouns that make "a sales activity" a kind of work that belongs to a function. */
-const KIND_NOUNS = new Set(['activity', 'activities', 'function', 'discipline', 'thing', 'matter', 'responsibility', 'affair']);
 
-/** Nouns of duty before "of": "a goal of the sales department", "the job of marketing". */
-const DUTY_NOUNS = new Set(['goal', 'goals', 'job', 'jobs', 'task', 'tasks', 'responsibility', 'responsibilities', 'duty', 'duties', 'role', 'remit', 'work', 'province', 'domain']);
 
 /** "Negotiating renewals falls to marketing": the activity is the subject, before the verb of handing over. */
 function assignedCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, verbAt: number): Credit | undefined {

@@ -5,7 +5,10 @@ import type { ActivityIndex, ActivityMatch } from './activities';
 import { activityIn, credit, genericKey, type Credit } from './attribution';
 import { clauseEnd, hasPhrase, predicateAfter, words } from './clauses';
 import { isRevenueSense, isWord, mentionAt, otherSide, phraseText, sideOf, type FunctionSide, type Mention } from './naming';
-import { DETERMINERS, DUTY_CUES, NEGATORS, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS, CONSUMING_VERBS, NON_ACTIVITY_VERBS } from './lexicon';
+import {
+  CONSUMING_VERBS, CONTRACTED, DETERMINERS, DUTY_CUES, DUTY_VERBS, NEGATORS, NON_ACTIVITY_VERBS,
+  OPENING_PREPOSITIONS, POSSESSED_DUTIES, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS,
+} from './lexicon';
 import type { Sentence, Token } from './prose';
 
 interface Role {
@@ -77,8 +80,6 @@ function dutyActivity(index: ActivityIndex, tokens: Token[], from: number, prefe
   return activityIn(index, list, predicate, prefer) ?? index.nounIn(list, from, Math.min(end, from + 6));
 }
 
-/** What follows an apostrophe in "you'll", "you'd", "they're". */
-const CONTRACTED = new Set(['ll', 'd', 're', 've', "'ll", "'d"]);
 
 const pointer = (side: FunctionSide, at: number): Mention => ({ side, from: at, to: at, functionWords: [] });
 
@@ -156,7 +157,6 @@ function subjectMention(sentence: Sentence): Mention | undefined {
   return undefined;
 }
 
-const OPENING_PREPOSITIONS = new Set(['at', 'in', 'on', 'for', 'after', 'before', 'during', 'since', 'last', 'this', 'today', 'until']);
 
 const startsWithPronoun = (sentence: Sentence) => isWord(sentence.tokens[0]) && SUBJECT_PRONOUNS.has(sentence.tokens[0].lower);
 
@@ -169,8 +169,6 @@ function possessiveDutiesEnd(tokens: Token[]): number | undefined {
   return isWord(tokens[at + 1]) && DUTY_VERBS.has(tokens[at + 1]!.lower) ? at + 2 : undefined;
 }
 
-const POSSESSED_DUTIES = new Set(['duties', 'duty', 'responsibilities', 'responsibility', 'tasks', 'task', 'job', 'role', 'work', 'remit']);
-const DUTY_VERBS = new Set(['include', 'includes', 'included', 'involve', 'involves', 'cover', 'covers', 'is', 'are', 'span', 'spans', 'range']);
 
 /**
  * "Our two sales reps visit each home. They explain running costs.\n\nThey also write the newsletter.": "they" (or

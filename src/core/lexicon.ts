@@ -193,3 +193,41 @@ export const ASSIGNING_VERBS = set(`falls fall fell falling left up belongs belo
 
 /** Words that make what follows someone else's work, commented on: "feedback on the brochure", "input to the whitepapers". */
 export const INPUT_NOUNS = new Set(['feedback', 'input', 'inputs', 'insight', 'insights', 'suggestions', 'comments', 'notes']);
+
+// Word classes of the grammar's newer parts (naming, doers named elsewhere, ways of crediting, activity keys).
+
+/** After "account": the sales roles that look after accounts. */
+export const ACCOUNT_ROLES = new Set(['management', 'executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams', 'director', 'directors']);
+
+/** Modifiers that make "sales" the selling done somewhere, unless a head noun makes it a team. */
+export const PLACE_MODIFIERS = new Set(['local', 'regional', 'national', 'international', 'domestic', 'global', 'export', 'overseas']);
+
+/** Forms of "be": a copula before a description ("is a sales activity"), not a verb of doing. */
+export const COPULA_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'am']);
+
+/** Plural nouns after which a function word opens a reduced relative clause: "the MQLs marketing sends", "the leads sales rejects". */
+export const REDUCED_RELATIVE_HEADS = /^(MQLs|SQLs|SALs|leads|accounts|deals|contacts|prospects|assets|materials|campaigns|emails|briefs|requests|opportunities)$/;
+
+/** Nouns of duty before "of": "a goal of the sales department", "the job of marketing". */
+export const DUTY_NOUNS = new Set(['goal', 'goals', 'job', 'jobs', 'task', 'tasks', 'responsibility', 'responsibilities', 'duty', 'duties', 'role', 'remit', 'work', 'province', 'domain']);
+
+/** Nouns that make "a sales activity" a kind of work that belongs to a function. */
+export const KIND_NOUNS = new Set(['activity', 'activities', 'function', 'discipline', 'thing', 'matter', 'responsibility', 'affair']);
+
+/** Phrases of charge before the work they name: "responsible for planning", "in charge of negotiating". */
+export const CHARGE_PHRASES = [['responsible', 'for'], ['in', 'charge', 'of'], ['tasked', 'with'], ['charged', 'with'], ['accountable', 'for']];
+
+/** Words that open a sentence with a phrase before its subject: "At Meridian, the salespeople…". */
+export const OPENING_PREPOSITIONS = new Set(['at', 'in', 'on', 'for', 'after', 'before', 'during', 'since', 'last', 'this', 'today', 'until']);
+
+/** Nouns after "their"/"his"/"her" that introduce duties: "Their duties include…". */
+export const POSSESSED_DUTIES = new Set(['duties', 'duty', 'responsibilities', 'responsibility', 'tasks', 'task', 'job', 'role', 'work', 'remit']);
+
+/** Verbs after those nouns that lead to the duties themselves. */
+export const DUTY_VERBS = new Set(['include', 'includes', 'included', 'involve', 'involves', 'cover', 'covers', 'is', 'are', 'span', 'spans', 'range']);
+
+/** What follows an apostrophe in "you'll", "you'd", "they're". */
+export const CONTRACTED = new Set(['ll', 'd', 're', 've', "'ll", "'d"]);
+
+/** Words of an activity's object that say nothing about which activity it is ("new", "annual", "customer"). */
+export const KEY_FILLERS = new Set(['new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of', 'for', 'and', 'or', 'in', 'at', 'own', 'first', 'next', 'last', 'annual', 'monthly', 'weekly', 'quarterly', 'product', 'customer', 'customers']);

@@ -1,8 +1,8 @@
 // Naming a function: which words name sales or marketing as a doer ("our sales team", "account executives", "sales/marketing"),
 // and which only modify a noun or mean revenue ("sales targets", "holiday sales").
 import {
-  AUXILIARIES, FUNCTION_HEADS, FUNCTION_WORDS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS, MODIFIED_NOUNS_THAT_ARE_VERBS,
-  REVENUE_HEADS, REVENUE_MODIFIERS,
+  ACCOUNT_ROLES, AUXILIARIES, FUNCTION_HEADS, FUNCTION_WORDS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS,
+  MODIFIED_NOUNS_THAT_ARE_VERBS, PLACE_MODIFIERS, REVENUE_HEADS, REVENUE_MODIFIERS,
 } from './lexicon';
 import { IRREGULAR_PAST } from './morphology';
 import type { Token } from './prose';
@@ -26,10 +26,6 @@ export interface Mention {
 
 export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 /** "organizing", "coordinated", "runs": any form of a verb of owning. */
-/** After "account": the sales roles that look after accounts. */
-const ACCOUNT_ROLES = new Set(['management', 'executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams', 'director', 'directors']);
-/** Modifiers that make "sales" the selling done somewhere, unless a head noun makes it a team. */
-const PLACE_MODIFIERS = new Set(['local', 'regional', 'national', 'international', 'domestic', 'global', 'export', 'overseas']);
 /** The function a word names: "sales", "marketers", and hyphenated kinds like "inside-sales" (not "telemarketing", one word). */
 export function sideOf(word: string): FunctionSide | undefined {
   const base = word.includes('-') && !/^multi-?level-/.test(word) ? word.slice(word.lastIndexOf('-') + 1) : word;

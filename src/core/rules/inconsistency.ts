@@ -1,6 +1,6 @@
 // inconsistency: one activity credited to sales in one place and to marketing in another. Examples: docs/rules/inconsistency.md
 import type { Credit } from '../attribution';
-import { DETERMINERS, FUNCTION_NAMES, TIME_NOUNS } from '../lexicon';
+import { DETERMINERS, FUNCTION_NAMES, KEY_FILLERS, TIME_NOUNS } from '../lexicon';
 import { stemKey } from '../morphology';
 import families from '../words/families.json';
 import type { Span } from '../types';
@@ -46,7 +46,6 @@ function keysOf(credit: Credit): string[] {
 
 const lastPart = (word: string) => word.slice(word.lastIndexOf('-') + 1);
 const FAMILY_OF = new Map(Object.entries(families.families).flatMap(([family, members]) => members.map((member) => [member, family] as const)));
-const KEY_FILLERS = new Set(['new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of', 'for', 'and', 'or', 'in', 'at', 'own', 'first', 'next', 'last', 'annual', 'monthly', 'weekly', 'quarterly', 'product', 'customer', 'customers']);
 
 /** How many of the other places a finding names and links: the first few, and how many more there are. */
 const MAX_RELATED = 3;
