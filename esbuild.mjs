@@ -34,6 +34,8 @@ if (!production) {
       ...shared,
       stdin: { contents: filesUnder('test/unit', '.test.ts').map((file) => `import './${file.replaceAll('\\', '/')}';`).join('\n'), resolveDir: '.', sourcefile: 'unit-tests.ts', loader: 'ts' },
       outfile: 'out/test/unit/all.test.js',
+      // It reads its spec.txt beside itself at run time.
+      external: [...shared.external, 'commonmark-spec'],
     },
     { ...shared, entryPoints: filesUnder('test/integration/suite', '.ts'), outdir: 'out/test/integration/suite' },
     { ...shared, entryPoints: { run: 'test/eval/run.ts' }, outdir: 'out/test/eval' },

@@ -83,27 +83,48 @@ const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'input', 'wbr', 'meta', 'link'
 
 /** Drops what is not prose: autolinked URLs, and the text between an inline HTML start tag and its end tag. */
 function pruneNonProse(tree: Root): void {
-  visit(tree, (node, index, parent: Parents | undefined) => {
-    if (!parent || index === undefined) return;
-    if (node.type === 'link') {
-      const label = node.children.length === 1 && node.children[0].type === 'text' ? node.children[0].value : undefined;
-      if (label !== undefined && (label === node.url || node.url === `mailto:${label}` || /^(https?:\/\/|www\.)/i.test(label))) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
+  const parents: Parents[] = [tree];
+  for (let parent = parents.pop(); parent; parent = parents.pop()) {
+    const kept = keptChildren(parent.children as MdastNodes[]);
+    if (kept.length !== parent.children.length) parent.children = kept as Parents['children'];
+    for (const child of kept) if ('children' in child) parents.push(child);
+  }
+}
+
+const htmlTag = (node: MdastNodes, pattern: RegExp) => (node.type === 'html' ? pattern.exec(node.value.trim())?.[1].toLowerCase() : undefined);
+
+function isUrlLink(node: MdastNodes): boolean {
+  if (node.type !== 'link') return false;
+  const label = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0]!.value : undefined;
+  return label !== undefined && (label === node.url || node.url === `mailto:${label}` || /^(https?:\/\/|www\.)/i.test(label));
+}
+
+/**
+ * One parent's children without URL links and without what lies between a start tag and its end tag. The nearest end
+ * tag after each start tag is found in one pass from the right, so a paragraph of unclosed tags stays linear.
+ */
+function keptChildren(children: MdastNodes[]): MdastNodes[] {
+  const closeAfter: (number | undefined)[] = new Array(children.length);
+  const nearestClose = new Map<string, number>();
+  for (let at = children.length - 1; at >= 0; at -= 1) {
+    const node = children[at]!;
+    const open = htmlTag(node, HTML_OPEN);
+    if (open && !VOID_ELEMENTS.has(open)) closeAfter[at] = nearestClose.get(open);
+    const close = htmlTag(node, HTML_CLOSE);
+    if (close) nearestClose.set(close, at);
+  }
+  const kept: MdastNodes[] = [];
+  for (let at = 0; at < children.length; at += 1) {
+    const node = children[at]!;
+    if (isUrlLink(node)) continue;
+    kept.push(node);
+    const close = closeAfter[at];
+    if (close !== undefined) {
+      kept.push(children[close]!);
+      at = close;
     }
-    if (node.type === 'html') {
-      const open = HTML_OPEN.exec(node.value.trim());
-      if (open && !VOID_ELEMENTS.has(open[1].toLowerCase())) {
-        const close = parent.children.findIndex((sibling, at) => at > index && sibling.type === 'html' && HTML_CLOSE.exec(sibling.value.trim())?.[1].toLowerCase() === open[1].toLowerCase());
-        if (close > index) {
-          parent.children.splice(index + 1, close - index - 1);
-          return [SKIP, index + 2];
-        }
-      }
-    }
-    return undefined;
-  });
+  }
+  return kept;
 }
 
 function collectDirectives(tree: Root): Directive[] {

@@ -26,6 +26,19 @@ describe('large and deep documents', function () {
     assert.equal(count(`${'>'.repeat(3_500)} Marketing closed the deal.\n`), 1);
   });
 
+  it('a quote followed by 20,000 lazy lines, and 4,000 quotes of growing depth, are read in full', () => {
+    assert.equal(count(`> Notes from the call.\n${'Marketing closed the deal.\n'.repeat(20_000)}`), 20_000);
+    assert.equal(count(Array.from({ length: 4_000 }, (_, at) => `${'> '.repeat(at % 30)}Marketing closed the deal.\n\n`).join('')), 4_000);
+  });
+
+  it('text between an inline start tag and its end tag is dropped, among thousands of unclosed tags', () => {
+    const text = `<span>Marketing closed the deal.</span> ${'<b> Marketing closed the deal. '.repeat(3_000)}<i>Marketing closed the deal.</i>\n`;
+    const findings = lintMarkdown(text, catalogue).filter((finding) => finding.ruleId === 'marketing-doing-sales');
+    assert.equal(findings.length, 3_000);
+    assert.equal(text.slice(findings[0]!.span.start.offset, findings[0]!.span.end.offset), 'Marketing closed the deal');
+    assert.equal(findings[0]!.span.start.offset, '<span>Marketing closed the deal.</span> <b> '.length);
+  });
+
   it('an inconsistency names at most three other places and says how many more there are', () => {
     const text = Array.from({ length: 400 }, (_, at) => (at % 2 ? 'Sales closes the deal.' : 'Marketing closes the deal.')).join('\n\n');
     const findings = lintMarkdown(text, catalogue).filter((finding) => finding.ruleId === 'inconsistency');
