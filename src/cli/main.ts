@@ -1,13 +1,13 @@
 // plumb-line check [paths or folders...] [--format text|json] [--config file] [--explain] [--max-file-size 2MB]: the engine for CI.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { lintMarkdown, resolveOptions, type Catalogue, type Finding, type LintOptions } from '../core';
 import { loadCatalogue } from '../corpusFolder';
+import { markdownFiles, readFailure, readText } from './files';
 
 const USAGE = 'usage: plumb-line check [paths or folders...] [--format text|json] [--config plumb-line.json] [--explain] [--max-file-size 2MB]';
 /** Files larger than this are skipped with a message: a draft is never this big, and memory stays bounded. */
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 class UsageError extends Error {}
 
@@ -55,43 +55,6 @@ function parseArguments(argv: string[]): Arguments {
   }
   if (parsed.paths.length === 0) parsed.paths.push('.');
   return parsed;
-}
-
-/** Why a path could not be read, in one line that names it. */
-function readFailure(error: unknown, fallback: string): string {
-  const failure = error as NodeJS.ErrnoException;
-  if (failure.code === 'ENOENT') return `cannot read ${failure.path ?? fallback}: no such file or folder`;
-  if (failure.code) return `cannot read ${failure.path ?? fallback}: ${failure.code}`;
-  return `${fallback}: ${failure.message}`;
-}
-
-/**
- * Markdown files under the given paths, in a stable order. A path that cannot be read is reported through `fail`
- * (naming it) and the others are still walked.
- */
-function markdownFiles(paths: string[], fail: (reason: string) => void): string[] {
-  const files: string[] = [];
-  const walk = (path: string, explicit: boolean) => {
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch (error) {
-      fail(readFailure(error, path));
-      return;
-    }
-    if (stats.isDirectory()) {
-      let entries: string[];
-      try {
-        entries = readdirSync(path).sort();
-      } catch (error) {
-        fail(readFailure(error, path));
-        return;
-      }
-      for (const entry of entries) if (!SKIPPED_FOLDERS.has(entry)) walk(join(path, entry), false);
-    } else if (explicit || /\.(md|markdown)$/i.test(path)) files.push(path);
-  };
-  for (const path of paths) walk(path, true);
-  return files;
 }
 
 function readOptions(config: string | undefined): LintOptions {
@@ -155,23 +118,24 @@ export function main(argv: string[]): number {
     process.stderr.write(`plumb-line: ${readFailure(error, args.config ?? 'the corpus')}\n`);
     return 2;
   }
+  const skip = (reason: string) => process.stderr.write(`plumb-line: ${reason}\n`);
   // One file that cannot be read or checked is reported, naming it, and every other file is still checked.
-  for (const file of markdownFiles(args.paths, fail)) {
+  for (const file of markdownFiles(args.paths, { fail, skip })) {
     const name = relative(process.cwd(), file) || file;
-    let text: string;
+    let read;
     try {
-      const size = statSync(file).size;
-      if (size > args.maxFileSize) {
-        process.stderr.write(`plumb-line: ${name}: skipped, ${humanSize(size)} is over the ${humanSize(args.maxFileSize)} limit (--max-file-size)\n`);
-        continue;
-      }
-      text = readFileSync(file, 'utf8');
+      read = readText(file, args.maxFileSize, humanSize);
     } catch (error) {
       fail(readFailure(error, name));
       continue;
     }
+    if ('skipped' in read) {
+      skip(`${name}: ${read.skipped}`);
+      continue;
+    }
+    if (read.note) skip(`${name}: ${read.note}`);
     try {
-      for (const finding of lintMarkdown(text, catalogue, options, (problem) => fail(`${name}: ${problem}`))) rows.push(toRow(name, finding));
+      for (const finding of lintMarkdown(read.text, catalogue, options, (problem) => fail(`${name}: ${problem}`))) rows.push(toRow(name, finding));
       fileCount += 1;
     } catch (error) {
       fail(`${name}: could not be checked (${(error as Error).message})`);

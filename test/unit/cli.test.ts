@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from './shared';
@@ -23,7 +23,8 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     writeFileSync(file, text);
   };
   const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+    // A run that hangs (on a FIFO, a device) is killed and fails the test with status null.
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 15_000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   const stdoutLines = (stdout: string) => stdout.split('\n').filter(Boolean);
@@ -200,6 +201,69 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.equal(status, 1);
     assert.deepEqual([...new Set(rows.map((row) => row.file))], [path.join('docs', 'a.md'), path.join('docs', 'nested', 'b.markdown')]);
     assert.deepEqual(stdoutLines(run('check').stdout).at(-1), '2 findings in 2 files.');
+  });
+
+  it('inside a folder, a broken link, a FIFO, a link to a device and a link to a folder are each skipped with one line; the rest is checked', function () {
+    if (process.platform === 'win32') this.skip();
+    write('docs/a.md', FLAGGED);
+    symlinkSync('missing.md', path.join(dir, 'docs', 'broken.md'));
+    symlinkSync('/dev/zero', path.join(dir, 'docs', 'zero.md'));
+    assert.equal(spawnSync('mkfifo', [path.join(dir, 'docs', 'pipe.md')]).status, 0);
+    // A link back up the tree: followed, it would loop for ever.
+    symlinkSync('..', path.join(dir, 'docs', 'loop.md'));
+    symlinkSync('a.md', path.join(dir, 'docs', 'same.md'));
+    const { status, stdout, stderr } = run('check', 'docs');
+    assert.equal(status, 1, stderr);
+    assert.deepEqual(stderr.split('\n').filter(Boolean), [
+      `plumb-line: ${path.join('docs', 'broken.md')}: skipped, a broken symbolic link`,
+      `plumb-line: ${path.join('docs', 'loop.md')}: skipped, a symbolic link to a folder (links to folders are not followed)`,
+      `plumb-line: ${path.join('docs', 'pipe.md')}: skipped, a named pipe`,
+      `plumb-line: ${path.join('docs', 'zero.md')}: skipped, a symbolic link to a device`,
+    ]);
+    // same.md is a link to a.md: one file, checked once.
+    const lines = stdoutLines(stdout);
+    assert.equal(lines.length, 2, stdout);
+    assert.ok(lines[0]!.startsWith(`${path.join('docs', 'a.md')}:3:5: warning `), lines[0]);
+    assert.match(stdout, /1 finding in 1 file\.\n$/);
+  });
+
+  it('a FIFO or a device named on the command line exits 2 naming it, without hanging, and the other files are checked', function () {
+    if (process.platform === 'win32') this.skip();
+    write('draft.md', FLAGGED);
+    assert.equal(spawnSync('mkfifo', [path.join(dir, 'pipe.md')]).status, 0);
+    const { status, stdout, stderr } = run('check', 'pipe.md', '/dev/zero', 'draft.md');
+    assert.equal(status, 2);
+    assert.deepEqual(stderr.split('\n').filter(Boolean), [
+      'plumb-line: cannot read pipe.md: a named pipe, not a file or folder',
+      'plumb-line: cannot read /dev/zero: a device, not a file or folder',
+    ]);
+    assert.match(stdout, /1 finding in 1 file\.\n$/);
+  });
+
+  it('UTF-16 files with a byte order mark are read, binary files are skipped, and bytes that are not UTF-8 are said so', () => {
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FLAGGED, 'utf16le')]);
+    const utf16be = Buffer.from(utf16le.map((_, at) => utf16le[at ^ 1]!));
+    writeFileSync(path.join(dir, 'le.md'), utf16le);
+    writeFileSync(path.join(dir, 'be.md'), utf16be);
+    writeFileSync(path.join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    writeFileSync(path.join(dir, 'latin1.md'), Buffer.from('Caf\xe9 notes.\n\nOur marketing team closed the deal.\n', 'latin1'));
+    const { status, rows, stderr } = jsonRows('check', '.');
+    assert.equal(status, 1, stderr);
+    assert.deepEqual(rows.map((row) => [row.file, row.line, row.column, row.endColumn, row.ruleId]), [
+      ['be.md', 3, 5, 35, 'marketing-doing-sales'],
+      ['latin1.md', 3, 5, 35, 'marketing-doing-sales'],
+      ['le.md', 3, 5, 35, 'marketing-doing-sales'],
+    ]);
+    assert.deepEqual(stderr.split('\n').filter(Boolean), [
+      'plumb-line: image.md: skipped, a binary file (or UTF-16 without a byte order mark)',
+      'plumb-line: latin1.md: not valid UTF-8: bytes that are not were read as U+FFFD',
+    ]);
+  });
+
+  it('a file named twice, or named and found in a folder, is checked once', () => {
+    write('docs/a.md', FLAGGED);
+    const { rows } = jsonRows('check', 'docs/a.md', 'docs', './docs/a.md');
+    assert.deepEqual(rows.map((row) => row.file), [path.join('docs', 'a.md')]);
   });
 
   it('lints a file named explicitly whatever its extension', () => {
