@@ -44,16 +44,15 @@ export function registerLogged<A extends unknown[], R>(
   });
 }
 
-async function openPassage({ catalogue, extensionUri, output }: CommandContext, passageId: unknown): Promise<void> {
+async function openPassage({ catalogue, output }: CommandContext, passageId: unknown): Promise<void> {
   const passage = typeof passageId === 'string' ? catalogue.corpus.passageById.get(passageId) : undefined;
   const source = passage && catalogue.corpus.sourceById.get(passage.sourceId);
   if (!passage || !source) {
     output.warn(`No passage ${JSON.stringify(passageId)} in the corpus.`);
     return;
   }
-  await window.showTextDocument(corpusFileUri(extensionUri, source), { selection: toRange(passage.span), preview: true });
-  // The corpus ships with the extension and feeds the catalogue: guard it against accidental edits.
-  await commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
+  // Served read-only (see shippedFiles.ts): the corpus feeds the catalogue and must not change by accident.
+  await window.showTextDocument(corpusFileUri(source), { selection: toRange(passage.span), preview: true });
 }
 
 async function revealConcept({ conceptsTree, conceptsView, output }: CommandContext, conceptId: unknown): Promise<void> {

@@ -1,6 +1,7 @@
 // Conversions between the engine's plain data and VS Code types, shared by the providers.
 import { Position, Range, Uri, type TextDocument } from 'vscode';
 import { excerpt, type Point, type Side, type Source, type Span } from '../core';
+import { SHIPPED_SCHEME, shippedUri } from './shippedFiles';
 
 export function toPosition(point: Point): Position {
   return new Position(point.line, point.character);
@@ -10,13 +11,8 @@ export function toRange(span: Span): Range {
   return new Range(toPosition(span.start), toPosition(span.end));
 }
 
-/** The shipped corpus folder; its files are evidence, never drafts to lint. */
-export function corpusFolderUri(extensionUri: Uri): Uri {
-  return Uri.joinPath(extensionUri, 'corpus');
-}
-
-/** Output panes and git's old revisions are Markdown too, but not drafts anyone is writing. */
-const NON_DRAFT_SCHEMES = new Set(['output', 'git']);
+/** Output panes, git's old revisions and the extension's own read-only files are Markdown too, but not drafts anyone is writing. */
+const NON_DRAFT_SCHEMES = new Set(['output', 'git', SHIPPED_SCHEME]);
 
 /** Folders of editor state that hold copies of Markdown files: VS Code's local history and backups, the Local History extension's .history. */
 const EDITOR_STATE = /\/(User\/History|Backups|\.history)\//;
@@ -26,7 +22,7 @@ export function isDraft(document: TextDocument, extensionUri: Uri): boolean {
   return document.languageId === 'markdown' && !NON_DRAFT_SCHEMES.has(document.uri.scheme) && isDraftLocation(document.uri, extensionUri);
 }
 
-/** Not a file the extension ships (its corpus and rule pages) nor a copy the editor keeps of one. */
+/** Not a file the extension ships (its corpus and rule pages, when opened from the extension's folder) nor a copy the editor keeps of one. */
 export function isDraftLocation(uri: Uri, extensionUri: Uri): boolean {
   const shipped = ['corpus', 'docs'].some((folder) => {
     const root = Uri.joinPath(extensionUri, folder);
@@ -35,8 +31,9 @@ export function isDraftLocation(uri: Uri, extensionUri: Uri): boolean {
   return !shipped && !EDITOR_STATE.test(uri.path);
 }
 
-export function corpusFileUri(extensionUri: Uri, source: Source): Uri {
-  return Uri.joinPath(corpusFolderUri(extensionUri), source.file);
+/** A source's corpus file, served read-only. */
+export function corpusFileUri(source: Source): Uri {
+  return shippedUri(`corpus/${source.file}`);
 }
 
 export const SIDE_LABELS: Record<Side, string> = { marketing: 'Marketing', sales: 'Sales', both: 'Both' };

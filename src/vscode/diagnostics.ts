@@ -13,6 +13,7 @@ import {
 } from 'vscode';
 import { lintMarkdown, RULES, type Catalogue, type Finding, type Severity } from '../core';
 import { citation, corpusFileUri, describeError, isDraft, quoted, toRange } from './convert';
+import { shippedUri } from './shippedFiles';
 import type { SettingsReader } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Plumb Line';
@@ -131,14 +132,14 @@ export class DiagnosticsController implements Disposable {
   private toDiagnostic(uri: Uri, finding: Finding): Diagnostic {
     const diagnostic = new Diagnostic(toRange(finding.span), finding.message, SEVERITY[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
-    diagnostic.code = { value: finding.ruleId, target: Uri.joinPath(this.extensionUri, RULES[finding.ruleId].docs) };
+    diagnostic.code = { value: finding.ruleId, target: shippedUri(RULES[finding.ruleId].docs) };
     const related = finding.related.map(
       (place) => new DiagnosticRelatedInformation(new Location(uri, toRange(place.span)), place.message),
     );
     const evidence = finding.evidence.flatMap((passage) => {
       const source = this.catalogue.corpus.sourceById.get(passage.sourceId);
       if (!source) return [];
-      const location = new Location(corpusFileUri(this.extensionUri, source), toRange(passage.span));
+      const location = new Location(corpusFileUri(source), toRange(passage.span));
       return [new DiagnosticRelatedInformation(location, `${quoted(passage.text, 120, this.catalogue.evidenceIn(finding.conceptId, passage))} — ${citation(source)}`)];
     });
     // The reading comes first: it says how the sentence was understood, so a wrong reading is plain to see.

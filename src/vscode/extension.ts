@@ -10,6 +10,7 @@ import { describeError } from './convert';
 import { DiagnosticsController } from './diagnostics';
 import { TermHoverProvider } from './hover';
 import { SettingsReader } from './settings';
+import { ShippedFiles } from './shippedFiles';
 import { SourcesTreeProvider } from './sourcesTree';
 
 /** What `activate` returns: the catalogue and the tree providers, for the integration tests. */
@@ -40,6 +41,7 @@ export function activate(context: ExtensionContext): PlumbLineApi | undefined {
   const conceptsView = window.createTreeView('plumbLine.concepts', { treeDataProvider: conceptsTree, showCollapseAll: true });
   const diagnostics = new DiagnosticsController(catalogue, settings, context.extensionUri, output);
   context.subscriptions.push(
+    ShippedFiles.register(context.extensionUri),
     conceptsTree,
     conceptsView,
     window.createTreeView('plumbLine.sources', { treeDataProvider: sourcesTree, showCollapseAll: true }),

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CheckResult } from '../../../src/vscode/commands';
 import type { PlumbLineApi } from '../../../src/vscode/extension';
-import { closeAllEditors, openDraft, plumbLine, plumbLineDiagnostics, waitFor, workspaceFile } from './helpers';
+import { closeAllEditors, openDraft, plumbLine, plumbLineDiagnostics, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 
 describe('commands', () => {
   let api: PlumbLineApi;
@@ -48,5 +48,34 @@ describe('commands', () => {
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.offsetAt(editor.selection.start), passage.span.start.offset);
     assert.equal(editor.document.offsetAt(editor.selection.end), passage.span.end.offset);
+    await assertReadOnly(editor.document);
+  });
+
+  it('every way to a corpus passage or rule page opens it read-only: evidence links, rule code links, a direct open', async () => {
+    const { document } = await openDraft('conflated.md');
+    const [diagnostic] = await waitForDiagnostics(document.uri, (found) => found.length > 0, 'diagnostics on conflated.md');
+    const evidence = (diagnostic!.relatedInformation ?? []).find((info) => info.location.uri.path.startsWith('/corpus/'));
+    assert.ok(evidence, 'the finding cites a corpus passage');
+    const code = diagnostic!.code;
+    assert.ok(typeof code === 'object' && code.target, 'the finding links its rule page');
+    assert.equal(vscode.workspace.fs.isWritableFileSystem(evidence.location.uri.scheme), false);
+    for (const uri of [evidence.location.uri, code.target]) {
+      // What the Problems panel and an evidence link do: open the URI in an editor.
+      await vscode.commands.executeCommand('vscode.open', uri);
+      await waitFor(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), `an editor on ${uri}`);
+      await assertReadOnly(vscode.window.activeTextEditor!.document);
+      assert.deepEqual(plumbLineDiagnostics(uri), [], `${uri} is linted`);
+    }
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(evidence.location.uri, new TextEncoder().encode('lost'))), /NoPermissions|permission/i);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.from({ scheme: evidence.location.uri.scheme, path: '/package.json' }))), /EntryNotFound|FileNotFound/);
   });
 });
+
+/** Typing into the active editor, as a user would by accident, changes nothing and leaves nothing to save. */
+async function assertReadOnly(document: vscode.TextDocument): Promise<void> {
+  assert.equal(vscode.window.activeTextEditor?.document, document, 'the document is in the active editor');
+  const before = document.getText();
+  await vscode.commands.executeCommand('type', { text: 'typed by accident ' });
+  assert.equal(document.getText(), before, `${document.uri} took typing`);
+  assert.equal(document.isDirty, false);
+}
