@@ -2,6 +2,7 @@
 // the tree or into a loop, and says in one line naming the path why anything was left out.
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { describeSize } from '../core';
 
 /** Folders never walked: installed packages and Git's own store. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -116,7 +117,7 @@ const SNIFF_BYTES = 8000;
  * UTF-8 are read as U+FFFD and said so. A BOM is kept as U+FEFF, which the engine expects.
  * Throws (with the path) only when the file cannot be opened or read.
  */
-export function readText(path: string, maxBytes: number, describeSize: (bytes: number) => string): Read {
+export function readText(path: string, maxBytes: number): Read {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stats = fstatSync(fd);

@@ -1,13 +1,13 @@
 // plumb-line check [paths or folders...] [--format text|json] [--config file] [--explain] [--max-file-size 2MB]: the engine for CI.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { lintMarkdown, resolveOptions, type Catalogue, type Finding, type LintOptions } from '../core';
+import { DEFAULT_MAX_FILE_KB, lintMarkdown, resolveOptions, type Catalogue, type Finding, type LintOptions } from '../core';
 import { loadCatalogue } from '../corpusFolder';
 import { markdownFiles, readFailure, readText } from './files';
 
 const USAGE = 'usage: plumb-line check [paths or folders...] [--format text|json] [--config plumb-line.json] [--explain] [--max-file-size 2MB]';
 /** Files larger than this are skipped with a message: a draft is never this big, and memory stays bounded. */
-const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_FILE_KB * 1024;
 
 class UsageError extends Error {}
 
@@ -29,7 +29,6 @@ function parseSize(text: string): number {
   return Math.round(Number(match[1]) * unit);
 }
 
-const humanSize = (bytes: number) => (bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`);
 
 function parseArguments(argv: string[]): Arguments {
   const [command, ...rest] = argv;
@@ -124,7 +123,7 @@ export function main(argv: string[]): number {
     const name = relative(process.cwd(), file) || file;
     let read;
     try {
-      read = readText(file, args.maxFileSize, humanSize);
+      read = readText(file, args.maxFileSize);
     } catch (error) {
       fail(readFailure(error, name));
       continue;

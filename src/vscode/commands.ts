@@ -7,7 +7,12 @@ import type { DiagnosticsController } from './diagnostics';
 
 export interface CheckResult {
   findings: number;
+  /** Files checked. */
   files: number;
+  /** Files left out as over `plumbLine.maxFileSizeKB`. */
+  tooLarge: number;
+  /** Files that could not be read or checked. */
+  failed: number;
 }
 
 export interface CommandContext {
@@ -76,11 +81,13 @@ async function checkTerminology({ diagnostics, extensionUri }: CommandContext): 
             .filter((uri) => isDraftLocation(uri, extensionUri))
             .map((uri) => diagnostics.lintFile(uri)),
         );
-  const checked = results.filter((findings) => findings !== undefined);
-  const result = { findings: checked.reduce((sum, findings) => sum + findings.length, 0), files: checked.length };
-  const failed = results.length - checked.length;
+  const checked = results.filter((findings) => Array.isArray(findings));
+  const tooLarge = results.filter((findings) => findings === 'too large').length;
+  const failed = results.length - checked.length - tooLarge;
+  const result: CheckResult = { findings: checked.reduce((sum, findings) => sum + findings.length, 0), files: checked.length, tooLarge, failed };
+  const notes = [...(tooLarge > 0 ? [`${plural(tooLarge, 'file')} over the size limit`] : []), ...(failed > 0 ? [`${plural(failed, 'file')} failed`] : [])];
   window.setStatusBarMessage(
-    `Plumb Line: ${plural(result.findings, 'finding')} in ${plural(result.files, 'file')}${failed > 0 ? ` (${plural(failed, 'file')} failed, see Output)` : ''}`,
+    `Plumb Line: ${plural(result.findings, 'finding')} in ${plural(result.files, 'file')}${notes.length > 0 ? ` (${notes.join(', ')}; see Output)` : ''}`,
     10_000,
   );
   return result;

@@ -11,7 +11,7 @@ import {
   type LogOutputChannel,
   type TextDocument,
 } from 'vscode';
-import { lintMarkdown, RULES, type Catalogue, type Finding, type Severity } from '../core';
+import { describeSize, lintMarkdown, RULES, utf8Length, type Catalogue, type Finding, type Severity } from '../core';
 import { citation, corpusFileUri, describeError, isDraft, quoted, toRange } from './convert';
 import { shippedUri } from './shippedFiles';
 import type { SettingsReader } from './settings';
@@ -37,6 +37,8 @@ export class DiagnosticsController implements Disposable {
   /** Latest lint request per document; a scheduled lint runs only if it is still the latest. */
   private readonly generations = new Map<string, number>();
   private lastGeneration = 0;
+  /** Documents skipped as too large, each reported once until it is linted again. */
+  private readonly tooLarge = new Set<string>();
   private readonly listeners: Disposable[];
 
   constructor(
@@ -52,6 +54,7 @@ export class DiagnosticsController implements Disposable {
       }),
       workspace.onDidCloseTextDocument((document) => {
         this.generations.delete(document.uri.toString());
+        this.tooLarge.delete(document.uri.toString());
         this.clear(document.uri);
       }),
       workspace.onDidChangeConfiguration((event) => {
@@ -67,16 +70,21 @@ export class DiagnosticsController implements Disposable {
     return isDraft(document, this.extensionUri);
   }
 
-  /** Lints now and publishes; undefined when the engine failed, in which case the previous diagnostics stay. */
-  lintDocument(document: TextDocument): Finding[] | undefined {
+  /**
+   * Lints now and publishes. Undefined when the engine failed (the previous diagnostics stay), and `'too large'` when
+   * the text is over `plumbLine.maxFileSizeKB` (its diagnostics are cleared and the output channel says so once).
+   */
+  lintDocument(document: TextDocument): Finding[] | 'too large' | undefined {
     return this.lintText(document.uri, document.getText(), document.version);
   }
 
   /** Lints a workspace file: its open document if there is one, else its text on disk. */
-  async lintFile(uri: Uri): Promise<Finding[] | undefined> {
+  async lintFile(uri: Uri): Promise<Finding[] | 'too large' | undefined> {
     const open = workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open) return this.lintDocument(open);
     try {
+      // A file on disk is measured before it is read, so a huge one is never loaded.
+      if (this.isTooLarge(uri, (await workspace.fs.stat(uri)).size)) return 'too large';
       return this.lintText(uri, new TextDecoder().decode(await workspace.fs.readFile(uri)), undefined);
     } catch (error) {
       this.output.error(`Could not read ${uri.toString(true)}: ${describeError(error)}`);
@@ -112,9 +120,11 @@ export class DiagnosticsController implements Disposable {
     }, afterEdit ? debounceMs : 0);
   }
 
-  private lintText(uri: Uri, text: string, version: number | undefined): Finding[] | undefined {
+  private lintText(uri: Uri, text: string, version: number | undefined): Finding[] | 'too large' | undefined {
+    const { options } = this.settings.read(uri);
+    if (this.isTooLarge(uri, utf8Length(text))) return 'too large';
     try {
-      const findings = lintMarkdown(text, this.catalogue, this.settings.read(uri).options, (problem) => this.output.error(`${uri.toString(true)}: ${problem}`));
+      const findings = lintMarkdown(text, this.catalogue, options, (problem) => this.output.error(`${uri.toString(true)}: ${problem}`));
       this.results.set(uri.toString(), { version, findings });
       this.collection.set(uri, findings.map((finding) => this.toDiagnostic(uri, finding)));
       return findings;
@@ -122,6 +132,22 @@ export class DiagnosticsController implements Disposable {
       this.output.error(`Could not lint ${uri.toString(true)}: ${describeError(error)}`);
       return undefined;
     }
+  }
+
+  /** Over the size limit: its diagnostics are cleared and the output channel says so, once per file until it fits again. */
+  private isTooLarge(uri: Uri, bytes: number): boolean {
+    const key = uri.toString();
+    const { maxFileBytes } = this.settings.read(uri);
+    if (bytes <= maxFileBytes) {
+      this.tooLarge.delete(key);
+      return false;
+    }
+    this.clear(uri);
+    if (!this.tooLarge.has(key)) {
+      this.tooLarge.add(key);
+      this.output.warn(`${uri.toString(true)}: not checked, ${describeSize(bytes)} is over the ${describeSize(maxFileBytes)} limit (plumbLine.maxFileSizeKB)`);
+    }
+    return true;
   }
 
   private clear(uri: Uri): void {

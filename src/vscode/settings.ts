@@ -6,6 +6,8 @@ export interface DocumentSettings {
   /** Lint automatically on open and while typing. */
   enabled: boolean;
   debounceMs: number;
+  /** Documents larger than this (UTF-8 bytes) are not linted. */
+  maxFileBytes: number;
   options: LintOptions;
 }
 
@@ -19,12 +21,12 @@ export class SettingsReader {
   read(scope: Uri | undefined): DocumentSettings {
     const config = workspace.getConfiguration('plumbLine', scope ?? null);
     const { options, problems } = resolveOptions({ rules: config.get('rules'), extraPhrases: config.get('extraPhrases') });
-    const editor = resolveEditorSettings({ enable: config.get('enable'), debounceMs: config.get('debounceMs') });
+    const editor = resolveEditorSettings({ enable: config.get('enable'), debounceMs: config.get('debounceMs'), maxFileSizeKB: config.get('maxFileSizeKB') });
     for (const problem of [...problems, ...editor.problems]) {
       if (this.reported.has(problem)) continue;
       this.reported.add(problem);
       this.output.warn(`Settings: ${problem}`);
     }
-    return { enabled: editor.enabled, debounceMs: editor.debounceMs, options };
+    return { enabled: editor.enabled, debounceMs: editor.debounceMs, maxFileBytes: editor.maxFileBytes, options };
   }
 }

@@ -97,9 +97,23 @@ describe('editor settings', () => {
     assert.deepEqual(resolveEditorSettings({ enable: 'yes', debounceMs: -5 }), {
       enabled: true,
       debounceMs: 300,
+      maxFileBytes: 2048 * 1024,
       problems: ['"enable" must be true or false, not "yes"; using true.', '"debounceMs" must be a number of milliseconds, 0 or more, not -5; using 300.'],
     });
     assert.deepEqual(resolveEditorSettings({ enable: false, debounceMs: '200' }).problems, ['"debounceMs" must be a number of milliseconds, 0 or more, not "200"; using 300.']);
-    assert.deepEqual(resolveEditorSettings({ enable: false, debounceMs: 0 }), { enabled: false, debounceMs: 0, problems: [] });
+    assert.deepEqual(resolveEditorSettings({ enable: false, debounceMs: 0 }), { enabled: false, debounceMs: 0, maxFileBytes: 2048 * 1024, problems: [] });
+    assert.deepEqual(resolveEditorSettings({ maxFileSizeKB: 0.5 }).maxFileBytes, 512);
+    for (const bad of [0, -1, '2MB', Number.NaN]) {
+      const settings = resolveEditorSettings({ maxFileSizeKB: bad });
+      assert.equal(settings.maxFileBytes, 2048 * 1024);
+      assert.deepEqual(settings.problems, [`"maxFileSizeKB" must be a number of kilobytes above 0, not ${JSON.stringify(bad)}; using 2048.`]);
+    }
+  });
+
+  it('measures UTF-8 size without encoding: ASCII, accents, CJK, emoji and lone surrogates', async () => {
+    const { utf8Length } = await import('../../src/core');
+    for (const text of ['', 'plain', 'café', '営業とマーケティング', 'deal 🤝 closed', '\ud83d alone', 'end \udc00', 'x'.repeat(5000)]) {
+      assert.equal(utf8Length(text), new TextEncoder().encode(text).length, JSON.stringify(text.slice(0, 20)));
+    }
   });
 });

@@ -60,7 +60,7 @@ describe('diagnostics', () => {
   it('leaves a draft with correct usage alone', async () => {
     const { document } = await openDraft('clean.md');
     const result = await vscode.commands.executeCommand<CheckResult>('plumbLine.checkTerminology');
-    assert.deepEqual(result, { findings: 0, files: 1 });
+    assert.deepEqual(result, { findings: 0, files: 1, tooLarge: 0, failed: 0 });
     assert.deepEqual(plumbLineDiagnostics(document.uri), []);
   });
 

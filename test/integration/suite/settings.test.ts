@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RuleId } from '../../../src/core';
+import type { CheckResult } from '../../../src/vscode/commands';
 import {
   closeAllEditors,
   hasRule,
@@ -16,7 +17,7 @@ import {
 const CLOSED = 'Marketing closed the deal with Acme.';
 const WEBINAR = 'Sales will run the webinar.';
 
-function updateWorkspaceSetting(key: 'rules' | 'extraPhrases', value: unknown): Thenable<void> {
+function updateWorkspaceSetting(key: 'rules' | 'extraPhrases' | 'maxFileSizeKB', value: unknown): Thenable<void> {
   return vscode.workspace.getConfiguration('plumbLine').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
@@ -28,6 +29,7 @@ describe('settings', () => {
   afterEach(async () => {
     await updateWorkspaceSetting('extraPhrases', undefined);
     await updateWorkspaceSetting('rules', undefined);
+    await updateWorkspaceSetting('maxFileSizeKB', undefined);
     await closeAllEditors();
   });
 
@@ -77,5 +79,17 @@ describe('settings', () => {
       'marketing-doing-sales back at its default severity, warning',
     );
     assert.deepEqual(ruleLines(diagnostics), [`marketing-doing-sales@${lineOf(document, CLOSED)}`]);
+  });
+
+  it('a draft over maxFileSizeKB loses its diagnostics and is left out of Check terminology, and is linted again once it fits', async () => {
+    const { document } = await openScratch(`# Review\n\n${CLOSED}\n\n${'Notes from the call with Acme. '.repeat(40)}\n`);
+    await waitForDiagnostics(document.uri, hasRule('marketing-doing-sales'), 'marketing-doing-sales');
+    // About 1.3 KB of text against a 1 KB limit.
+    await updateWorkspaceSetting('maxFileSizeKB', 1);
+    await waitForDiagnostics(document.uri, (ds) => ds.length === 0, 'no diagnostics on the draft over the limit');
+    const result = await vscode.commands.executeCommand<CheckResult>('plumbLine.checkTerminology');
+    assert.deepEqual(result, { findings: 0, files: 0, tooLarge: 1, failed: 0 });
+    await updateWorkspaceSetting('maxFileSizeKB', 64);
+    await waitForDiagnostics(document.uri, hasRule('marketing-doing-sales'), 'marketing-doing-sales again under a 64 KB limit');
   });
 });
