@@ -13,7 +13,17 @@ export function excerpt(text: string, max: number, focus?: string): string {
   let body = flat.slice(start, start + room);
   if (start + room < flat.length) {
     const lastSpace = body.lastIndexOf(' ');
-    body = `${(lastSpace > room / 2 ? body.slice(0, lastSpace) : body).replace(/[\s,;:.–—-]+$/, '')}…`;
+    body = `${trimTrailing(lastSpace > room / 2 ? body.slice(0, lastSpace) : body, TRAILING_PUNCTUATION)}…`;
   }
   return `${start > 0 ? '…' : ''}${body}`;
+}
+
+/** What an excerpt never ends on before its ellipsis, beside white space. */
+const TRAILING_PUNCTUATION = new Set([...',;:.–—-']);
+
+/** `text` without the run of `chars` at its end (a loop, where a `[…]+$` regex would rescan the run from each start). */
+function trimTrailing(text: string, chars: Set<string>): string {
+  let end = text.length;
+  while (end > 0 && (chars.has(text[end - 1]!) || /\s/.test(text[end - 1]!))) end -= 1;
+  return text.slice(0, end);
 }

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
+import type { Html, Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { parseMarkdown, toSpan } from './markdown';
 import { quotations, type Quotation, type QuotedRange } from './quotes';
@@ -76,8 +76,10 @@ function isQuestionHeadline(tokens: Token[]): boolean {
 }
 
 const NOT_PROSE = ['code', 'inlineCode', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'definition', 'footnoteDefinition'];
-const DIRECTIVE = /^<!--\s*plumb-line-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->$/;
-const HTML_OPEN = /^<([a-z][\w-]*)\b[^>]*?(?<!\/)>$/i;
+// Each pattern here matches in linear time (test/unit/redos.test.ts): no two quantifiers can take the same characters.
+const DIRECTIVE = /^<!--\s*plumb-line-(disable-next-line|disable-line|disable|enable)\b([^>]*)-->$/;
+/** A start tag; whether it closes itself (`<br/>`) is told apart in code. */
+const HTML_OPEN = /^<([a-z][\w-]*)(?![\w-])[^>]*>$/i;
 const HTML_CLOSE = /^<\/([a-z][\w-]*)\s*>$/i;
 const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'input', 'wbr', 'meta', 'link', 'source', 'area', 'col', 'embed']);
 
@@ -109,7 +111,7 @@ function keptChildren(children: MdastNodes[]): MdastNodes[] {
   for (let at = children.length - 1; at >= 0; at -= 1) {
     const node = children[at]!;
     const open = htmlTag(node, HTML_OPEN);
-    if (open && !VOID_ELEMENTS.has(open)) closeAfter[at] = nearestClose.get(open);
+    if (open && !VOID_ELEMENTS.has(open) && !(node as Html).value.trim().endsWith('/>')) closeAfter[at] = nearestClose.get(open);
     const close = htmlTag(node, HTML_CLOSE);
     if (close) nearestClose.set(close, at);
   }

@@ -10,9 +10,25 @@ export interface QuotedRange {
 
 const SPEECH = 'said|says|say|asked|asks|told|tells|wrote|writes|explained|explains|added|adds|argued|argues|insisted|insists|claimed|claims|put it|puts it';
 /** After a quotation: "…," Dholakia says. / "…," said the CEO. / "…," she said. */
-const SPEECH_AFTER = new RegExp(`^[\\s,]*(([A-Z][\\w.'’-]*|he|she|they|we|I)\\s+){0,3}(${SPEECH})\\b`);
-/** Before it, in the same sentence: said it to me over coffee last week: "…" / She told us, "…" */
-const SPEECH_BEFORE = new RegExp(`\\b(${SPEECH})\\b[^.!?"“”]{0,60}$`, 'i');
+export const SPEECH_AFTER = new RegExp(`^[\\s,]*(([A-Z][\\w.'’-]*|he|she|they|we|I)\\s+){0,3}(${SPEECH})\\b`);
+/** Before it, in the same sentence and at most 60 characters back: said it to me over coffee last week: "…" / She told us, "…" */
+export const SPEECH_BEFORE = new RegExp(`\\b(${SPEECH})\\b`, 'gi');
+const SPEECH_REACH = 60;
+
+/** Whether a speech verb ends within SPEECH_REACH characters of the end of `before`, with no sentence break or quote after it. */
+function speechJustBefore(before: string): boolean {
+  let stop = -1;
+  for (let at = before.length - 1; at >= 0 && stop < 0; at -= 1) if ('.!?"“”'.includes(before[at]!)) stop = at;
+  const tail = before.slice(stop + 1);
+  for (const match of tail.matchAll(SPEECH_BEFORE)) if (tail.length - (match.index + match[0].length) <= SPEECH_REACH) return true;
+  return false;
+}
+
+/** Whether what follows a quotation on its line is only emphasis marks, spaces and at most one HTML comment. */
+function onlyCommentAfter(rest: string): boolean {
+  const remainder = rest.slice(/^[\s*_]*/.exec(rest)![0].length).trimEnd();
+  return remainder === '' || (remainder.length >= 7 && remainder.startsWith('<!--') && remainder.endsWith('-->') && !/[\r\u2028\u2029]/.test(remainder));
+}
 
 /**
  * Whether a quotation reads as someone's speech rather than a cited example: a speech verb just before or after it,
@@ -22,10 +38,10 @@ function isSpeech(text: string, open: number, close: number): boolean {
   if (SPEECH_AFTER.test(text.slice(close + 1, close + 40))) return true;
   const lineStart = text.lastIndexOf('\n', open) + 1;
   const before = text.slice(Math.max(lineStart, open - 80), open);
-  if (SPEECH_BEFORE.test(before)) return true;
+  if (speechJustBefore(before)) return true;
   const lineEnd = text.indexOf('\n', close);
   const rest = text.slice(close + 1, lineEnd < 0 ? text.length : lineEnd);
-  return /^[\s>*_-]*$/.test(text.slice(lineStart, open)) && /^[\s*_]*(<!--.*-->)?\s*$/.test(rest);
+  return /^[\s>*_-]*$/.test(text.slice(lineStart, open)) && onlyCommentAfter(rest);
 }
 
 /** A quotation: its range, and whether it is a cited example of wording (two words or more, not speech). */
