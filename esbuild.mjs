@@ -26,6 +26,7 @@ const shared = {
 const builds = [
   { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' },
   { ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...shared, entryPoints: { server: 'src/server/server.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
   builds.push(

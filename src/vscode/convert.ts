@@ -1,6 +1,6 @@
 // Conversions between the engine's plain data and VS Code types, shared by the providers.
 import { Position, Range, Uri, type TextDocument } from 'vscode';
-import { excerpt, type Point, type Side, type Source, type Span } from '../core';
+import type { Point, Source, Span } from '../core';
 import { SHIPPED_SCHEME, shippedUri } from './shippedFiles';
 
 export function toPosition(point: Point): Position {
@@ -36,18 +36,7 @@ export function corpusFileUri(source: Source): Uri {
   return shippedUri(`corpus/${source.file}`);
 }
 
-export const SIDE_LABELS: Record<Side, string> = { marketing: 'Marketing', sales: 'Sales', both: 'Both' };
-
-/** A passage in curly quotes, shortened around `focus`; quotes the passage already carries are not doubled. */
-export function quoted(text: string, max: number, focus?: string): string {
-  const inner = text.trim().replace(/^[“"]([^“”"]*)[”"]$/, '$1');
-  return `“${excerpt(inner, max, focus)}”`;
-}
-
-/** "Title, Author", or the title alone for anonymous sources. */
-export function citation(source: Source): string {
-  return source.author ? `${source.title}, ${source.author}` : source.title;
-}
+export { SIDE_LABELS, citation } from '../core';
 
 /** For the output channel: the stack when there is one, so engine failures can be traced. */
 export function describeError(error: unknown): string {

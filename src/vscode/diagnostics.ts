@@ -11,8 +11,8 @@ import {
   type LogOutputChannel,
   type TextDocument,
 } from 'vscode';
-import { describeSize, lintMarkdown, RULES, utf8Length, type Catalogue, type Finding, type Severity } from '../core';
-import { citation, corpusFileUri, describeError, isDraft, quoted, toRange } from './convert';
+import { describeSize, evidenceText, lintMarkdown, RULES, utf8Length, type Catalogue, type Finding, type Severity } from '../core';
+import { corpusFileUri, describeError, isDraft, toRange } from './convert';
 import { shippedUri } from './shippedFiles';
 import type { SettingsReader } from './settings';
 
@@ -166,7 +166,7 @@ export class DiagnosticsController implements Disposable {
       const source = this.catalogue.corpus.sourceById.get(passage.sourceId);
       if (!source) return [];
       const location = new Location(corpusFileUri(source), toRange(passage.span));
-      return [new DiagnosticRelatedInformation(location, `${quoted(passage.text, 120, this.catalogue.evidenceIn(finding.conceptId, passage))} — ${citation(source)}`)];
+      return [new DiagnosticRelatedInformation(location, evidenceText(this.catalogue, finding, passage, source))];
     });
     // The reading comes first: it says how the sentence was understood, so a wrong reading is plain to see.
     const reading = finding.reading ? [new DiagnosticRelatedInformation(new Location(uri, toRange(finding.span)), `Read as: ${finding.reading}`)] : [];

@@ -1,0 +1,55 @@
+// What a hover says about a catalogue term, as Markdown: the concept, its side, its definition and quotes from the
+// corpus. Editor-neutral: the VS Code hover adds command links, the language server serves it as it is.
+import type { Catalogue } from './catalogue';
+import { excerpt } from './excerpt';
+import type { Concept, Finding, Passage, Side, Source } from './types';
+
+const MAX_QUOTES = 3;
+
+export const SIDE_LABELS: Record<Side, string> = { marketing: 'Marketing', sales: 'Sales', both: 'Both' };
+
+/** Links a card may carry; each returns a Markdown link target, or undefined for no link. */
+export interface CardLinks {
+  passage?: (passage: Passage) => string | undefined;
+  concept?: (concept: Concept) => string | undefined;
+}
+
+export function conceptCard(catalogue: Catalogue, concept: Concept, links: CardLinks = {}): string {
+  const parts = [`**${escapeMarkdown(concept.label)}** · ${SIDE_LABELS[concept.side]}`, escapeMarkdown(concept.definition)];
+  for (const passage of concept.passages.slice(0, MAX_QUOTES)) {
+    const source = catalogue.corpus.sourceById.get(passage.sourceId);
+    if (!source) continue;
+    const byline = source.author ? `, ${escapeMarkdown(source.author)}` : '';
+    const open = links.passage?.(passage);
+    parts.push(`> ${escapeMarkdown(passage.text)}\n>\n> — *${escapeMarkdown(source.title)}*${byline}${open ? ` · [Open passage](${open})` : ''}`);
+  }
+  const reveal = links.concept?.(concept);
+  if (reveal) parts.push(`[Reveal in sidebar](${reveal})`);
+  return parts.join('\n\n');
+}
+
+/** Corpus text as literal Markdown on one line: inline syntax and line-start markers are backslash-escaped. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>&|~]/g, '\\$&')
+    .replace(/^[#+-]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** A passage in curly quotes, shortened around `focus`; quotes the passage already carries are not doubled. */
+export function quoted(text: string, max: number, focus?: string): string {
+  const inner = text.trim().replace(/^[“"]([^“”"]*)[”"]$/, '$1');
+  return `“${excerpt(inner, max, focus)}”`;
+}
+
+/** "Title, Author", or the title alone for anonymous sources. */
+export function citation(source: Source): string {
+  return source.author ? `${source.title}, ${source.author}` : source.title;
+}
+
+/** A finding's evidence passage as its related information says it: the quote, shortened around what it shows, and its source. */
+export function evidenceText(catalogue: Catalogue, finding: Finding, passage: Passage, source: Source): string {
+  return `${quoted(passage.text, 120, catalogue.evidenceIn(finding.conceptId, passage))} — ${citation(source)}`;
+}

@@ -1,0 +1,219 @@
+// plumb-line-ls driven over stdio as another editor (Neovim, Helix, Zed) drives it: initialize, didOpen,
+// publishDiagnostics, hover, codeAction, didChange, the concept counts, configuration, shutdown and exit.
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  LogMessageNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+  type CodeAction,
+  type Diagnostic,
+  type Hover,
+  type MarkupContent,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { repoRoot } from './shared';
+
+const SERVER = path.join(repoRoot, 'dist', 'server.js');
+const URI = 'file:///drafts/plan.md';
+const DRAFT = '# Plan\n\nOur marketing team closed the deal with Acme.\n\nWe will start a loyalty program.\n';
+
+describe('plumb-line-ls over stdio', function () {
+  this.timeout(30_000);
+  let server: ChildProcess;
+  let connection: ProtocolConnection;
+  let published: PublishDiagnosticsParams[];
+  let logged: string[];
+  let waiters: { uri: string; test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[];
+  /** What the client answers to workspace/configuration, as an editor's settings for section plumbLine. */
+  let configured: unknown;
+  /** Run just after the client has answered a configuration request. */
+  let afterConfiguration: (() => void) | undefined;
+
+  /** Resolves with the first diagnostics published for `uri` (already or later) that pass `test`. */
+  const diagnosticsWhere = (uri: string, test: (params: PublishDiagnosticsParams) => boolean) =>
+    new Promise<PublishDiagnosticsParams>((resolve) => {
+      const already = published.find((params) => params.uri === uri && test(params));
+      if (already) resolve(already);
+      else waiters.push({ uri, test, resolve });
+    });
+
+  const open = (uri: string, text: string, version = 1) =>
+    connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+
+  /** Starts the server and initializes it as a client with these capabilities and options would. */
+  const start = async (capabilities: object, initializationOptions?: unknown) => {
+    published = [];
+    logged = [];
+    waiters = [];
+    configured = {};
+    server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      published.push(params);
+      for (const waiter of [...waiters]) {
+        if (waiter.uri === params.uri && waiter.test(params)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      logged.push(params.message);
+    });
+    afterConfiguration = undefined;
+    connection.onRequest(ConfigurationRequest.type, (params) => {
+      if (afterConfiguration) setImmediate(afterConfiguration);
+      if (configured === 'refuse') throw new Error('no settings here');
+      return params.items.map(() => configured);
+    });
+    connection.listen();
+    const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders: null });
+    assert.equal(initialized.serverInfo?.name, 'plumb-line-ls');
+    await connection.sendNotification(InitializedNotification.type, {});
+  };
+  const stop = () => {
+    connection.dispose();
+    server.kill();
+  };
+
+  beforeEach(() => start({ workspace: { configuration: true } }));
+
+  afterEach(stop);
+
+  it('publishes each finding with its exact range, rule, link to the rule page, reading and cited evidence', async () => {
+    await open(URI, DRAFT);
+    const { diagnostics, version } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    assert.equal(version, 1);
+    assert.equal(diagnostics.length, 1);
+    const [diagnostic] = diagnostics as [Diagnostic];
+    assert.deepEqual(diagnostic.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 34 } });
+    assert.equal(DRAFT.split('\n')[2]!.slice(4, 34), 'marketing team closed the deal');
+    assert.equal(diagnostic.code, 'marketing-doing-sales');
+    assert.equal(diagnostic.source, 'Plumb Line');
+    assert.equal(diagnostic.severity, 2);
+    assert.equal(diagnostic.codeDescription?.href, pathToFileURL(path.join(repoRoot, 'docs', 'rules', 'marketing-doing-sales.md')).href);
+    const [reading, ...evidence] = diagnostic.relatedInformation ?? [];
+    assert.match(reading!.message, /^Read as: “marketing team” → “closed the deal”/);
+    assert.ok(evidence.length > 0, 'no evidence');
+    for (const info of evidence) assert.ok(info.location.uri.startsWith(pathToFileURL(path.join(repoRoot, 'corpus')).href + '/'), info.location.uri);
+  });
+
+  it('answers a hover on a catalogue term with its card, and none elsewhere', async () => {
+    await open(URI, DRAFT);
+    const hover = (await connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 4, character: 20 } })) as Hover;
+    const card = hover.contents as MarkupContent;
+    assert.equal(card.kind, 'markdown');
+    assert.match(card.value, /^\*\*Loyalty programs?\*\* · Marketing\n\n/i);
+    assert.ok(!card.value.includes('command:'), 'a command link outside VS Code');
+    assert.deepEqual(hover.range, { start: { line: 4, character: 16 }, end: { line: 4, character: 31 } });
+    assert.equal(await connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 3 } }), null);
+  });
+
+  it('offers the quick fixes of a diagnostic, the replacement preferred and editing only the function word', async () => {
+    await open(URI, DRAFT);
+    const { diagnostics } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    const actions = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: diagnostics[0]!.range, context: { diagnostics } })) as CodeAction[];
+    const replace = actions.find((action) => action.isPreferred);
+    assert.ok(replace, `no preferred fix among ${actions.map((action) => action.title).join(', ')}`);
+    assert.deepEqual(replace.edit?.changes?.[URI], [{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 13 } }, newText: 'sales' }]);
+    assert.deepEqual(actions.filter((action) => action.isPreferred).length, 1);
+    assert.ok(actions.some((action) => /line/i.test(action.title)), 'an ignore-line fix');
+  });
+
+  it('re-lints after an incremental change and never publishes a stale version', async () => {
+    await open(URI, DRAFT);
+    await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    // Two quick edits: "marketing" → "sales" in two steps; only the last version may be published.
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 13 } }, text: 'sal' }],
+    });
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 3 },
+      contentChanges: [{ range: { start: { line: 2, character: 7 }, end: { line: 2, character: 7 } }, text: 'es' }],
+    });
+    const after = await diagnosticsWhere(URI, (params) => params.version === 3);
+    assert.deepEqual(after.diagnostics, []);
+    assert.deepEqual(published.map((params) => params.version), [1, 3]);
+  });
+
+  it('a change that comes in before a long lint has run supersedes it: only the newest version is published', async () => {
+    const long = `${DRAFT}\n${'Marketing closed the deal with Acme, and we met their buyer twice before that. '.repeat(5_000)}\n`;
+    // Sent as soon as the server has its settings for version 1, before that version's lint has run.
+    afterConfiguration = () => {
+      afterConfiguration = undefined;
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: DRAFT }] });
+    };
+    await open(URI, long);
+    const latest = await diagnosticsWhere(URI, (params) => params.version === 2);
+    assert.equal(latest.diagnostics.length, 1);
+    assert.deepEqual(published.map((params) => params.version), [2]);
+  });
+
+  it('reads its settings from the editor: a rule switched off is not reported, an invalid value is logged', async () => {
+    configured = { rules: { 'marketing-doing-sales': 'off' }, debounceMs: -1 };
+    await open(URI, `${DRAFT}\nSales will run the webinar.\n`);
+    const first = await diagnosticsWhere(URI, () => true);
+    assert.deepEqual(first.diagnostics, []);
+    assert.deepEqual(logged, ['Settings: "debounceMs" must be a number of milliseconds, 0 or more, not -1; using 300.']);
+    configured = { rules: { 'marketing-doing-sales': 'error' } };
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const second = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    assert.deepEqual(second.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]), [['marketing-doing-sales', 1]]);
+  });
+
+  it('takes settings from initializationOptions, then as pushed, from a client that does not answer workspace/configuration', async () => {
+    stop();
+    await start({}, { plumbLine: { rules: { 'marketing-doing-sales': 'error' } } });
+    await open(URI, DRAFT);
+    const first = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    assert.deepEqual(first.diagnostics.map((diagnostic) => diagnostic.severity), [1]);
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { plumbLine: { rules: { 'marketing-doing-sales': 'hint' } } } });
+    const second = await diagnosticsWhere(URI, (params) => params.diagnostics[0]?.severity === 4);
+    assert.equal(second.diagnostics.length, 1);
+  });
+
+  it('lints with the defaults, saying so once, when the editor fails to answer workspace/configuration; odd URIs do not stop it', async () => {
+    configured = 'refuse';
+    await open('file://server-share/plan.md', DRAFT);
+    await open(URI, DRAFT);
+    const first = await diagnosticsWhere('file://server-share/plan.md', (params) => params.diagnostics.length > 0);
+    const second = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    assert.deepEqual([first, second].map((params) => params.diagnostics.map((diagnostic) => diagnostic.code)), [['marketing-doing-sales'], ['marketing-doing-sales']]);
+    assert.equal(logged.length, 1);
+    assert.match(logged[0]!, /^Settings: the editor did not answer workspace\/configuration \(.*no settings here\); using the settings it gave at start, or the defaults\.$/);
+  });
+
+  it('answers the concept counts of a document, and clears its diagnostics when it closes', async () => {
+    await open(URI, DRAFT);
+    await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    const counts = await connection.sendRequest<Record<string, number>>('plumbLine/conceptCounts', { textDocument: { uri: URI } });
+    assert.deepEqual(counts, { 'loyalty-programs': 1 });
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: URI } });
+    await diagnosticsWhere(URI, (params) => params.diagnostics.length === 0);
+  });
+
+  it('shuts down and exits with status 0', async () => {
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    assert.equal(await exited, 0);
+  });
+});
