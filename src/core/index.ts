@@ -6,4 +6,5 @@ export { lintMarkdown } from './lint';
 export { resolveOptions, defaultOptions, resolveEditorSettings, utf8Length, describeSize, DEFAULT_MAX_FILE_KB, type EditorSettings } from './options';
 export { RULES, RULE_IDS, type RuleInfo } from './rules/registry';
 export { excerpt } from './excerpt';
+export { isDraftUri } from './drafts';
 export { conceptCard, escapeMarkdown, evidenceText, citation, quoted, SIDE_LABELS, type CardLinks } from './card';

@@ -1,7 +1,7 @@
 // plumb-line-ls: the engine as a Language Server Protocol server (stdio, node IPC or a socket), for any editor.
 // Lints Markdown on open and after a pause in typing, and serves hovers, quick fixes and concept counts.
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   ProposedFeatures,
@@ -15,14 +15,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   conceptCard,
   describeSize,
+  isDraftUri,
   lintMarkdown,
   resolveEditorSettings,
   resolveOptions,
   utf8Length,
   type Catalogue,
+  type Concept,
   type EditorSettings,
   type Finding,
   type LintOptions,
+  type Passage,
 } from '../core';
 import { loadCatalogue } from '../corpusFolder';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
@@ -41,6 +44,28 @@ interface Result {
 
 /** The folder the server ships in: `dist/`'s parent holds `corpus/` and `docs/`. */
 const ROOT = resolve(__dirname, '..');
+const SHIPPED_ROOTS = ['corpus', 'docs'].map((folder) => pathToFileURL(join(ROOT, folder)).href);
+
+/** What the VS Code extension (or another client) asks of the server at start, beside the settings. */
+export interface InitializationOptions {
+  plumbLine?: unknown;
+  /** Cite the corpus and rule pages as `plumb-line:/corpus/…` URIs, which the VS Code extension serves read-only. */
+  shippedScheme?: boolean;
+  /** Put `command:` links to the extension's own commands in hover cards. */
+  commandLinks?: boolean;
+}
+
+/** The result of a plumbLine/check request. */
+export type CheckResult = { status: 'checked'; findings: number } | { status: 'too large' } | { status: 'not a draft' } | { status: 'failed'; reason: string };
+
+/** Checks one document now and publishes its diagnostics, open or not: what Check terminology asks for each file. */
+export const CHECK_REQUEST = 'plumbLine/check';
+
+const shippedAt = (uriOf: (relative: string) => string): ShippedLocations => ({ corpusFile: (file) => uriOf(`corpus/${file}`), rulePage: (docsPath) => uriOf(docsPath) });
+
+function commandLink(command: string, argument: string): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([argument]))}`;
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -54,10 +79,10 @@ export function startServer(connection: Connection): void {
   /** Settings from `initializationOptions`, then as pushed by workspace/didChangeConfiguration, for clients that do not answer workspace/configuration. */
   let givenSettings: unknown;
 
-  const shipped: ShippedLocations = {
-    corpusFile: (file) => pathToFileURL(join(ROOT, 'corpus', file)).href,
-    rulePage: (docsPath) => pathToFileURL(join(ROOT, docsPath)).href,
-  };
+  /** file: URIs of the installed files, or the VS Code extension's read-only `plumb-line:` ones when it asks. */
+  let shipped: ShippedLocations = shippedAt((relative) => pathToFileURL(join(ROOT, relative)).href);
+  /** Whether hover cards carry the VS Code extension's command links (Open passage, Reveal in sidebar). */
+  let commandLinks = false;
 
   const warnOnce = (message: string) => {
     if (reported.has(message)) return;
@@ -65,19 +90,8 @@ export function startServer(connection: Connection): void {
     connection.console.warn(message);
   };
 
-  /** A Markdown draft, not one of the files the server ships (its corpus, its rule pages). */
-  const isDraft = (document: TextDocument) => {
-    if (document.languageId !== 'markdown' || document.uri.startsWith('plumb-line:')) return false;
-    if (!document.uri.startsWith('file:')) return true;
-    let path: string;
-    try {
-      path = fileURLToPath(document.uri);
-    } catch {
-      // A file URI this platform cannot map to a path (a host on Linux) is nobody's shipped file.
-      return true;
-    }
-    return !['corpus', 'docs'].some((folder) => path.startsWith(join(ROOT, folder) + (process.platform === 'win32' ? '\\' : '/')));
-  };
+  /** A Markdown draft, not one of the files the server ships (its corpus, its rule pages) nor an editor's copy. */
+  const isDraft = (document: TextDocument) => document.languageId === 'markdown' && isDraftUri(document.uri, SHIPPED_ROOTS);
 
   const settingsFor = (uri: string): Promise<Settings> => {
     let cached = settingsCache.get(uri);
@@ -108,29 +122,44 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   };
 
+  /** What linting a text came to: its findings, or why it was not linted. */
+  type Outcome = { kind: 'findings'; findings: Finding[] } | { kind: 'too large'; bytes: number; limit: number } | { kind: 'off' };
+
+  const compute = (uri: string, text: string, settings: Settings, known: Catalogue, explicit: boolean): Outcome => {
+    // Linting as you type can be switched off; an explicit check (Check terminology) runs either way.
+    if (!settings.enabled && !explicit) return { kind: 'off' };
+    const bytes = utf8Length(text);
+    if (bytes > settings.maxFileBytes) return { kind: 'too large', bytes, limit: settings.maxFileBytes };
+    return { kind: 'findings', findings: lintMarkdown(text, known, settings.options, (problem) => connection.console.error(`${uri}: ${problem}`)) };
+  };
+
+  /** Publishes an outcome: the diagnostics (with the version they belong to), or none, saying once why a file is skipped. */
+  const publish = (uri: string, outcome: Outcome, version: number | undefined, known: Catalogue): CheckResult => {
+    if (outcome.kind !== 'findings') {
+      clear(uri);
+      if (outcome.kind === 'off') return { status: 'checked', findings: 0 };
+      if (!tooLarge.has(uri)) connection.console.warn(`${uri}: not checked, ${describeSize(outcome.bytes)} is over the ${describeSize(outcome.limit)} limit (plumbLine.maxFileSizeKB)`);
+      tooLarge.add(uri);
+      return { status: 'too large' };
+    }
+    tooLarge.delete(uri);
+    if (version !== undefined) results.set(uri, { version, findings: outcome.findings });
+    void connection.sendDiagnostics({ uri, version, diagnostics: outcome.findings.map((finding) => toDiagnostic(uri, finding, known, shipped)) });
+    return { status: 'checked', findings: outcome.findings.length };
+  };
+
   const lint = async (uri: string, version: number) => {
     const settings = await settingsFor(uri);
     const document = documents.get(uri);
     // A newer version has its own lint on the way, and a closed document needs none: publish nothing stale.
     if (!catalogue || !document || document.version !== version) return;
-    if (!settings.enabled) return clear(uri);
-    const text = document.getText();
-    const bytes = utf8Length(text);
-    if (bytes > settings.maxFileBytes) {
-      clear(uri);
-      if (!tooLarge.has(uri)) connection.console.warn(`${uri}: not checked, ${describeSize(bytes)} is over the ${describeSize(settings.maxFileBytes)} limit (plumbLine.maxFileSizeKB)`);
-      tooLarge.add(uri);
-      return;
-    }
-    tooLarge.delete(uri);
-    const findings = lintMarkdown(text, catalogue, settings.options, (problem) => connection.console.error(`${uri}: ${problem}`));
-    // Changes that arrived while the lint ran are read first (a timer runs after pending input and its dispatch):
+    const known = catalogue;
+    const outcome = compute(uri, document.getText(), settings, known, false);
+    // Changes that came in while the lint ran are read first (a timer runs after pending input and its dispatch):
     // if one did, these findings are stale and are dropped, and its own lint publishes.
     await new Promise((resume) => setTimeout(resume, 0));
     if (documents.get(uri)?.version !== version) return;
-    results.set(uri, { version, findings });
-    const known = catalogue;
-    await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(uri, finding, known, shipped)) });
+    publish(uri, outcome, version, known);
   };
 
   /** Lints a document soon: at once when it opens, after a pause in typing when it changes. Never rejects. */
@@ -160,8 +189,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams) => {
     canRequestConfiguration = params.capabilities.workspace?.configuration === true;
-    const options = params.initializationOptions as { plumbLine?: unknown } | undefined;
+    const options = params.initializationOptions as InitializationOptions | undefined;
     givenSettings = options?.plumbLine ?? options;
+    if (options?.shippedScheme === true) shipped = shippedAt((relative) => `plumb-line:/${relative}`);
+    commandLinks = options?.commandLinks === true;
     try {
       catalogue = loadCatalogue(join(ROOT, 'corpus'));
     } catch (error) {
@@ -208,7 +239,10 @@ export function startServer(connection: Connection): void {
     const term = catalogue.termAt(document.getText(), document.offsetAt(position));
     const concept = term && catalogue.get(term.conceptId);
     if (!term || !concept) return null;
-    return { contents: { kind: 'markdown', value: conceptCard(catalogue, concept) }, range: toRange(term.span) };
+    const links = commandLinks
+      ? { passage: (passage: Passage) => commandLink('plumbLine.openPassage', passage.id), concept: (shown: Concept) => commandLink('plumbLine.revealConcept', shown.id) }
+      : {};
+    return { contents: { kind: 'markdown', value: conceptCard(catalogue, concept, links) }, range: toRange(term.span) };
   });
 
   connection.onCodeAction(({ textDocument, context }) => {
@@ -217,6 +251,26 @@ export function startServer(connection: Connection): void {
     // Fixes computed for another version of the text would edit the wrong characters.
     if (!document || !result || result.version !== document.version) return [];
     return codeActionsFor(textDocument.uri, result.findings, context.diagnostics);
+  });
+
+  connection.onRequest(CHECK_REQUEST, async (params: { textDocument?: { uri?: unknown }; text?: unknown } | null): Promise<CheckResult> => {
+    const uri = params?.textDocument?.uri;
+    if (typeof uri !== 'string') return { status: 'failed', reason: 'no document URI' };
+    if (!catalogue) return { status: 'failed', reason: 'the corpus could not be loaded' };
+    const known = catalogue;
+    const open = documents.get(uri);
+    const text = open ? open.getText() : typeof params?.text === 'string' ? params.text : undefined;
+    if (text === undefined) return { status: 'failed', reason: `${uri} is not open and no text was sent` };
+    if (!isDraftUri(uri, SHIPPED_ROOTS) || (open && open.languageId !== 'markdown')) return { status: 'not a draft' };
+    const settings = await settingsFor(uri);
+    const version = documents.get(uri)?.version;
+    // An open document is checked as it is now; a pending lint of it is no longer needed.
+    if (version !== undefined) {
+      clearTimeout(timers.get(uri));
+      timers.delete(uri);
+    }
+    const current = documents.get(uri)?.getText() ?? text;
+    return publish(uri, compute(uri, current, settings, known, true), version, known);
   });
 
   connection.onRequest(CONCEPT_COUNTS_REQUEST, (params: { textDocument?: { uri?: unknown } } | null) => {

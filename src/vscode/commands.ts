@@ -1,9 +1,11 @@
 // The extension's commands: open a corpus passage, reveal a concept, check the active draft or the workspace.
 import { commands, window, workspace, type Disposable, type LogOutputChannel, type TreeView, type Uri } from 'vscode';
-import type { Catalogue } from '../core';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { describeSize, type Catalogue } from '../core';
+import { CHECK_REQUEST, type CheckResult as FileCheck } from '../server/server';
 import type { ConceptsElement, ConceptsTreeProvider } from './conceptsTree';
-import { corpusFileUri, describeError, isDraftLocation, toRange } from './convert';
-import type { DiagnosticsController } from './diagnostics';
+import { corpusFileUri, describeError, isDraft, isDraftLocation, toRange } from './convert';
+import type { SettingsReader } from './settings';
 
 export interface CheckResult {
   findings: number;
@@ -17,7 +19,9 @@ export interface CheckResult {
 
 export interface CommandContext {
   catalogue: Catalogue;
-  diagnostics: DiagnosticsController;
+  /** The language server's client; undefined when the server could not start. */
+  client: LanguageClient | undefined;
+  settings: SettingsReader;
   conceptsTree: ConceptsTreeProvider;
   conceptsView: TreeView<ConceptsElement>;
   extensionUri: Uri;
@@ -69,28 +73,49 @@ async function revealConcept({ conceptsTree, conceptsView, output }: CommandCont
   await conceptsView.reveal(node, { select: true, focus: true, expand: true });
 }
 
-/** Lints the active draft, or every Markdown file of the workspace when no draft is active. */
-async function checkTerminology({ diagnostics, extensionUri }: CommandContext): Promise<CheckResult> {
+/** Lints the active draft, or every Markdown file of the workspace when no draft is active, in the language server. */
+async function checkTerminology(context: CommandContext): Promise<CheckResult> {
+  const { extensionUri, output } = context;
   const active = window.activeTextEditor?.document;
-  const results =
-    active && diagnostics.isLintable(active)
-      ? [diagnostics.lintDocument(active)]
-      : await Promise.all(
-          // Dot-folders hold tools' state (.git, .vscode-test, .history), not drafts.
-          (await workspace.findFiles('**/*.md', '{**/node_modules/**,**/.*/**}'))
-            .filter((uri) => isDraftLocation(uri, extensionUri))
-            .map((uri) => diagnostics.lintFile(uri)),
-        );
-  const checked = results.filter((findings) => Array.isArray(findings));
-  const tooLarge = results.filter((findings) => findings === 'too large').length;
-  const failed = results.length - checked.length - tooLarge;
-  const result: CheckResult = { findings: checked.reduce((sum, findings) => sum + findings.length, 0), files: checked.length, tooLarge, failed };
-  const notes = [...(tooLarge > 0 ? [`${plural(tooLarge, 'file')} over the size limit`] : []), ...(failed > 0 ? [`${plural(failed, 'file')} failed`] : [])];
+  const targets =
+    active && isDraft(active, extensionUri)
+      ? [active.uri]
+      : // Dot-folders hold tools' state (.git, .vscode-test, .history), not drafts.
+        (await workspace.findFiles('**/*.md', '{**/node_modules/**,**/.*/**}')).filter((uri) => isDraftLocation(uri, extensionUri));
+  const results = await Promise.all(targets.map((uri) => checkFile(context, uri)));
+  const checked = results.filter((result) => result.status === 'checked');
+  const tooLarge = results.filter((result) => result.status === 'too large').length;
+  const failed = results.filter((result) => result.status === 'failed');
+  for (const failure of failed) output.error(`Check terminology: ${failure.reason}`);
+  const result: CheckResult = { findings: checked.reduce((sum, one) => sum + one.findings, 0), files: checked.length, tooLarge, failed: failed.length };
+  const notes = [...(tooLarge > 0 ? [`${plural(tooLarge, 'file')} over the size limit`] : []), ...(failed.length > 0 ? [`${plural(failed.length, 'file')} failed`] : [])];
   window.setStatusBarMessage(
     `Plumb Line: ${plural(result.findings, 'finding')} in ${plural(result.files, 'file')}${notes.length > 0 ? ` (${notes.join(', ')}; see Output)` : ''}`,
     10_000,
   );
   return result;
+}
+
+/** One file checked by the server: an open document as it is in the editor, any other as it is on disk. */
+async function checkFile({ client, settings, output }: CommandContext, uri: Uri): Promise<FileCheck> {
+  if (!client) return { status: 'failed', reason: `${uri.toString(true)}: the language server is not running (see the log above)` };
+  try {
+    const open = workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+    let text: string | undefined;
+    if (!open) {
+      // A file on disk is measured before it is read, so a huge one is never loaded.
+      const { maxFileBytes } = settings.read(uri);
+      const { size } = await workspace.fs.stat(uri);
+      if (size > maxFileBytes) {
+        output.warn(`${uri.toString(true)}: not checked, ${describeSize(size)} is over the ${describeSize(maxFileBytes)} limit (plumbLine.maxFileSizeKB)`);
+        return { status: 'too large' };
+      }
+      text = new TextDecoder().decode(await workspace.fs.readFile(uri));
+    }
+    return await client.sendRequest<FileCheck>(CHECK_REQUEST, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) }, text });
+  } catch (error) {
+    return { status: 'failed', reason: `${uri.toString(true)}: ${describeError(error)}` };
+  }
 }
 
 function plural(count: number, noun: string): string {

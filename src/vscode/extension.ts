@@ -1,14 +1,14 @@
-// Activation: load the catalogue once, then register the views, the linter, the hover, the quick fixes and the commands.
+// Activation: load the catalogue once for the views, start the language server (the linter, hovers and quick fixes),
+// and register the read-only corpus and the commands.
 import { join } from 'node:path';
-import { languages, window, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { window, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Catalogue } from '../core';
 import { loadCatalogue } from '../corpusFolder';
-import { FixProvider } from './codeActions';
+import { startLanguageClient } from './client';
 import { registerCommands, registerLogged } from './commands';
 import { ConceptsTreeProvider } from './conceptsTree';
 import { describeError } from './convert';
-import { DiagnosticsController } from './diagnostics';
-import { TermHoverProvider } from './hover';
 import { SettingsReader } from './settings';
 import { ShippedFiles } from './shippedFiles';
 import { SourcesTreeProvider } from './sourcesTree';
@@ -20,9 +20,9 @@ export interface PlumbLineApi {
   conceptsTree: ConceptsTreeProvider;
 }
 
-const MARKDOWN = { language: 'markdown' };
+let client: LanguageClient | undefined;
 
-export function activate(context: ExtensionContext): PlumbLineApi | undefined {
+export async function activate(context: ExtensionContext): Promise<PlumbLineApi | undefined> {
   const output = window.createOutputChannel('Plumb Line', { log: true });
   context.subscriptions.push(output);
 
@@ -35,24 +35,29 @@ export function activate(context: ExtensionContext): PlumbLineApi | undefined {
     return undefined;
   }
 
-  const settings = new SettingsReader(output);
+  const settings = new SettingsReader();
   const sourcesTree = new SourcesTreeProvider(catalogue);
   const conceptsTree = new ConceptsTreeProvider(catalogue, settings, context.extensionUri);
   const conceptsView = window.createTreeView('plumbLine.concepts', { treeDataProvider: conceptsTree, showCollapseAll: true });
-  const diagnostics = new DiagnosticsController(catalogue, settings, context.extensionUri, output);
   context.subscriptions.push(
     ShippedFiles.register(context.extensionUri),
     conceptsTree,
     conceptsView,
     window.createTreeView('plumbLine.sources', { treeDataProvider: sourcesTree, showCollapseAll: true }),
-    diagnostics,
-    languages.registerHoverProvider(MARKDOWN, new TermHoverProvider(catalogue)),
-    languages.registerCodeActionsProvider(MARKDOWN, new FixProvider(diagnostics), {
-      providedCodeActionKinds: FixProvider.providedCodeActionKinds,
-    }),
-    ...registerCommands({ catalogue, diagnostics, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }),
   );
+  try {
+    client = await startLanguageClient(context, output);
+  } catch (error) {
+    // The trees and the corpus still work; the log says why there are no diagnostics.
+    output.error(`Could not start the Plumb Line language server: ${describeError(error)}`);
+  }
+  context.subscriptions.push(...registerCommands({ catalogue, client, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }));
   return { catalogue, sourcesTree, conceptsTree };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
 }
 
 /** Without a catalogue the views say why, and the commands point to the log instead of failing as "not found". */
