@@ -29,9 +29,8 @@ import {
 } from '../core';
 import { loadCatalogue } from '../corpusFolder';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
+import { CHECK_REQUEST, CONCEPT_COUNTS_REQUEST, type CheckParams, type CheckResult, type InitializationOptions } from './protocol';
 
-/** The custom request behind the Concepts tree's counts: how often each concept's terms occur in a document. */
-export const CONCEPT_COUNTS_REQUEST = 'plumbLine/conceptCounts';
 
 interface Settings extends EditorSettings {
   options: LintOptions;
@@ -46,20 +45,6 @@ interface Result {
 const ROOT = resolve(__dirname, '..');
 const SHIPPED_ROOTS = ['corpus', 'docs'].map((folder) => pathToFileURL(join(ROOT, folder)).href);
 
-/** What the VS Code extension (or another client) asks of the server at start, beside the settings. */
-export interface InitializationOptions {
-  plumbLine?: unknown;
-  /** Cite the corpus and rule pages as `plumb-line:/corpus/…` URIs, which the VS Code extension serves read-only. */
-  shippedScheme?: boolean;
-  /** Put `command:` links to the extension's own commands in hover cards. */
-  commandLinks?: boolean;
-}
-
-/** The result of a plumbLine/check request. */
-export type CheckResult = { status: 'checked'; findings: number } | { status: 'too large' } | { status: 'not a draft' } | { status: 'failed'; reason: string };
-
-/** Checks one document now and publishes its diagnostics, open or not: what Check terminology asks for each file. */
-export const CHECK_REQUEST = 'plumbLine/check';
 
 const shippedAt = (uriOf: (relative: string) => string): ShippedLocations => ({ corpusFile: (file) => uriOf(`corpus/${file}`), rulePage: (docsPath) => uriOf(docsPath) });
 
@@ -253,7 +238,7 @@ export function startServer(connection: Connection): void {
     return codeActionsFor(textDocument.uri, result.findings, context.diagnostics);
   });
 
-  connection.onRequest(CHECK_REQUEST, async (params: { textDocument?: { uri?: unknown }; text?: unknown } | null): Promise<CheckResult> => {
+  connection.onRequest(CHECK_REQUEST, async (params: Partial<CheckParams> | null): Promise<CheckResult> => {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') return { status: 'failed', reason: 'no document URI' };
     if (!catalogue) return { status: 'failed', reason: 'the corpus could not be loaded' };

@@ -2,7 +2,7 @@
 // quick fixes come from the server, so no lint ever runs on the extension host.
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../server/server';
+import type { InitializationOptions } from '../server/protocol';
 
 /** The commands a hover card may run; no other command link is trusted. */
 export const HOVER_COMMANDS = ['plumbLine.openPassage', 'plumbLine.revealConcept'];

@@ -2,7 +2,7 @@
 import { commands, window, workspace, type Disposable, type LogOutputChannel, type TreeView, type Uri } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { describeSize, type Catalogue } from '../core';
-import { CHECK_REQUEST, type CheckResult as FileCheck } from '../server/server';
+import { CHECK_REQUEST, type CheckResult as FileCheck } from '../server/protocol';
 import type { ConceptsElement, ConceptsTreeProvider } from './conceptsTree';
 import { corpusFileUri, describeError, isDraft, isDraftLocation, toRange } from './convert';
 import type { SettingsReader } from './settings';

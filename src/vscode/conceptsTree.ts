@@ -47,8 +47,10 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
   /** Built once: the catalogue does not change, and stable nodes let `TreeView.reveal` find them. */
   private readonly sides: SideNode[];
   private readonly conceptNodes = new Map<string, ConceptNode>();
-  /** Occurrences in the active draft, counted when the view asks for them. */
-  private counts: Map<string, number> | undefined;
+  /** Occurrences in the active draft, as last counted. */
+  private counts = new Map<string, number>();
+  /** Which refresh is the latest: an older count that answers late is dropped. */
+  private refreshes = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly listeners: Disposable[];
 
@@ -56,6 +58,8 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
     private readonly catalogue: Catalogue,
     private readonly settings: SettingsReader,
     private readonly extensionUri: Uri,
+    /** Counts a draft's concept terms; the language server does it, off the extension host. */
+    private readonly count: (document: TextDocument) => Promise<Map<string, number>>,
   ) {
     this.sides = SIDES.map((side) => this.sideNode(side)).filter((node) => node.concepts.length > 0);
     this.listeners = [
@@ -64,6 +68,7 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
         if (event.contentChanges.length > 0 && event.document === window.activeTextEditor?.document) this.scheduleRefresh(event.document);
       }),
     ];
+    this.scheduleRefresh(window.activeTextEditor?.document);
   }
 
   conceptNode(conceptId: string): ConceptNode | undefined {
@@ -83,7 +88,7 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
 
   getTreeItem(element: ConceptsElement): TreeItem {
     if (element.kind === 'side') return sideItem(element);
-    if (element.kind === 'concept') return conceptItem(element, this.occurrences().get(element.concept.id) ?? 0);
+    if (element.kind === 'concept') return conceptItem(element, this.counts.get(element.concept.id) ?? 0);
     return this.passageItem(element);
   }
 
@@ -106,18 +111,24 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
 
   private scheduleRefresh(document: TextDocument | undefined): void {
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => {
-      this.counts = undefined;
-      this.changed.fire(undefined);
-    }, this.settings.read(document?.uri).debounceMs);
+    this.refreshTimer = setTimeout(() => void this.refresh(), this.settings.read(document?.uri).debounceMs);
   }
 
-  private occurrences(): Map<string, number> {
-    if (!this.counts) {
-      const document = window.activeTextEditor?.document;
-      this.counts = document && isDraft(document, this.extensionUri) ? this.catalogue.countOccurrences(document.getText()) : new Map();
+  /** Counts the active draft's terms again and shows them; a count that fails shows none rather than stale ones. */
+  private async refresh(): Promise<void> {
+    const refresh = ++this.refreshes;
+    const document = window.activeTextEditor?.document;
+    let counts = new Map<string, number>();
+    if (document && isDraft(document, this.extensionUri)) {
+      try {
+        counts = await this.count(document);
+      } catch {
+        // The server is starting or stopping; the next edit or editor change counts again.
+      }
     }
-    return this.counts;
+    if (refresh !== this.refreshes) return;
+    this.counts = counts;
+    this.changed.fire(undefined);
   }
 
   private passageItem(node: PassageNode): TreeItem {

@@ -1,10 +1,11 @@
 // Activation: load the catalogue once for the views, start the language server (the linter, hovers and quick fixes),
 // and register the read-only corpus and the commands.
 import { join } from 'node:path';
-import { window, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { window, type ExtensionContext, type LogOutputChannel, type TextDocument } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Catalogue } from '../core';
 import { loadCatalogue } from '../corpusFolder';
+import { CONCEPT_COUNTS_REQUEST } from '../server/protocol';
 import { startLanguageClient } from './client';
 import { registerCommands, registerLogged } from './commands';
 import { ConceptsTreeProvider } from './conceptsTree';
@@ -36,8 +37,20 @@ export async function activate(context: ExtensionContext): Promise<PlumbLineApi 
   }
 
   const settings = new SettingsReader();
+  const started = startLanguageClient(context, output).catch((error: unknown) => {
+    // The trees and the corpus still work; the log says why there are no diagnostics.
+    output.error(`Could not start the Plumb Line language server: ${describeError(error)}`);
+    return undefined;
+  });
+  const count = async (document: TextDocument): Promise<Map<string, number>> => {
+    const running = await started;
+    // Without the server the extension host counts, as a last resort; the log already says why.
+    if (!running) return catalogue.countOccurrences(document.getText());
+    const counts = await running.sendRequest<Record<string, number>>(CONCEPT_COUNTS_REQUEST, { textDocument: { uri: running.code2ProtocolConverter.asUri(document.uri) } });
+    return new Map(Object.entries(counts));
+  };
   const sourcesTree = new SourcesTreeProvider(catalogue);
-  const conceptsTree = new ConceptsTreeProvider(catalogue, settings, context.extensionUri);
+  const conceptsTree = new ConceptsTreeProvider(catalogue, settings, context.extensionUri, count);
   const conceptsView = window.createTreeView('plumbLine.concepts', { treeDataProvider: conceptsTree, showCollapseAll: true });
   context.subscriptions.push(
     ShippedFiles.register(context.extensionUri),
@@ -45,12 +58,7 @@ export async function activate(context: ExtensionContext): Promise<PlumbLineApi 
     conceptsView,
     window.createTreeView('plumbLine.sources', { treeDataProvider: sourcesTree, showCollapseAll: true }),
   );
-  try {
-    client = await startLanguageClient(context, output);
-  } catch (error) {
-    // The trees and the corpus still work; the log says why there are no diagnostics.
-    output.error(`Could not start the Plumb Line language server: ${describeError(error)}`);
-  }
+  client = await started;
   context.subscriptions.push(...registerCommands({ catalogue, client, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }));
   return { catalogue, sourcesTree, conceptsTree };
 }

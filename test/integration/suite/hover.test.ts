@@ -44,6 +44,10 @@ describe('hover cards', () => {
       assert.ok(source && shown.includes(`— *${source.title}*`), `citation missing: ${shown}`);
       assert.ok(shown.includes(`command:plumbLine.openPassage?${encodeURIComponent(JSON.stringify([first.id]))}`), 'no Open passage link');
       assert.ok(shown.includes(`command:plumbLine.revealConcept?${encodeURIComponent(JSON.stringify([concept.id]))}`), 'no Reveal in sidebar link');
+      // The links run only our two commands: the card trusts nothing else.
+      const markdown = card.contents.find((part): part is vscode.MarkdownString => part instanceof vscode.MarkdownString && part.value.includes('command:'));
+      assert.ok(markdown, 'the card is not a MarkdownString');
+      assert.deepEqual(markdown.isTrusted, { enabledCommands: ['plumbLine.openPassage', 'plumbLine.revealConcept'] });
 
       assert.ok(card.range, 'the card has no range');
       assert.equal(document.offsetAt(card.range.start), term.span.start.offset);

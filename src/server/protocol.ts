@@ -1,0 +1,26 @@
+// What the Plumb Line language server adds to the protocol, shared by the server and its clients (no imports, so a
+// client bundles none of the engine by naming these).
+
+/** Counts how often each concept's terms occur in an open document: `{ textDocument: { uri } }` → `{ [conceptId]: count }`. */
+export const CONCEPT_COUNTS_REQUEST = 'plumbLine/conceptCounts';
+
+/** Checks one document now and publishes its diagnostics, open or not: what Check terminology asks for each file. */
+export const CHECK_REQUEST = 'plumbLine/check';
+
+export interface CheckParams {
+  textDocument: { uri: string };
+  /** The text of a document the client has not opened (read from disk); an open document is checked as it is. */
+  text?: string;
+}
+
+export type CheckResult = { status: 'checked'; findings: number } | { status: 'too large' } | { status: 'not a draft' } | { status: 'failed'; reason: string };
+
+/** What a client asks of the server at start, beside the settings. */
+export interface InitializationOptions {
+  /** The `plumbLine` settings, for clients that do not answer workspace/configuration. */
+  plumbLine?: unknown;
+  /** Cite the corpus and rule pages as `plumb-line:/corpus/…` URIs, which the VS Code extension serves read-only. */
+  shippedScheme?: boolean;
+  /** Put `command:` links to the extension's own commands in hover cards. */
+  commandLinks?: boolean;
+}
