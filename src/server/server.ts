@@ -16,7 +16,6 @@ import {
   conceptCard,
   describeSize,
   isDraftUri,
-  lintMarkdown,
   resolveEditorSettings,
   resolveOptions,
   utf8Length,
@@ -28,6 +27,7 @@ import {
   type Passage,
 } from '../core';
 import { loadCatalogue } from '../corpusFolder';
+import { LintWorker, isLintWorker, runLintWorker } from './lintWorker';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
 import { CHECK_REQUEST, CONCEPT_COUNTS_REQUEST, type CheckParams, type CheckResult, type InitializationOptions } from './protocol';
 
@@ -54,6 +54,10 @@ function commandLink(command: string, argument: string): string {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const linter = new LintWorker(__filename, join(ROOT, 'corpus'), (message) => connection.console.error(message));
+  connection.onShutdown(async () => {
+    await linter.dispose();
+  });
   const results = new Map<string, Result>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -110,13 +114,20 @@ export function startServer(connection: Connection): void {
   /** What linting a text came to: its findings, or why it was not linted. */
   type Outcome = { kind: 'findings'; findings: Finding[] } | { kind: 'too large'; bytes: number; limit: number } | { kind: 'off' };
 
-  const compute = (uri: string, text: string, settings: Settings, known: Catalogue, explicit: boolean): Outcome => {
+  /** Lints in the worker thread; undefined when a newer lint of the same document superseded this one. */
+  const compute = async (uri: string, text: string, settings: Settings, explicit: boolean): Promise<Outcome | undefined> => {
     // Linting as you type can be switched off; an explicit check (Check terminology) runs either way.
     if (!settings.enabled && !explicit) return { kind: 'off' };
     const bytes = utf8Length(text);
     if (bytes > settings.maxFileBytes) return { kind: 'too large', bytes, limit: settings.maxFileBytes };
-    return { kind: 'findings', findings: lintMarkdown(text, known, settings.options, (problem) => connection.console.error(`${uri}: ${problem}`)) };
+    const answer = await linter.lint(explicit ? `check ${uri}` : uri, text, settings.options);
+    if ('superseded' in answer) return undefined;
+    for (const problem of answer.problems) connection.console.error(`${uri}: ${problem}`);
+    return { kind: 'findings', findings: answer.findings };
   };
+
+  const summary = (outcome: Outcome): CheckResult =>
+    outcome.kind === 'findings' ? { status: 'checked', findings: outcome.findings.length } : outcome.kind === 'too large' ? { status: 'too large' } : { status: 'checked', findings: 0 };
 
   /** Publishes an outcome: the diagnostics (with the version they belong to), or none, saying once why a file is skipped. */
   const publish = (uri: string, outcome: Outcome, version: number | undefined, known: Catalogue): CheckResult => {
@@ -139,11 +150,9 @@ export function startServer(connection: Connection): void {
     // A newer version has its own lint on the way, and a closed document needs none: publish nothing stale.
     if (!catalogue || !document || document.version !== version) return;
     const known = catalogue;
-    const outcome = compute(uri, document.getText(), settings, known, false);
-    // Changes that came in while the lint ran are read first (a timer runs after pending input and its dispatch):
-    // if one did, these findings are stale and are dropped, and its own lint publishes.
-    await new Promise((resume) => setTimeout(resume, 0));
-    if (documents.get(uri)?.version !== version) return;
+    const outcome = await compute(uri, document.getText(), settings, false);
+    // A change that came in while the worker linted makes these findings stale: its own lint publishes.
+    if (!outcome || documents.get(uri)?.version !== version) return;
     publish(uri, outcome, version, known);
   };
 
@@ -255,7 +264,11 @@ export function startServer(connection: Connection): void {
       timers.delete(uri);
     }
     const current = documents.get(uri)?.getText() ?? text;
-    return publish(uri, compute(uri, current, settings, known, true), version, known);
+    const outcome = await compute(uri, current, settings, true);
+    if (!outcome) return { status: 'failed', reason: `${uri}: a newer check of it came in` };
+    // An open document edited meanwhile keeps the diagnostics its own lint will publish.
+    if (version !== undefined && documents.get(uri)?.version !== version) return summary(outcome);
+    return publish(uri, outcome, version, known);
   });
 
   connection.onRequest(CONCEPT_COUNTS_REQUEST, (params: { textDocument?: { uri?: unknown } } | null) => {
@@ -273,4 +286,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-if (require.main === module) startServer(createConnection(ProposedFeatures.all));
+// The same file runs as the server and, in a worker thread, as its linter.
+if (isLintWorker()) runLintWorker();
+else if (require.main === module) startServer(createConnection(ProposedFeatures.all));

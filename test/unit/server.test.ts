@@ -167,6 +167,31 @@ describe('plumb-line-ls over stdio', function () {
     assert.deepEqual(published.map((params) => params.version), [2]);
   });
 
+  it('answers a hover in a small draft at once while a long draft is being linted (lints run off the main thread)', async () => {
+    const SMALL = 'file:///drafts/small.md';
+    await open(SMALL, DRAFT);
+    await diagnosticsWhere(SMALL, (params) => params.diagnostics.length > 0);
+    const BIG = 'file:///drafts/big.md';
+    const big = `${DRAFT}\n${'Marketing closed the deal with Acme, and we met their buyer twice before that. '.repeat(18_000)}\n`;
+    const started = performance.now();
+    await open(BIG, big);
+    // Asked once the server has its settings for the big draft, so its lint is under way.
+    const hovered = new Promise<number>((resolve) => {
+      afterConfiguration = () => {
+        afterConfiguration = undefined;
+        void connection.sendRequest(HoverRequest.type, { textDocument: { uri: SMALL }, position: { line: 4, character: 20 } }).then((hover) => {
+          assert.ok(hover, 'no hover card');
+          resolve(performance.now() - started);
+        });
+      };
+    });
+    const hoverMs = await hovered;
+    await diagnosticsWhere(BIG, (params) => params.diagnostics.length > 0);
+    const lintMs = performance.now() - started;
+    // A ratio within this run, with a generous bound: the hover waits for no lint.
+    assert.ok(hoverMs * 4 < lintMs, `the hover took ${hoverMs.toFixed(0)} ms while the 1.4 MB lint took ${lintMs.toFixed(0)} ms`);
+  });
+
   it('reads its settings from the editor: a rule switched off is not reported, an invalid value is logged', async () => {
     configured = { rules: { 'marketing-doing-sales': 'off' }, debounceMs: -1 };
     await open(URI, `${DRAFT}\nSales will run the webinar.\n`);
