@@ -137,6 +137,22 @@ describe('plumb-line-ls over stdio', function () {
     assert.ok(actions.some((action) => /line/i.test(action.title)), 'an ignore-line fix');
   });
 
+  it('offers no fix computed for an older version of the text (issue 7, item 3)', async () => {
+    await open(URI, DRAFT);
+    const { diagnostics } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    // Two characters typed before the line: the old fix would now rewrite the wrong ones.
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '> ' }],
+    });
+    const stale = await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: diagnostics[0]!.range, context: { diagnostics } });
+    assert.deepEqual(stale, []);
+    const fresh = await diagnosticsWhere(URI, (params) => params.version === 2);
+    assert.deepEqual(fresh.diagnostics[0]!.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 36 } });
+    const actions = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: fresh.diagnostics[0]!.range, context: { diagnostics: fresh.diagnostics } })) as CodeAction[];
+    assert.deepEqual(actions.find((action) => action.isPreferred)?.edit?.changes?.[URI], [{ range: { start: { line: 2, character: 6 }, end: { line: 2, character: 15 } }, newText: 'sales' }]);
+  });
+
   it('re-lints after an incremental change and never publishes a stale version', async () => {
     await open(URI, DRAFT);
     await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
