@@ -56,6 +56,8 @@ export const CUSTOM_CONCEPT: Record<'marketing' | 'sales', string> = { marketing
 export class ActivityIndex {
   private readonly verbs = new Map<string, VerbEntry[]>();
   private readonly nouns: NounEntry[] = [];
+  /** The noun phrases by each form of their first word, with their place in `nouns` (the first of the longest wins). */
+  private readonly nounsByFirst = new Map<string, { entry: NounEntry; order: number }[]>();
 
   constructor(concepts: Concept[], extraPhrases: LintOptions['extraPhrases']) {
     for (const concept of concepts) {
@@ -71,6 +73,13 @@ export class ActivityIndex {
     for (const side of ['marketing', 'sales'] as const) {
       for (const phrase of extraPhrases[side]) this.addTeamPhrase(side, phrase);
     }
+    this.nouns.forEach((entry, order) => {
+      for (const form of entry.phrase[0] ?? []) {
+        const list = this.nounsByFirst.get(form) ?? [];
+        list.push({ entry, order });
+        this.nounsByFirst.set(form, list);
+      }
+    });
   }
 
   /** A team phrase is "verb object" ("run the webinar") or a noun phrase ("webinars"); both readings are indexed. */
@@ -130,9 +139,20 @@ export class ActivityIndex {
   /** The first activity noun phrase within `[start, end)`. */
   nounIn(words: string[], start: number, end: number): ActivityMatch | undefined {
     for (let index = start; index < end; index += 1) {
+      // Only phrases whose first word is here (or, for a hyphenated word, its last part) can match: the first of the longest wins.
       let best: NounEntry | undefined;
-      for (const entry of this.nouns) {
-        if (index + entry.phrase.length <= end && matchesAt(words, index, entry.phrase) && entry.phrase.length > (best?.phrase.length ?? 0)) best = entry;
+      let bestOrder = Infinity;
+      const word = words[index] ?? '';
+      const part = lastPart(word) ?? word;
+      for (const candidates of part === word ? [this.nounsByFirst.get(word)] : [this.nounsByFirst.get(word), this.nounsByFirst.get(part)]) {
+        for (const { entry, order } of candidates ?? []) {
+          if (index + entry.phrase.length > end || !matchesAt(words, index, entry.phrase)) continue;
+          const length = entry.phrase.length;
+          if (length > (best?.phrase.length ?? 0) || (length === best?.phrase.length && order < bestOrder)) {
+            best = entry;
+            bestOrder = order;
+          }
+        }
       }
       // "sales qualified leads", "marketing content": a function word before the phrase makes it a term of art, no claim.
       if (best && FUNCTION_NAMES.has(words[index - 1] ?? '') && MODIFIED_NOUNS.has(words[index] ?? '')) {
