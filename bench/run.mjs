@@ -1,12 +1,14 @@
 // npm run bench: Plumb Line's engine against a peer prose linter on the same Markdown, side by side.
 // The peer is alex (retext-equality on the same unified/remark pipeline). Figures are medians of interleaved
 // rounds, and the ratio is taken round by round, so a machine that slows down mid-run slows both sides alike.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { markdown as alexMarkdown } from 'alex';
+import { shapes } from './shapes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
@@ -58,29 +60,17 @@ compare(`each draft on its own (${drafts.length})`, (round) => drafts.forEach((t
 compare('one long draft', (round) => lintMarkdown(fresh(longDraft, round), catalogue), () => alexMarkdown(longDraft));
 
 // Adversarial shapes at doubling sizes: time per MB should stay flat (within 2×) if the work is linear in the input.
-// BENCH_SHAPES_MAX_KB bounds the largest size (default 1,600 KB, so the whole bench stays within a few minutes).
-const shapes = {
-  'one long line': (kb) => 'Marketing closed the deal and we met Acme. '.repeat(Math.ceil((kb * 1024) / 43)),
-  'a long list': (kb) => '- Marketing closed the deal.\n'.repeat(Math.ceil((kb * 1024) / 29)),
-  'nested lists': (kb) => Array.from({ length: Math.ceil((kb * 1024) / 60) }, (_, at) => `${'  '.repeat(at % 40)}- Marketing closed the deal.\n`).join(''),
-  'deep block quotes': (kb) => Array.from({ length: Math.ceil((kb * 1024) / 70) }, (_, at) => `${'> '.repeat(at % 30)}Marketing closed the deal.\n`).join(''),
-  'quote after quote': (kb) => Array.from({ length: Math.ceil((kb * 1024) / 56) }, (_, at) => `${'> '.repeat(at % 30)}Marketing closed the deal.\n\n`).join(''),
-  'lazy quote lines': (kb) => `> Notes from the call.\n${'Marketing closed the deal.\n'.repeat(Math.ceil((kb * 1024) / 27))}`,
-  'unclosed inline tags': (kb) => '<b> Marketing closed the deal. '.repeat(Math.ceil((kb * 1024) / 31)),
-  'control comments': (kb) => 'Marketing closed the deal. <!-- plumb-line-disable-line conflation -->\n\n'.repeat(Math.ceil((kb * 1024) / 72)),
-  'alternating owners': (kb) => Array.from({ length: Math.ceil((kb * 1024) / 26) }, (_, at) => (at % 2 ? 'Sales closes the deal.' : 'Marketing closes the deal.')).join('\n\n'),
-  'table rows': (kb) => `| Task | Owner |\n| --- | --- |\n${'| Closing the deal | Marketing |\n'.repeat(Math.ceil((kb * 1024) / 32))}`,
-};
+// Each size runs in a fresh process (bench/shape.mjs), so one shape's garbage never slows the next.
+// BENCH_SHAPES_MAX_KB bounds the largest size (default 1,600 KB; 5120 runs the full 100 KB to 5 MB range).
 const maxKb = Number(process.env.BENCH_SHAPES_MAX_KB ?? 1600);
-console.log('\nadversarial shapes (median of 3; ms per MB at each size, and the largest over the smallest):');
-for (const [name, make] of Object.entries(shapes)) {
-  const perMb = [];
-  for (let kb = 100; kb <= maxKb; kb *= 2) {
-    const text = make(kb);
-    const mb = Buffer.byteLength(text) / 1024 ** 2;
-    const times = [0, 1, 2].map((round) => time(() => lintMarkdown(fresh(text, round), catalogue)));
-    perMb.push({ kb, msPerMb: median(times) / mb });
-  }
+const sizes = [100, 200, 400, 800, 1600, 3200, 5120].filter((kb) => kb <= maxKb);
+console.log(`\nadversarial shapes (median of 3 below 2 MB, one run above; ms per MB at each size, and the largest over the smallest):`);
+for (const name of Object.keys(shapes)) {
+  const perMb = sizes.map((kb) => {
+    const run = spawnSync(process.execPath, [join(root, 'bench', 'shape.mjs'), name, String(kb), kb >= 2048 ? '1' : '3'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (run.status !== 0) throw new Error(`bench/shape.mjs ${name} ${kb}: ${run.stderr}`);
+    return { kb, msPerMb: Number(run.stdout.trim()) };
+  });
   const growth = perMb[perMb.length - 1].msPerMb / perMb[0].msPerMb;
   console.log(`  ${name.padEnd(20)} ${perMb.map((point) => `${point.kb} KB ${point.msPerMb.toFixed(0)}`).join(' · ')} ms/MB   ×${growth.toFixed(2)}${growth > 2 ? '  (super-linear)' : ''}`);
 }

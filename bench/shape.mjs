@@ -1,0 +1,25 @@
+// node bench/shape.mjs NAME KB ROUNDS: lints one adversarial shape of that size in this fresh process and prints
+// the median time per MB. bench/run.mjs runs it once per shape and size.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { shapes } from './shapes.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+const [name, kb, rounds = '3'] = process.argv.slice(2);
+const make = shapes[name];
+if (!make) throw new Error(`no shape "${name}"; the shapes are: ${Object.keys(shapes).join(', ')}`);
+const catalogue = loadCatalogue(join(root, 'corpus'));
+const text = make(Number(kb));
+const mb = Buffer.byteLength(text) / 1024 ** 2;
+const times = Array.from({ length: Number(rounds) }, (_, round) => {
+  // A per-round comment keeps every round cold (the engine keeps its last few parses).
+  const input = `${text}\n\n<!-- round ${round} -->\n`;
+  const start = performance.now();
+  lintMarkdown(input, catalogue);
+  return performance.now() - start;
+});
+const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+console.log((median / mb).toFixed(1));
