@@ -19,8 +19,8 @@ export interface CheckResult {
 
 export interface CommandContext {
   catalogue: Catalogue;
-  /** The language server's client; undefined when the server could not start. */
-  client: LanguageClient | undefined;
+  /** The language server's client, once started; undefined when the server could not start. */
+  client: Promise<LanguageClient | undefined>;
   settings: SettingsReader;
   conceptsTree: ConceptsTreeProvider;
   conceptsView: TreeView<ConceptsElement>;
@@ -97,7 +97,8 @@ async function checkTerminology(context: CommandContext): Promise<CheckResult> {
 }
 
 /** One file checked by the server: an open document as it is in the editor, any other as it is on disk. */
-async function checkFile({ client, settings, output }: CommandContext, uri: Uri): Promise<FileCheck> {
+async function checkFile({ client: started, settings, output }: CommandContext, uri: Uri): Promise<FileCheck> {
+  const client = await started;
   if (!client) return { status: 'failed', reason: `${uri.toString(true)}: the language server is not running (see the log above)` };
   try {
     const open = workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());

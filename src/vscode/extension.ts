@@ -21,9 +21,10 @@ export interface PlumbLineApi {
   conceptsTree: ConceptsTreeProvider;
 }
 
-let client: LanguageClient | undefined;
+/** The language client once started (undefined when it could not start), for deactivation. */
+let client: Promise<LanguageClient | undefined> | undefined;
 
-export async function activate(context: ExtensionContext): Promise<PlumbLineApi | undefined> {
+export function activate(context: ExtensionContext): PlumbLineApi | undefined {
   const output = window.createOutputChannel('Plumb Line', { log: true });
   context.subscriptions.push(output);
 
@@ -58,14 +59,16 @@ export async function activate(context: ExtensionContext): Promise<PlumbLineApi 
     conceptsView,
     window.createTreeView('plumbLine.sources', { treeDataProvider: sourcesTree, showCollapseAll: true }),
   );
-  client = await started;
-  context.subscriptions.push(...registerCommands({ catalogue, client, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }));
+  // Activation does not wait for the server: the trees and commands are there at once, and what needs the server waits for it.
+  client = started;
+  context.subscriptions.push(...registerCommands({ catalogue, client: started, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }));
   return { catalogue, sourcesTree, conceptsTree };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const running = await client;
   client = undefined;
+  await running?.stop();
 }
 
 /** Without a catalogue the views say why, and the commands point to the log instead of failing as "not found". */
