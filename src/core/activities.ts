@@ -50,6 +50,18 @@ function matchesAt(words: string[], at: number, phrase: Phrase): boolean {
   return phrase.every((forms, offset) => forms.has(words[at + offset]) || (offset === 0 && forms.has(lastPart(words[at])!)));
 }
 
+/**
+ * Where a compound of object words ends: "close the first ten distributor deals" matches "distributor" and goes on
+ * through "deals", "run the podcast ad campaign" through "campaign", so the span covers the whole object.
+ */
+function compoundEnd(words: string[], from: number, end: number, objects: Phrase[]): number {
+  let at = from;
+  for (let next = objects.find((phrase) => at + phrase.length <= end && matchesAt(words, at, phrase)); next; next = objects.find((phrase) => at + phrase.length <= end && matchesAt(words, at, phrase))) {
+    at += next.length;
+  }
+  return at;
+}
+
 export const CUSTOM_CONCEPT: Record<'marketing' | 'sales', string> = { marketing: 'custom-marketing', sales: 'custom-sales' };
 
 /** Every activity of the catalogue (and the team's own phrases), indexed by verb form and by noun phrase. */
@@ -116,7 +128,7 @@ export class ActivityIndex {
       let skipped = 0;
       while (index < end && skipped <= OBJECT_WINDOW) {
         const object = entry.objects.find((phrase) => index + phrase.length <= end && matchesAt(words, index, phrase));
-        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to: index + object.length - 1, verbAt: at };
+        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to: compoundEnd(words, index + object.length, end, entry.objects) - 1, verbAt: at };
         index += 1;
         skipped += 1;
       }

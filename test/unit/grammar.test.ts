@@ -169,6 +169,13 @@ describe('grammar', () => {
       assert.equal(applyEdits(text, fix.edits), text.replace('continues and Marketing', 'continues and Sales'));
     });
 
+    it('a span covers the whole object, not just its first object word', () => {
+      assert.deepEqual(read('Marketing will close the first ten distributor deals before launch day.\n').map(([rule, words]) => [rule, words]), [
+        ['marketing-doing-sales', 'Marketing will close the first ten distributor deals'],
+      ]);
+      assert.deepEqual(read('Sales will run the podcast ad campaign in August.\n').map(([rule, words]) => [rule, words]), [['sales-doing-marketing', 'Sales will run the podcast ad campaign']]);
+    });
+
     it('knows each sentence\'s block and lead-ins', () => {
       const doc = analyzeMarkdown('# Title\n\nIntro:\n\n- item one\n');
       assert.deepEqual(doc.sentences.map((sentence) => [sentence.block, (sentence.leadIns ?? []).map((group) => group.map((lead) => lead.tokens.map((token) => token.text).join(' ')).join(' / '))]), [
