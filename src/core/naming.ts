@@ -13,6 +13,19 @@ export type FunctionSide = 'sales' | 'marketing';
 export const phraseText = (tokens: Token[], mention: { from: number; to: number }) =>
   tokens.slice(mention.from, mention.to + 1).map((token) => token.text).join(' ');
 
+/**
+ * A mention's words spaced as the source spaces them: "Sales or marketing", "sales/marketing", "**Sales** and
+ * marketing" → "Sales and marketing" (markup between the words is left out, a space kept where there was one).
+ */
+export function writtenText(text: string, tokens: Token[], mention: { from: number; to: number }): string {
+  let written = tokens[mention.from]!.text;
+  for (let at = mention.from + 1; at <= mention.to; at += 1) {
+    const gap = text.slice(tokens[at - 1]!.span.end.offset, tokens[at]!.span.start.offset);
+    written += `${/\s/.test(gap) ? ' ' : ''}${tokens[at]!.text}`;
+  }
+  return written;
+}
+
 /** A phrase naming a function: "sales", "our marketing team", "sales/marketing" (joint). */
 export interface Mention {
   side: FunctionSide | 'joint';

@@ -73,6 +73,7 @@ export interface EditorSettings {
 export const DEFAULT_DEBOUNCE_MS = 300;
 /** A longer pause than this is surely a slip (a minute without feedback): it is kept but reported. */
 const LONGEST_DEBOUNCE_MS = 60_000;
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 /** The editor's `plumbLine.maxFileSizeKB` and the CLI's `--max-file-size` default: no draft is this big, and memory stays bounded. */
 export const DEFAULT_MAX_FILE_KB = 2048;
 
@@ -87,7 +88,8 @@ export function resolveEditorSettings(raw: { enable?: unknown; debounceMs?: unkn
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   if (raw.debounceMs !== undefined) {
     if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) {
-      debounceMs = raw.debounceMs;
+      // A timer cannot wait longer than 2^31 - 1 ms; beyond that it would fire at once.
+      debounceMs = Math.min(raw.debounceMs, LONGEST_TIMER_MS);
       if (raw.debounceMs > LONGEST_DEBOUNCE_MS) problems.push(`"debounceMs" is ${raw.debounceMs} ms, more than a minute without feedback; kept, but check it.`);
     } else problems.push(`"debounceMs" must be a number of milliseconds, 0 or more, not ${JSON.stringify(raw.debounceMs)}; using ${DEFAULT_DEBOUNCE_MS}.`);
   }

@@ -69,7 +69,9 @@ export function runLintWorker(): void {
 export class LintWorker {
   private worker: Worker | undefined;
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (answer: LintAnswer) => void; reject: (error: Error) => void }>();
+  /** Jobs awaiting an answer, each with the worker it was sent to: a worker that dies fails only its own jobs. */
+  private readonly pending = new Map<number, { worker: Worker; resolve: (answer: LintAnswer) => void; reject: (error: Error) => void }>();
+  private disposed = false;
 
   constructor(
     private readonly script: string,
@@ -79,18 +81,24 @@ export class LintWorker {
 
   /** Lints `text`; a newer job with the same key makes this one resolve as superseded without being linted. */
   lint(key: string, text: string, options: LintOptions): Promise<LintAnswer> {
+    // After shutdown nothing is linted: a job asked for then is as good as superseded.
+    if (this.disposed) return Promise.resolve({ superseded: true });
     const worker = this.started();
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { worker, resolve, reject });
       worker.postMessage({ id, key, text, options } satisfies Job);
     });
   }
 
-  dispose(): Promise<number> | undefined {
+  /** Stops the worker; jobs still waiting resolve as superseded, and no new one starts a worker. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const waiting of this.pending.values()) waiting.resolve({ superseded: true });
+    this.pending.clear();
     const worker = this.worker;
     this.worker = undefined;
-    return worker?.terminate();
+    await worker?.terminate();
   }
 
   private started(): Worker {
@@ -106,17 +114,17 @@ export class LintWorker {
     // A worker that dies (out of memory on a pathological text) fails its jobs with the reason; the next job starts a new one.
     const failAll = (reason: string) => {
       if (this.worker === worker) this.worker = undefined;
-      for (const waiting of this.pending.values()) waiting.reject(new Error(reason));
-      this.pending.clear();
+      for (const [id, waiting] of this.pending) {
+        if (waiting.worker !== worker) continue;
+        this.pending.delete(id);
+        waiting.reject(new Error(reason));
+      }
     };
     worker.on('error', (error) => {
       this.log(`The lint worker failed: ${error.stack ?? error.message}`);
       failAll(`the lint worker failed (${error.message})`);
     });
-    worker.on('exit', (code) => {
-      if (this.pending.size > 0) failAll(`the lint worker stopped (exit code ${code})`);
-      else if (this.worker === worker) this.worker = undefined;
-    });
+    worker.on('exit', (code) => failAll(`the lint worker stopped (exit code ${code})`));
     worker.unref();
     this.worker = worker;
     return worker;

@@ -25,6 +25,7 @@ import {
   type Finding,
   type LintOptions,
   type Passage,
+  type TermMatch,
 } from '../core';
 import { loadCatalogue } from '../corpusFolder';
 import { LintWorker, isLintWorker, runLintWorker } from './lintWorker';
@@ -55,11 +56,24 @@ function commandLink(command: string, argument: string): string {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const linter = new LintWorker(__filename, join(ROOT, 'corpus'), (message) => connection.console.error(message));
-  connection.onShutdown(async () => {
-    await linter.dispose();
-  });
   const results = new Map<string, Result>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Each document's life so far: bumped when it opens, closes or a setting changes. A lint publishes only if the
+   * generation it started in is still current, so a document closed and reopened at the same version, or a setting
+   * changed meanwhile, never gets the findings of a lint that began before.
+   */
+  const generations = new Map<string, number>();
+  let lastGeneration = 0;
+  const renew = (uri: string) => generations.set(uri, ++lastGeneration);
+  /** After shutdown nothing is linted or published. */
+  let stopped = false;
+  connection.onShutdown(async () => {
+    stopped = true;
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+    await linter.dispose();
+  });
   const settingsCache = new Map<string, Promise<Settings>>();
   const reported = new Set<string>();
   const tooLarge = new Set<string>();
@@ -144,15 +158,21 @@ export function startServer(connection: Connection): void {
     return { status: 'checked', findings: outcome.findings.length };
   };
 
-  const lint = async (uri: string, version: number) => {
+  /** Whether a lint begun at this version and generation may still publish. */
+  const current = (uri: string, version: number, generation: number | undefined) =>
+    !stopped && documents.get(uri)?.version === version && generations.get(uri) === generation;
+
+  const lint = async (uri: string, version: number, generation: number | undefined) => {
     const settings = await settingsFor(uri);
     const document = documents.get(uri);
     // A newer version has its own lint on the way, and a closed document needs none: publish nothing stale.
-    if (!catalogue || !document || document.version !== version) return;
+    if (!catalogue || !document || !current(uri, version, generation)) return;
     const known = catalogue;
+    // With tracing on ($/setTrace, or `trace` at initialize) the editor's log shows each lint as it starts.
+    connection.tracer.log(`Linting ${uri} (version ${version})`);
     const outcome = await compute(uri, document.getText(), settings, false);
-    // A change that came in while the worker linted makes these findings stale: its own lint publishes.
-    if (!outcome || documents.get(uri)?.version !== version) return;
+    // A change, a close or a setting that came in while the worker linted makes these findings stale.
+    if (!outcome || !current(uri, version, generation)) return;
     publish(uri, outcome, version, known);
   };
 
@@ -162,19 +182,20 @@ export function startServer(connection: Connection): void {
 
   const scheduleLint = async (document: TextDocument, afterEdit: boolean) => {
     const { uri, version } = document;
+    const generation = generations.get(uri);
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    if (!isDraft(document)) return;
+    if (stopped || !isDraft(document)) return;
     const { debounceMs } = await settingsFor(uri);
-    // A newer change came in while the settings were read: it schedules its own lint.
-    if (documents.get(uri)?.version !== version) return;
+    // A newer change, a close or a setting came in while the settings were read: it schedules its own lint.
+    if (!current(uri, version, generation)) return;
     clearTimeout(timers.get(uri));
     timers.set(
       uri,
       setTimeout(
         () => {
           timers.delete(uri);
-          lint(uri, version).catch((error) => connection.console.error(`Could not lint ${uri}: ${describe(error)}`));
+          lint(uri, version, generation).catch((error) => connection.console.error(`Could not lint ${uri}: ${describe(error)}`));
         },
         afterEdit ? debounceMs : 0,
       ),
@@ -208,18 +229,24 @@ export function startServer(connection: Connection): void {
     const pushed = settings && typeof settings === 'object' ? (settings as { plumbLine?: unknown }).plumbLine : undefined;
     if (pushed !== undefined) givenSettings = pushed;
     settingsCache.clear();
-    for (const document of documents.all()) void schedule(document, false);
+    for (const document of documents.all()) {
+      renew(document.uri);
+      void schedule(document, false);
+    }
   });
 
   // Fired on open and on every change: an open lints at once, an edit after a pause in typing.
   const opened = new Set<string>();
   documents.onDidChangeContent(({ document }) => {
     const afterEdit = opened.has(document.uri);
+    if (!afterEdit) renew(document.uri);
     opened.add(document.uri);
     void schedule(document, afterEdit);
   });
   documents.onDidClose(({ document }) => {
     opened.delete(document.uri);
+    renew(document.uri);
+    terms.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     settingsCache.delete(document.uri);
@@ -227,10 +254,23 @@ export function startServer(connection: Connection): void {
     clear(document.uri);
   });
 
-  connection.onHover(({ textDocument, position }) => {
+  /** The catalogue terms of a document's current version, found once and kept for its hovers and counts; none over the size limit. */
+  const terms = new Map<string, { version: number; found: TermMatch[] }>();
+  const termsIn = async (document: TextDocument, known: Catalogue): Promise<TermMatch[]> => {
+    const kept = terms.get(document.uri);
+    if (kept?.version === document.version) return kept.found;
+    const { maxFileBytes } = await settingsFor(document.uri);
+    const text = document.getText();
+    const found = utf8Length(text) > maxFileBytes ? [] : known.findTerms(text);
+    terms.set(document.uri, { version: document.version, found });
+    return found;
+  };
+
+  connection.onHover(async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     if (!catalogue || !document || !isDraft(document)) return null;
-    const term = catalogue.termAt(document.getText(), document.offsetAt(position));
+    const offset = document.offsetAt(position);
+    const term = (await termsIn(document, catalogue)).find((match) => match.span.start.offset <= offset && offset <= match.span.end.offset);
     const concept = term && catalogue.get(term.conceptId);
     if (!term || !concept) return null;
     const links = commandLinks
@@ -256,26 +296,30 @@ export function startServer(connection: Connection): void {
     const text = open ? open.getText() : typeof params?.text === 'string' ? params.text : undefined;
     if (text === undefined) return { status: 'failed', reason: `${uri} is not open and no text was sent` };
     if (!isDraftUri(uri, SHIPPED_ROOTS) || (open && open.languageId !== 'markdown')) return { status: 'not a draft' };
+    const generation = generations.get(uri);
     const settings = await settingsFor(uri);
+    // Opened or closed while the settings were read: its own lint (or close) decides its diagnostics.
+    if (stopped || generations.get(uri) !== generation) return { status: 'failed', reason: `${uri} was opened or closed during the check` };
     const version = documents.get(uri)?.version;
     // An open document is checked as it is now; a pending lint of it is no longer needed.
     if (version !== undefined) {
       clearTimeout(timers.get(uri));
       timers.delete(uri);
     }
-    const current = documents.get(uri)?.getText() ?? text;
-    const outcome = await compute(uri, current, settings, true);
+    const outcome = await compute(uri, documents.get(uri)?.getText() ?? text, settings, true);
     if (!outcome) return { status: 'failed', reason: `${uri}: a newer check of it came in` };
-    // An open document edited meanwhile keeps the diagnostics its own lint will publish.
-    if (version !== undefined && documents.get(uri)?.version !== version) return summary(outcome);
+    // Edited, opened or closed meanwhile: the counts stand, the diagnostics are left to the document's own lint.
+    if (stopped || generations.get(uri) !== generation || documents.get(uri)?.version !== version) return summary(outcome);
     return publish(uri, outcome, version, known);
   });
 
-  connection.onRequest(CONCEPT_COUNTS_REQUEST, (params: { textDocument?: { uri?: unknown } } | null) => {
+  connection.onRequest(CONCEPT_COUNTS_REQUEST, async (params: { textDocument?: { uri?: unknown } } | null) => {
     const uri = params?.textDocument?.uri;
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!catalogue || !document || !isDraft(document)) return {};
-    return Object.fromEntries(catalogue.countOccurrences(document.getText()));
+    const counts: Record<string, number> = {};
+    for (const match of await termsIn(document, catalogue)) counts[match.conceptId] = (counts[match.conceptId] ?? 0) + 1;
+    return counts;
   });
 
   documents.listen(connection);

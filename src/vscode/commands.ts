@@ -28,12 +28,22 @@ export interface CommandContext {
   output: LogOutputChannel;
 }
 
+/** Files Check terminology read from disk (not open), whose diagnostics stay until a setting changes or they open. */
+const checkedFromDisk = new Map<string, Uri>();
+
 export function registerCommands(context: CommandContext): Disposable[] {
   const { output } = context;
   return [
     registerLogged(output, 'plumbLine.openPassage', (passageId: unknown) => openPassage(context, passageId)),
     registerLogged(output, 'plumbLine.revealConcept', (conceptId: unknown) => revealConcept(context, conceptId)),
     registerLogged(output, 'plumbLine.checkTerminology', () => checkTerminology(context)),
+    // The server re-lints open documents when a setting changes; the files checked from disk are checked again here,
+    // so a rule switched off leaves no stale finding in Problems.
+    workspace.onDidChangeConfiguration((event) => {
+      const stale = [...checkedFromDisk.values()].filter((uri) => event.affectsConfiguration('plumbLine', uri));
+      for (const uri of stale) void checkFile(context, uri).then((result) => result.status === 'failed' && output.warn(`Check terminology: ${result.reason}`));
+    }),
+    { dispose: () => checkedFromDisk.clear() },
   ];
 }
 
@@ -101,9 +111,12 @@ async function checkFile({ client: started, settings, output }: CommandContext, 
   const client = await started;
   if (!client) return { status: 'failed', reason: `${uri.toString(true)}: the language server is not running (see the log above)` };
   try {
-    const open = workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
-    let text: string | undefined;
-    if (!open) {
+    const document = workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    // The server has only the Markdown documents; one open in another language mode is sent as it is in the editor.
+    let text: string | undefined = document && document.languageId !== 'markdown' ? document.getText() : undefined;
+    if (document) checkedFromDisk.delete(uri.toString());
+    else {
+      checkedFromDisk.set(uri.toString(), uri);
       // A file on disk is measured before it is read, so a huge one is never loaded.
       const { maxFileBytes } = settings.read(uri);
       const { size } = await workspace.fs.stat(uri);

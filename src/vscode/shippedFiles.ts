@@ -40,7 +40,8 @@ export class ShippedFiles implements FileSystemProvider {
   /** The extension file behind a shipped URI, or a "not found" for anything outside the served folders. */
   private target(uri: Uri): Uri {
     const parts = uri.path.split('/').filter(Boolean);
-    if (parts.length === 0 || !SERVED_FOLDERS.includes(parts[0]!) || parts.some((part) => part === '..' || part === '.')) throw FileSystemError.FileNotFound(uri);
+    // No way out of the served folders: no dot segments, and no backslash or colon that Windows paths would read as a separator or a drive.
+    if (parts.length === 0 || !SERVED_FOLDERS.includes(parts[0]!) || parts.some((part) => part === '..' || part === '.' || /[\\:]/.test(part))) throw FileSystemError.FileNotFound(uri);
     return Uri.joinPath(this.extensionUri, ...parts);
   }
 

@@ -119,6 +119,12 @@ describe('grammar', () => {
   });
 
   describe('conflation, use and mention', () => {
+    it('names a joint doer as written, spaces kept (issue 9, item 8)', () => {
+      const message = (text: string) => lintMarkdown(text, catalogue).map((finding) => finding.message.split(' makes one doer')[0]);
+      assert.deepEqual(message('Sales or marketing will negotiate the contract.'), ['“Sales or marketing”']);
+      assert.deepEqual(message('Sales/marketing will negotiate the contract.'), ['“Sales/marketing”']);
+    });
+
     it('reported usage and headline questions are talk about the words', () => {
       for (const text of [
         'You may have heard the terms marketing and sales used interchangeably.',

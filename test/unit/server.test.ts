@@ -12,6 +12,7 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  LogTraceNotification,
   LogMessageNotification,
   HoverRequest,
   InitializedNotification,
@@ -45,6 +46,8 @@ describe('plumb-line-ls over stdio', function () {
   let configured: unknown;
   /** Run just after the client has answered a configuration request. */
   let afterConfiguration: (() => void) | undefined;
+  /** Run when the server traces the start of a lint, with its message. */
+  let onLintStart: ((message: string) => void) | undefined;
 
   /** Resolves with the first diagnostics published for `uri` (already or later) that pass `test`. */
   const diagnosticsWhere = (uri: string, test: (params: PublishDiagnosticsParams) => boolean) =>
@@ -78,13 +81,15 @@ describe('plumb-line-ls over stdio', function () {
       logged.push(params.message);
     });
     afterConfiguration = undefined;
+    onLintStart = undefined;
+    connection.onNotification(LogTraceNotification.type, ({ message }) => onLintStart?.(message));
     connection.onRequest(ConfigurationRequest.type, (params) => {
       if (afterConfiguration) setImmediate(afterConfiguration);
       if (configured === 'refuse') throw new Error('no settings here');
       return params.items.map(() => configured);
     });
     connection.listen();
-    const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders: null });
+    const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders: null, trace: 'messages' });
     assert.equal(initialized.serverInfo?.name, 'plumb-line-ls');
     await connection.sendNotification(InitializedNotification.type, {});
   };
@@ -151,6 +156,35 @@ describe('plumb-line-ls over stdio', function () {
     assert.deepEqual(fresh.diagnostics[0]!.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 36 } });
     const actions = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: fresh.diagnostics[0]!.range, context: { diagnostics: fresh.diagnostics } })) as CodeAction[];
     assert.deepEqual(actions.find((action) => action.isPreferred)?.edit?.changes?.[URI], [{ range: { start: { line: 2, character: 6 }, end: { line: 2, character: 15 } }, newText: 'sales' }]);
+  });
+
+  it('a document closed and reopened at the same version never gets the findings of the lint begun before', async () => {
+    const long = `${DRAFT}\n${'Marketing closed the deal with Acme, and we met their buyer twice before that. '.repeat(5_000)}\n`;
+    // The lint worker starts with the first lint: have it running, so the long lint starts at once.
+    const warm = 'file:///drafts/warm.md';
+    await open(warm, DRAFT);
+    await diagnosticsWhere(warm, (params) => params.diagnostics.length > 0);
+    // Closed and reopened as soon as the server says the long text's lint has started.
+    onLintStart = (message) => {
+      if (!message.startsWith(`Linting ${URI}`)) return;
+      onLintStart = undefined;
+      void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: URI } }).then(() => open(URI, 'Nothing here.\n'));
+    };
+    await open(URI, long);
+    const reopened = await diagnosticsWhere(URI, (params) => params.version === 1 && params.diagnostics.length === 0 && published.some((earlier) => earlier !== params && earlier.diagnostics.length === 0));
+    assert.deepEqual(reopened.diagnostics, []);
+    // Let any lint of the long text finish: it must publish nothing.
+    const later = 'file:///drafts/later.md';
+    await open(later, DRAFT);
+    await diagnosticsWhere(later, (params) => params.diagnostics.length > 0);
+    assert.deepEqual(published.filter((params) => params.uri === URI).map((params) => params.diagnostics.length), [0, 0]);
+  });
+
+  it('answers no hover on a draft over the size limit', async () => {
+    configured = { maxFileSizeKB: 1 };
+    await open(URI, `${DRAFT}${'Notes from the call with Acme. '.repeat(60)}\n`);
+    await diagnosticsWhere(URI, () => true);
+    assert.equal(await connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 4, character: 20 } }), null);
   });
 
   it('re-lints after an incremental change and never publishes a stale version', async () => {

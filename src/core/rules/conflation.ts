@@ -1,6 +1,6 @@
 // conflation: "sales" and "marketing" equated or swapped as synonyms. Examples: docs/rules/conflation.md
 import { hasPhrase, phraseAt } from '../clauses';
-import { isRevenueSense, modifiesNoun } from '../naming';
+import { isRevenueSense, modifiesNoun, writtenText } from '../naming';
 import { FUNCTION_HEADS, FUNCTION_NAMES, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
 import type { Sentence, Token } from '../prose';
 import { insideAny, type QuotedRange } from '../quotes';
@@ -369,7 +369,7 @@ export const conflation: Rule = {
       const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
       drafts.push({
         ruleId: 'conflation',
-        message: JOINT_MESSAGE(tokens.slice(credit.mention.from, credit.mention.to + 1).map((token) => token.text).join('').replace(/\b(or)\b/g, ' $1 '), concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`),
+        message: JOINT_MESSAGE(writtenText(context.doc.text, tokens, credit.mention), concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`),
         reading: `${readingOf(credit, context.catalogue)}, one doer made of both functions`,
         span: spanOf(tokens, credit.mention.from, credit.mention.to),
         conceptId: concept?.id,

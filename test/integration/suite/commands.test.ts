@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CheckResult } from '../../../src/vscode/commands';
 import type { PlumbLineApi } from '../../../src/vscode/extension';
-import { closeAllEditors, openDraft, plumbLine, plumbLineDiagnostics, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
+import { closeAllEditors, openDraft, plumbLine, plumbLineDiagnostics, ruleIdOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 
 describe('commands', () => {
   let api: PlumbLineApi;
@@ -33,6 +33,23 @@ describe('commands', () => {
     assert.ok(result.findings > 0, 'no findings in the workspace');
     assert.ok(plumbLineDiagnostics(workspaceFile('conflated.md')).length > 0, 'conflated.md, checked from disk, has no diagnostics');
     assert.deepEqual(plumbLineDiagnostics(workspaceFile('clean.md')), []);
+  });
+
+  it('after a setting changes, the files Check terminology read from disk are checked again (issue 9, item 10)', async () => {
+    await closeAllEditors();
+    await vscode.commands.executeCommand<CheckResult>('plumbLine.checkTerminology');
+    const uri = workspaceFile('conflated.md');
+    const found = plumbLineDiagnostics(uri);
+    assert.ok(found.length > 0, 'conflated.md, checked from disk, has no diagnostics');
+    const off = Object.fromEntries([...new Set(found.map((diagnostic) => ruleIdOf(diagnostic)))].map((ruleId) => [ruleId, 'off']));
+    const settings = vscode.workspace.getConfiguration('plumbLine');
+    try {
+      await settings.update('rules', off, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 0, 'no diagnostics left on conflated.md once its rules are off');
+    } finally {
+      await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === found.length, 'the findings back once the rules are on again');
   });
 
   it('Open source passage opens the corpus file with the passage selected', async () => {
