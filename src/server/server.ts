@@ -42,6 +42,9 @@ interface Result {
   findings: Finding[];
 }
 
+/** How long the server waits for the editor to answer workspace/configuration. */
+const CONFIGURATION_WAIT_MS = 5_000;
+
 /** The folder the server ships in: `dist/`'s parent holds `corpus/` and `docs/`. */
 const ROOT = resolve(__dirname, '..');
 const SHIPPED_ROOTS = ['corpus', 'docs'].map((folder) => pathToFileURL(join(ROOT, folder)).href);
@@ -103,7 +106,12 @@ export function startServer(connection: Connection): void {
         let raw: unknown = givenSettings;
         if (canRequestConfiguration) {
           try {
-            const configured: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'plumbLine' });
+            // An editor that never answers must not hold every lint: after a while the settings it gave at start stand.
+            let timer: ReturnType<typeof setTimeout> | undefined;
+            const unanswered = new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`no answer in ${CONFIGURATION_WAIT_MS / 1000} s`)), CONFIGURATION_WAIT_MS);
+            });
+            const configured: unknown = await Promise.race([connection.workspace.getConfiguration({ scopeUri: uri, section: 'plumbLine' }), unanswered]).finally(() => clearTimeout(timer));
             if (configured && typeof configured === 'object') raw = configured;
           } catch (error) {
             warnOnce(`Settings: the editor did not answer workspace/configuration (${error instanceof Error ? error.message : String(error)}); using the settings it gave at start, or the defaults.`);
@@ -310,7 +318,13 @@ export function startServer(connection: Connection): void {
     if (!outcome) return { status: 'failed', reason: `${uri}: a newer check of it came in` };
     // Edited, opened or closed meanwhile: the counts stand, the diagnostics are left to the document's own lint.
     if (stopped || generations.get(uri) !== generation || documents.get(uri)?.version !== version) return summary(outcome);
-    return publish(uri, outcome, version, known);
+    const result = publish(uri, outcome, version, known);
+    // A file checked but not open keeps nothing but its diagnostics here: Check terminology over a workspace leaves no cache behind.
+    if (version === undefined) {
+      settingsCache.delete(uri);
+      tooLarge.delete(uri);
+    }
+    return result;
   });
 
   connection.onRequest(CONCEPT_COUNTS_REQUEST, async (params: { textDocument?: { uri?: unknown } } | null) => {

@@ -86,6 +86,7 @@ describe('plumb-line-ls over stdio', function () {
     connection.onRequest(ConfigurationRequest.type, (params) => {
       if (afterConfiguration) setImmediate(afterConfiguration);
       if (configured === 'refuse') throw new Error('no settings here');
+      if (configured === 'never') return new Promise<never>(() => undefined);
       return params.items.map(() => configured);
     });
     connection.listen();
@@ -274,6 +275,14 @@ describe('plumb-line-ls over stdio', function () {
     assert.deepEqual([first, second].map((params) => params.diagnostics.map((diagnostic) => diagnostic.code)), [['marketing-doing-sales'], ['marketing-doing-sales']]);
     assert.equal(logged.length, 1);
     assert.match(logged[0]!, /^Settings: the editor did not answer workspace\/configuration \(.*no settings here\); using the settings it gave at start, or the defaults\.$/);
+  });
+
+  it('lints with the defaults after 5 s when the editor never answers workspace/configuration', async () => {
+    configured = 'never';
+    await open(URI, DRAFT);
+    const { diagnostics } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['marketing-doing-sales']);
+    assert.deepEqual(logged, ['Settings: the editor did not answer workspace/configuration (no answer in 5 s); using the settings it gave at start, or the defaults.']);
   });
 
   it('answers the concept counts of a document, and clears its diagnostics when it closes', async () => {
