@@ -1,6 +1,6 @@
 // Bundles the extension, the CLI and the test suites to CommonJS. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -25,8 +25,8 @@ const shared = {
 
 const builds = [
   { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' },
-  { ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...shared, entryPoints: { server: 'src/server/server.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI and the language server share one bundle (src/bin.ts); dist/server.js only starts the server from it.
+  { ...shared, entryPoints: { cli: 'src/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
   builds.push(
@@ -46,6 +46,12 @@ if (!production) {
     { ...shared, entryPoints: { engine: 'bench/engine.ts' }, outdir: 'out/bench', sourcemap: false },
   );
 }
+
+// plumb-line-ls: the language server from the shared bundle.
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/server.js', "#!/usr/bin/env node\n// plumb-line-ls: the language server, from the bundle it shares with the CLI.\nrequire('./cli.js').languageServer();\n");
+chmodSync('dist/server.js', 0o755);
+rmSync('dist/server.js.map', { force: true });
 
 if (watch) {
   await Promise.all(builds.map(async (options) => (await esbuild.context(options)).watch()));

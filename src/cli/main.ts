@@ -153,4 +153,3 @@ export function main(argv: string[]): number {
   return rows.length > 0 ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));

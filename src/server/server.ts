@@ -4,10 +4,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
-  createConnection,
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
@@ -28,7 +26,7 @@ import {
   type TermMatch,
 } from '../core';
 import { loadCatalogue } from '../corpusFolder';
-import { LintWorker, isLintWorker, runLintWorker } from './lintWorker';
+import { LintWorker } from './lintWorker';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
 import { CHECK_REQUEST, CONCEPT_COUNTS_REQUEST, type CheckParams, type CheckResult, type InitializationOptions } from './protocol';
 
@@ -56,9 +54,10 @@ function commandLink(command: string, argument: string): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([argument]))}`;
 }
 
-export function startServer(connection: Connection): void {
+/** Serves the protocol on `connection`; `workerScript` is the bundle that runs as the lint worker thread. */
+export function startServer(connection: Connection, workerScript: string): void {
   const documents = new TextDocuments(TextDocument);
-  const linter = new LintWorker(__filename, join(ROOT, 'corpus'), (message) => connection.console.error(message));
+  const linter = new LintWorker(workerScript, join(ROOT, 'corpus'), (message) => connection.console.error(message));
   const results = new Map<string, Result>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /**
@@ -343,7 +342,3 @@ export function startServer(connection: Connection): void {
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
-
-// The same file runs as the server and, in a worker thread, as its linter.
-if (isLintWorker()) runLintWorker();
-else if (require.main === module) startServer(createConnection(ProposedFeatures.all));
