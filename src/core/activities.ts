@@ -76,7 +76,9 @@ export class ActivityIndex {
       const base = { conceptId: concept.id, side: concept.side, label: concept.label };
       const terms = new Set(concept.terms);
       for (const pattern of concept.activities) {
-        for (const verb of pattern.verbs ?? []) this.addVerb(verb, { ...base, objects: (pattern.objects ?? []).map((object) => phraseOf(object, false)), standsAlone: terms.has(verb) });
+        // One list of object phrases per pattern, shared by its verbs.
+        const objects = (pattern.objects ?? []).map((object) => phraseOf(object, false));
+        for (const verb of pattern.verbs ?? []) this.addVerb(verb, { ...base, objects, standsAlone: terms.has(verb) });
         for (const noun of pattern.nouns ?? []) this.nouns.push({ ...base, phrase: phraseOf(noun, false) });
         // A multi-word object names the activity by itself too ("sales owns the loyalty program"), but not "new product".
         for (const object of pattern.objects ?? []) if (object.includes(' ') && !OBJECT_FILLERS.has(object.split(' ')[0]!)) this.nouns.push({ ...base, phrase: phraseOf(object, false) });
