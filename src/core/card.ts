@@ -2,6 +2,7 @@
 // corpus. Editor-neutral: the VS Code hover adds command links, the language server serves it as it is.
 import type { Catalogue } from './catalogue';
 import { excerpt } from './excerpt';
+import type { FunctionWordReading } from './wordAt';
 import type { Concept, Finding, Passage, Side, Source } from './types';
 
 const MAX_QUOTES = 3;
@@ -52,4 +53,21 @@ export function citation(source: Source): string {
 /** A finding's evidence passage as its related information says it: the quote, shortened around what it shows, and its source. */
 export function evidenceText(catalogue: Catalogue, finding: Finding, passage: Passage, source: Source): string {
   return `${quoted(passage.text, 120, catalogue.evidenceIn(finding.conceptId, passage))} — ${citation(source)}`;
+}
+
+/** The concept that defines each function's mode of work: what a hover on the word itself shows. */
+export const FUNCTION_CONCEPTS: Record<'sales' | 'marketing', string> = { sales: 'one-to-one', marketing: 'one-to-many' };
+
+/**
+ * A card for the word "sales" or "marketing" itself: the linter's reading of this use first, then, for the function,
+ * its defining concept with quotes.
+ */
+export function functionCard(catalogue: Catalogue, reading: FunctionWordReading, links: CardLinks = {}): string {
+  const word = escapeMarkdown(reading.word);
+  if (reading.sense === 'other') {
+    return `*${word}* here is not the ${reading.side} function (a quantity, a tax, a season's ${reading.side}…): Plumb Line does not read it as a doer.`;
+  }
+  const concept = catalogue.get(FUNCTION_CONCEPTS[reading.side]);
+  const lead = `*${word}* here names the ${reading.side} function.`;
+  return concept ? `${lead}\n\n${conceptCard(catalogue, concept, links)}` : lead;
 }

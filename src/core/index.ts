@@ -7,4 +7,5 @@ export { resolveOptions, defaultOptions, resolveEditorSettings, utf8Length, desc
 export { RULES, RULE_IDS, type RuleInfo } from './rules/registry';
 export { excerpt } from './excerpt';
 export { isDraftUri } from './drafts';
-export { conceptCard, escapeMarkdown, evidenceText, citation, quoted, SIDE_LABELS, type CardLinks } from './card';
+export { functionWordAt, type FunctionWordReading } from './wordAt';
+export { conceptCard, functionCard, escapeMarkdown, evidenceText, citation, quoted, SIDE_LABELS, type CardLinks } from './card';

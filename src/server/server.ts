@@ -13,6 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   conceptCard,
   describeSize,
+  functionCard,
+  functionWordAt,
   isDraftUri,
   resolveEditorSettings,
   resolveOptions,
@@ -277,13 +279,18 @@ export function startServer(connection: Connection, workerScript: string): void 
     const document = documents.get(textDocument.uri);
     if (!catalogue || !document || !isDraft(document)) return null;
     const offset = document.offsetAt(position);
-    const term = (await termsIn(document, catalogue)).find((match) => match.span.start.offset <= offset && offset <= match.span.end.offset);
-    const concept = term && catalogue.get(term.conceptId);
-    if (!term || !concept) return null;
     const links = commandLinks
       ? { passage: (passage: Passage) => commandLink('plumbLine.openPassage', passage.id), concept: (shown: Concept) => commandLink('plumbLine.revealConcept', shown.id) }
       : {};
-    return { contents: { kind: 'markdown', value: conceptCard(catalogue, concept, links) }, range: toRange(term.span) };
+    const found = await termsIn(document, catalogue);
+    const term = found.find((match) => match.span.start.offset <= offset && offset <= match.span.end.offset);
+    const concept = term && catalogue.get(term.conceptId);
+    if (term && concept) return { contents: { kind: 'markdown', value: conceptCard(catalogue, concept, links) }, range: toRange(term.span) };
+    // "sales" or "marketing" itself: how the linter reads this use (within the size limit, like the terms).
+    const { maxFileBytes } = await settingsFor(document.uri);
+    const text = document.getText();
+    const reading = utf8Length(text) > maxFileBytes ? undefined : functionWordAt(text, offset);
+    return reading ? { contents: { kind: 'markdown', value: functionCard(catalogue, reading, links) }, range: toRange(reading.span) } : null;
   });
 
   connection.onCodeAction(({ textDocument, context }) => {

@@ -132,6 +132,19 @@ describe('plumb-line-ls over stdio', function () {
     assert.equal(await connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 3 } }), null);
   });
 
+  it('a hover on "sales" or "marketing" itself gives the linter\'s reading of that use (issue 9, item 4)', async () => {
+    const text = '# Notes\n\nOur sales team closes every deal.\n\nHoliday sales rose by 12%.\n\nMarketing runs the brand.\n';
+    await open(URI, text);
+    const at = async (line: number, character: number) => (await connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line, character } })) as Hover | null;
+    const team = await at(2, 6);
+    assert.match((team!.contents as MarkupContent).value, /^\*sales\* here names the sales function\.\n\n\*\*One-to-one\*\* · Sales\n\n/);
+    assert.deepEqual(team!.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } });
+    const revenue = await at(4, 10);
+    assert.equal((revenue!.contents as MarkupContent).value, "*sales* here is not the sales function (a quantity, a tax, a season's sales…): Plumb Line does not read it as a doer.");
+    const marketing = await at(6, 2);
+    assert.match((marketing!.contents as MarkupContent).value, /^\*Marketing\* here names the marketing function\.\n\n\*\*One-to-many\*\* · Marketing/);
+  });
+
   it('offers the quick fixes of a diagnostic, the replacement preferred and editing only the function word', async () => {
     await open(URI, DRAFT);
     const { diagnostics } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PlumbLineApi } from '../../../src/vscode/extension';
-import { closeAllEditors, flat, hoverText, openDraft, plumbLine } from './helpers';
+import { closeAllEditors, flat, hoverText, openDraft, openScratch, plumbLine } from './helpers';
 
 const SIDE_LABELS = { marketing: 'Marketing', sales: 'Sales', both: 'Both' };
 
@@ -54,6 +54,17 @@ describe('hover cards', () => {
       assert.equal(document.offsetAt(card.range.end), term.span.end.offset);
     });
   }
+
+  it('shows how "sales" itself is read: the function, with its one-to-one card, or another sense', async () => {
+    const { document } = await openScratch('Our sales team closes every deal.\n\nHoliday sales rose by 12%.\n');
+    const text = document.getText();
+    const [team] = (await hoversAt(document.uri, document.positionAt(text.indexOf('sales') + 2))).filter(isPlumbLineCard);
+    assert.ok(team, 'no card on "sales" in "Our sales team"');
+    assert.ok(flat(hoverText(team)).startsWith('*sales* here names the sales function.'), flat(hoverText(team)));
+    assert.ok(hoverText(team).includes('**One-to-one**'), 'not the one-to-one card');
+    const revenue = (await hoversAt(document.uri, document.positionAt(text.indexOf('sales rose') + 2))).map(hoverText).find((shown) => shown.includes('Plumb Line'));
+    assert.ok(revenue?.includes('*sales* here is not the sales function'), `no reading of "sales rose": ${revenue}`);
+  });
 
   it('shows no card on a word that is not a catalogue term', async () => {
     const { document } = await openDraft('hover.md');
