@@ -2,7 +2,7 @@
 // the tree or into a loop, and says in one line naming the path why anything was left out.
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { describeSize } from '../core';
+import { overLimit } from '../core';
 
 /** Folders never walked: installed packages, Git's own store, and the Local History extension's copies of drafts. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.history']);
@@ -15,8 +15,8 @@ export interface Reporter {
   skip(reason: string): void;
 }
 
-/** What a thing that is not a regular file is, in words. */
-function kindOf(stats: Stats): string {
+/** What a thing that is not a regular file is, in words; a directory entry answers the same questions as its stats. */
+function kindOf(stats: Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>): string {
   if (stats.isFIFO()) return 'a named pipe';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
   if (stats.isSocket()) return 'a socket';
@@ -74,7 +74,7 @@ export function markdownFiles(paths: string[], report: Reporter): string[] {
         continue;
       }
       if (!entry.isSymbolicLink()) {
-        report.skip(`${path}: skipped, ${entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : entry.isCharacterDevice() || entry.isBlockDevice() ? 'a device' : 'not a regular file'}`);
+        report.skip(`${path}: skipped, ${kindOf(entry)}`);
         continue;
       }
       let target: Stats;
@@ -122,7 +122,7 @@ export function readText(path: string, maxBytes: number): Read {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { skipped: `skipped, ${kindOf(stats)}` };
-    if (stats.size > maxBytes) return { skipped: `skipped, ${describeSize(stats.size)} is over the ${describeSize(maxBytes)} limit (--max-file-size)` };
+    if (stats.size > maxBytes) return { skipped: `skipped, ${overLimit(stats.size, maxBytes, '--max-file-size')}` };
     const bytes = Buffer.alloc(stats.size);
     let filled = 0;
     while (filled < bytes.length) {

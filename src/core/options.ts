@@ -117,6 +117,16 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Why a file was not checked: "3.1 MB is over the 2.0 MB limit (plumbLine.maxFileSizeKB)", naming the setting or flag that sets it. */
+export function overLimit(bytes: number, limit: number, setting: string): string {
+  return `${describeSize(bytes)} is over the ${describeSize(limit)} limit (${setting})`;
+}
+
+/** An error for a log: its stack when there is one, so failures can be traced. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 /** "2.0 MB", "500.0 KB", "12 bytes": a size as the messages say it. */
 export function describeSize(bytes: number): string {
   if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;

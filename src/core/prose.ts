@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Html, Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
+import type { Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { parseMarkdown, toSpan } from './markdown';
 import { quotations, type Quotation, type QuotedRange } from './quotes';
@@ -93,7 +93,6 @@ function pruneNonProse(tree: Root): void {
   }
 }
 
-const htmlTag = (node: MdastNodes, pattern: RegExp) => (node.type === 'html' ? pattern.exec(node.value.trim())?.[1].toLowerCase() : undefined);
 
 function isUrlLink(node: MdastNodes): boolean {
   if (node.type !== 'link') return false;
@@ -110,9 +109,11 @@ function keptChildren(children: MdastNodes[]): MdastNodes[] {
   const nearestClose = new Map<string, number>();
   for (let at = children.length - 1; at >= 0; at -= 1) {
     const node = children[at]!;
-    const open = htmlTag(node, HTML_OPEN);
-    if (open && !VOID_ELEMENTS.has(open) && !(node as Html).value.trim().endsWith('/>')) closeAfter[at] = nearestClose.get(open);
-    const close = htmlTag(node, HTML_CLOSE);
+    if (node.type !== 'html') continue;
+    const tag = node.value.trim();
+    const open = HTML_OPEN.exec(tag)?.[1].toLowerCase();
+    if (open && !VOID_ELEMENTS.has(open) && !tag.endsWith('/>')) closeAfter[at] = nearestClose.get(open);
+    const close = HTML_CLOSE.exec(tag)?.[1].toLowerCase();
     if (close) nearestClose.set(close, at);
   }
   const kept: MdastNodes[] = [];

@@ -12,7 +12,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   conceptCard,
-  describeSize,
+  describeError,
+  overLimit,
   functionCard,
   functionWordAt,
   isDraftUri,
@@ -157,7 +158,7 @@ export function startServer(connection: Connection, workerScript: string): void 
     if (outcome.kind !== 'findings') {
       clear(uri);
       if (outcome.kind === 'off') return { status: 'checked', findings: 0 };
-      if (!tooLarge.has(uri)) connection.console.warn(`${uri}: not checked, ${describeSize(outcome.bytes)} is over the ${describeSize(outcome.limit)} limit (plumbLine.maxFileSizeKB)`);
+      if (!tooLarge.has(uri)) connection.console.warn(`${uri}: not checked, ${overLimit(outcome.bytes, outcome.limit, 'plumbLine.maxFileSizeKB')}`);
       tooLarge.add(uri);
       return { status: 'too large' };
     }
@@ -187,7 +188,7 @@ export function startServer(connection: Connection, workerScript: string): void 
 
   /** Lints a document soon: at once when it opens, after a pause in typing when it changes. Never rejects. */
   const schedule = (document: TextDocument, afterEdit: boolean) =>
-    scheduleLint(document, afterEdit).catch((error) => connection.console.error(`Could not lint ${document.uri}: ${describe(error)}`));
+    scheduleLint(document, afterEdit).catch((error) => connection.console.error(`Could not lint ${document.uri}: ${describeError(error)}`));
 
   const scheduleLint = async (document: TextDocument, afterEdit: boolean) => {
     const { uri, version } = document;
@@ -204,7 +205,7 @@ export function startServer(connection: Connection, workerScript: string): void 
       setTimeout(
         () => {
           timers.delete(uri);
-          lint(uri, version, generation).catch((error) => connection.console.error(`Could not lint ${uri}: ${describe(error)}`));
+          lint(uri, version, generation).catch((error) => connection.console.error(`Could not lint ${uri}: ${describeError(error)}`));
         },
         afterEdit ? debounceMs : 0,
       ),
@@ -221,7 +222,7 @@ export function startServer(connection: Connection, workerScript: string): void 
       catalogue = loadCatalogue(join(ROOT, 'corpus'));
     } catch (error) {
       // Without a catalogue the server still answers, with nothing to say; the reason is in the log.
-      connection.console.error(`Could not load the corpus: ${describe(error)}`);
+      connection.console.error(`Could not load the corpus: ${describeError(error)}`);
     }
     return {
       capabilities: {
@@ -263,16 +264,20 @@ export function startServer(connection: Connection, workerScript: string): void 
     clear(document.uri);
   });
 
-  /** The catalogue terms of a document's current version, found once and kept for its hovers and counts; none over the size limit. */
-  const terms = new Map<string, { version: number; found: TermMatch[] }>();
-  const termsIn = async (document: TextDocument, known: Catalogue): Promise<TermMatch[]> => {
+  /**
+   * What hovers and counts need of a document's current version, worked out once and kept: whether it is within the
+   * size limit, and its catalogue terms (none over the limit).
+   */
+  const terms = new Map<string, { version: number; withinLimit: boolean; found: TermMatch[] }>();
+  const termsIn = async (document: TextDocument, known: Catalogue) => {
     const kept = terms.get(document.uri);
-    if (kept?.version === document.version) return kept.found;
+    if (kept?.version === document.version) return kept;
     const { maxFileBytes } = await settingsFor(document.uri);
     const text = document.getText();
-    const found = utf8Length(text) > maxFileBytes ? [] : known.findTerms(text);
-    terms.set(document.uri, { version: document.version, found });
-    return found;
+    const withinLimit = utf8Length(text) <= maxFileBytes;
+    const fresh = { version: document.version, withinLimit, found: withinLimit ? known.findTerms(text) : [] };
+    terms.set(document.uri, fresh);
+    return fresh;
   };
 
   connection.onHover(async ({ textDocument, position }) => {
@@ -282,14 +287,12 @@ export function startServer(connection: Connection, workerScript: string): void 
     const links = commandLinks
       ? { passage: (passage: Passage) => commandLink('plumbLine.openPassage', passage.id), concept: (shown: Concept) => commandLink('plumbLine.revealConcept', shown.id) }
       : {};
-    const found = await termsIn(document, catalogue);
+    const { withinLimit, found } = await termsIn(document, catalogue);
     const term = found.find((match) => match.span.start.offset <= offset && offset <= match.span.end.offset);
     const concept = term && catalogue.get(term.conceptId);
     if (term && concept) return { contents: { kind: 'markdown', value: conceptCard(catalogue, concept, links) }, range: toRange(term.span) };
     // "sales" or "marketing" itself: how the linter reads this use (within the size limit, like the terms).
-    const { maxFileBytes } = await settingsFor(document.uri);
-    const text = document.getText();
-    const reading = utf8Length(text) > maxFileBytes ? undefined : functionWordAt(text, offset);
+    const reading = withinLimit ? functionWordAt(document.getText(), offset) : undefined;
     return reading ? { contents: { kind: 'markdown', value: functionCard(catalogue, reading, links) }, range: toRange(reading.span) } : null;
   });
 
@@ -338,14 +341,10 @@ export function startServer(connection: Connection, workerScript: string): void 
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!catalogue || !document || !isDraft(document)) return {};
     const counts: Record<string, number> = {};
-    for (const match of await termsIn(document, catalogue)) counts[match.conceptId] = (counts[match.conceptId] ?? 0) + 1;
+    for (const match of (await termsIn(document, catalogue)).found) counts[match.conceptId] = (counts[match.conceptId] ?? 0) + 1;
     return counts;
   });
 
   documents.listen(connection);
   connection.listen();
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -1,7 +1,7 @@
 // The extension's commands: open a corpus passage, reveal a concept, check the active draft or the workspace.
 import { commands, window, workspace, type Disposable, type LogOutputChannel, type TreeView, type Uri } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { describeSize, type Catalogue } from '../core';
+import { overLimit, type Catalogue } from '../core';
 import { CHECK_REQUEST, type CheckResult as FileCheck } from '../server/protocol';
 import type { ConceptsElement, ConceptsTreeProvider } from './conceptsTree';
 import { corpusFileUri, describeError, isDraft, isDraftLocation, toRange } from './convert';
@@ -121,7 +121,7 @@ async function checkFile({ client: started, settings, output }: CommandContext, 
       const { maxFileBytes } = settings.read(uri);
       const { size } = await workspace.fs.stat(uri);
       if (size > maxFileBytes) {
-        output.warn(`${uri.toString(true)}: not checked, ${describeSize(size)} is over the ${describeSize(maxFileBytes)} limit (plumbLine.maxFileSizeKB)`);
+        output.warn(`${uri.toString(true)}: not checked, ${overLimit(size, maxFileBytes, 'plumbLine.maxFileSizeKB')}`);
         return { status: 'too large' };
       }
       text = new TextDecoder().decode(await workspace.fs.readFile(uri));

@@ -26,9 +26,4 @@ export function corpusFileUri(source: Source): Uri {
   return shippedUri(`corpus/${source.file}`);
 }
 
-export { SIDE_LABELS, citation } from '../core';
-
-/** For the output channel: the stack when there is one, so engine failures can be traced. */
-export function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
+export { SIDE_LABELS, citation, describeError } from '../core';
