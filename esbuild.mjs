@@ -23,8 +23,13 @@ const shared = {
   logLevel: 'warning',
 };
 
+/** VS Code for the Web: the extension in the web-worker extension host, and the language server in a web worker of its own. */
+const browser = { ...shared, platform: 'browser', target: 'es2022', external: ['vscode'] };
+
 const builds = [
   { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' },
+  { ...browser, entryPoints: { extension: 'src/vscode/web.ts' }, outdir: 'dist/web' },
+  { ...browser, entryPoints: { server: 'src/server/browser.ts' }, outdir: 'dist/web', format: 'iife' },
   // The CLI and the language server share one bundle (src/bin.ts); dist/server.js only starts the server from it.
   { ...shared, entryPoints: { cli: 'src/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
@@ -48,7 +53,9 @@ if (!production) {
 }
 
 // plumb-line-ls: the language server from the shared bundle.
-mkdirSync('dist', { recursive: true });
+mkdirSync('dist/web', { recursive: true });
+// A browser cannot list the extension's folder: the web client reads the corpus files named here (see webClient.ts).
+writeFileSync('dist/web/corpus.json', `${JSON.stringify(readdirSync('corpus').filter((name) => name.endsWith('.md')).sort())}\n`);
 writeFileSync('dist/server.js', "#!/usr/bin/env node\n// plumb-line-ls: the language server, from the bundle it shares with the CLI.\nrequire('./cli.js').languageServer();\n");
 chmodSync('dist/server.js', 0o755);
 rmSync('dist/server.js.map', { force: true });

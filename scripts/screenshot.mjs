@@ -3,11 +3,13 @@
 // headless Chromium through real UI interactions (clicks, keys, mouse moves) and writes
 //   media/screenshot.png          – Concepts view expanded, launch-plan.md with squiggles, a hover card open
 //   media/screenshot-problems.png – the Problems panel listing the file's findings and their source passages
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium.mjs';
 import { startCodeServer } from './code-server.mjs';
+import { dismissNotifications, expandRow, hoverTerm, openWithQuickOpen, waitForAttribute } from './workbench.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -169,18 +171,6 @@ async function pickColorTheme(page, label) {
   await page.locator('.monaco-workbench.vs-dark').waitFor();
 }
 
-async function openWithQuickOpen(page, name) {
-  await page.locator('.monaco-workbench').click({ position: { x: viewport.width / 2, y: viewport.height / 2 } });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
 // Drags the sash on the sidebar's right edge until the sidebar is `width` pixels wide.
 async function resizeSidebar(page, sidebar, width) {
   const box = await sidebar.boundingBox();
@@ -194,46 +184,6 @@ async function resizeSidebar(page, sidebar, width) {
     ([element, wanted]) => Math.abs(element.getBoundingClientRect().width - wanted) <= 2,
     [await sidebar.elementHandle(), width],
   );
-}
-
-// Expands a tree row by its label (clicking its twistie) unless it is open already; returns the row.
-async function expandRow(pane, label) {
-  const row = pane.locator('.monaco-list-row', { has: pane.page().locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
-  await row.waitFor();
-  if ((await row.getAttribute('aria-expanded')) !== 'true') {
-    await row.locator('.monaco-tl-twistie').click();
-    await waitForAttribute(row, 'aria-expanded', 'true');
-  }
-  return row;
-}
-
-// Moves the mouse onto the first occurrence of `term` in the editor's rendered lines.
-async function hoverTerm(page, editor, term) {
-  const box = await editor.locator('.view-line', { hasText: term }).first().evaluate((line, wanted) => {
-    // The editor renders spaces as no-break spaces, and one term may span several token spans.
-    const nodes = [];
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
-    const text = nodes.map((node) => node.textContent.replace(/\u00a0/g, ' ')).join('');
-    const at = text.indexOf(wanted);
-    if (at < 0) return null;
-    const locate = (offset) => {
-      for (const node of nodes) {
-        if (offset <= node.textContent.length) return [node, offset];
-        offset -= node.textContent.length;
-      }
-      return [nodes.at(-1), nodes.at(-1).textContent.length];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + wanted.length));
-    const { x, y, width, height } = range.getBoundingClientRect();
-    return { x, y, width, height };
-  }, term);
-  if (!box) throw new Error(`"${term}" is not on the editor's rendered lines.`);
-  // Two moves: the editor shows hovers on mouse movement, not on a pointer that merely appears.
-  await page.mouse.move(box.x + box.width / 2 - 5, box.y + box.height / 2);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
 }
 
 // The card is capped at 250 px high and scrolls; drag its free edge (as a user can) until the whole card shows.
@@ -259,24 +209,6 @@ async function growHoverToFit(page, content) {
   await page.mouse.move(card.x + card.width - 30, card.y + card.height / 2, { steps: 3 });
 }
 
-// Closes any notification toast (e.g. a welcome or a recommendation) with its own close button.
-async function dismissNotifications(page) {
-  const toasts = page.locator('.notifications-toasts .notification-toast');
-  for (let count = await toasts.count(); count > 0; count = await toasts.count()) {
-    const close = toasts.first().locator('.codicon-notifications-clear, .codicon-close').first();
-    await close.click();
-    await page.waitForFunction(
-      (before) => document.querySelectorAll('.notifications-toasts .notification-toast').length < before,
-      count,
-    );
-  }
-}
-
-async function waitForAttribute(locator, name, value) {
-  const handle = await locator.elementHandle();
-  await locator.page().waitForFunction(([element, attribute, wanted]) => element.getAttribute(attribute) === wanted, [handle, name, value]);
-}
-
 // A short pause for the workbench's fade-in animations before the capture.
 async function settle(page) {
   await page.waitForTimeout(400);
@@ -285,11 +217,10 @@ async function settle(page) {
 async function capture(page, name) {
   const path = join(mediaDir, name);
   await page.screenshot({ path, type: 'png' });
+  // A 128-colour palette keeps a screenshot readable at a third of its size, so the VSIX stays small (Debian's pngquant).
+  const quantized = spawnSync('pngquant', ['--force', '--skip-if-larger', '--speed', '1', '--output', path, '128', path]);
+  if (quantized.error) console.warn(`pngquant is not installed (apt-get install pngquant): ${relative(root, path)} stays full-colour.`);
   console.log(`Wrote ${relative(root, path)} (${Math.round(statSync(path).size / 1024)} KB).`);
-}
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function fail(message) {

@@ -2,14 +2,13 @@
 //   plumb-line check …        the CLI (src/cli/main.ts)
 //   plumb-line-ls --stdio     the language server (dist/server.js, a two-line stub that calls languageServer())
 // The same file also runs as the server's lint worker thread.
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { main } from './cli/main';
 import { isLintWorker, runLintWorker } from './server/lintWorker';
-import { startServer } from './server/server';
+import { startNodeServer } from './server/node';
 
 /** Starts the language server on the transport named on the command line (--stdio, --node-ipc, --socket=N). */
 export function languageServer(): void {
-  startServer(createConnection(ProposedFeatures.all), __filename);
+  startNodeServer(__filename);
 }
 
 if (isLintWorker()) runLintWorker();

@@ -1,8 +1,8 @@
 // Linting off the server's main thread: a worker thread holds its own catalogue and lints one text at a time, so the
 // main thread answers hovers, quick fixes and counts at once, however long a lint takes.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { lintMarkdown, type Catalogue, type Finding, type LintOptions } from '../core';
-import { loadCatalogue } from '../corpusFolder';
+import { buildCatalogue, lintMarkdown, parseCorpus, type Catalogue, type CorpusFile, type Finding, type LintOptions } from '../core';
+import type { LintAnswer, Linter } from './server';
 
 interface Job {
   id: number;
@@ -14,8 +14,6 @@ interface Job {
 
 type Answer = { id: number; findings: Finding[]; problems: string[] } | { id: number; superseded: true } | { id: number; error: string };
 
-export type LintAnswer = { findings: Finding[]; problems: string[] } | { superseded: true };
-
 const ROLE = 'plumb-line-lint-worker';
 
 /** Whether this thread is the lint worker; its code then runs from `runLintWorkerIfAsked`. */
@@ -25,12 +23,13 @@ export function isLintWorker(): boolean {
 
 /** In the worker thread: lint the jobs as they come, the newest per key, until the main thread goes. */
 export function runLintWorker(): void {
-  const { corpusDir } = workerData as { corpusDir: string };
+  const { corpus } = workerData as { corpus: CorpusFile[] };
   const port = parentPort!;
   let catalogue: Catalogue | undefined;
   let loadError: string | undefined;
   try {
-    catalogue = loadCatalogue(corpusDir);
+    // The same corpus files the main thread parsed, so both threads hold the same catalogue.
+    catalogue = buildCatalogue(parseCorpus(corpus));
   } catch (error) {
     loadError = `the corpus could not be loaded (${error instanceof Error ? error.message : String(error)})`;
   }
@@ -66,7 +65,7 @@ export function runLintWorker(): void {
 }
 
 /** The main thread's side: sends texts to the worker and resolves with their findings; restarts a worker that dies. */
-export class LintWorker {
+export class LintWorker implements Linter {
   private worker: Worker | undefined;
   private nextId = 0;
   /** Jobs awaiting an answer, each with the worker it was sent to: a worker that dies fails only its own jobs. */
@@ -75,7 +74,7 @@ export class LintWorker {
 
   constructor(
     private readonly script: string,
-    private readonly corpusDir: string,
+    private readonly corpus: CorpusFile[],
     private readonly log: (message: string) => void,
   ) {}
 
@@ -103,7 +102,7 @@ export class LintWorker {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script, { workerData: { role: ROLE, corpusDir: this.corpusDir } });
+    const worker = new Worker(this.script, { workerData: { role: ROLE, corpus: this.corpus } });
     worker.on('message', (answer: Answer) => {
       const waiting = this.pending.get(answer.id);
       if (!waiting) return;

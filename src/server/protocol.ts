@@ -1,11 +1,21 @@
-// What the Plumb Line language server adds to the protocol, shared by the server and its clients (no imports, so a
-// client bundles none of the engine by naming these).
+// What the Plumb Line language server adds to the protocol, shared by the server and its clients (type imports only,
+// so a client bundles none of the engine by naming these).
+import type { Side, Source } from '../core/types';
 
 /** Counts how often each concept's terms occur in an open document: `{ textDocument: { uri } }` → `{ [conceptId]: count }`. */
 export const CONCEPT_COUNTS_REQUEST = 'plumbLine/conceptCounts';
 
 /** Checks one document now and publishes its diagnostics, open or not: what Check terminology asks for each file. */
 export const CHECK_REQUEST = 'plumbLine/check';
+
+/** The catalogue the server built from the corpus, as plain data for a client's views: `null` → `CatalogueSnapshot | null`. */
+export const CATALOGUE_REQUEST = 'plumbLine/catalogue';
+
+export interface CatalogueSnapshot {
+  /** The sources as parsed, each with its sections and their passages (ids, text, kind and exact spans). */
+  sources: Source[];
+  concepts: Array<{ id: string; label: string; side: Side; definition: string; terms: string[]; passageIds: string[] }>;
+}
 
 export interface CheckParams {
   textDocument: { uri: string };
@@ -23,4 +33,8 @@ export interface InitializationOptions {
   shippedScheme?: boolean;
   /** Put `command:` links to the extension's own commands in hover cards. */
   commandLinks?: boolean;
+  /** Where the client sees the shipped files (its corpus and rule pages) as URIs: never linted as drafts. */
+  shippedRoots?: string[];
+  /** The corpus, read by the client: what a server in a browser's web worker parses, having no files of its own. */
+  corpus?: Array<{ file: string; text: string }>;
 }

@@ -1,19 +1,19 @@
 // plumb-line-ls: the engine as a Language Server Protocol server (stdio, node IPC or a socket), for any editor.
 // Lints Markdown on open and after a pause in typing, and serves hovers, quick fixes and concept counts.
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
   type InitializeParams,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  buildCatalogue,
   conceptCard,
   describeError,
   overLimit,
+  parseCorpus,
   functionCard,
   functionWordAt,
   isDraftUri,
@@ -22,16 +22,23 @@ import {
   utf8Length,
   type Catalogue,
   type Concept,
+  type CorpusFile,
   type EditorSettings,
   type Finding,
   type LintOptions,
   type Passage,
   type TermMatch,
 } from '../core';
-import { loadCatalogue } from '../corpusFolder';
-import { LintWorker } from './lintWorker';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
-import { CHECK_REQUEST, CONCEPT_COUNTS_REQUEST, type CheckParams, type CheckResult, type InitializationOptions } from './protocol';
+import {
+  CATALOGUE_REQUEST,
+  CHECK_REQUEST,
+  CONCEPT_COUNTS_REQUEST,
+  type CatalogueSnapshot,
+  type CheckParams,
+  type CheckResult,
+  type InitializationOptions,
+} from './protocol';
 
 
 interface Settings extends EditorSettings {
@@ -46,10 +53,25 @@ interface Result {
 /** How long the server waits for the editor to answer workspace/configuration. */
 const CONFIGURATION_WAIT_MS = 5_000;
 
-/** The folder the server ships in: `dist/`'s parent holds `corpus/` and `docs/`. */
-const ROOT = resolve(__dirname, '..');
-const SHIPPED_ROOTS = ['corpus', 'docs'].map((folder) => pathToFileURL(join(ROOT, folder)).href);
+export type LintAnswer = { findings: Finding[]; problems: string[] } | { superseded: true };
 
+/** Lints texts away from the requests: a worker thread under Node, the web worker's own turns in a browser. */
+export interface Linter {
+  /** Lints `text`; a newer job with the same key makes this one resolve as superseded without being linted. */
+  lint(key: string, text: string, options: LintOptions): Promise<LintAnswer>;
+  /** Stops linting; jobs still waiting resolve as superseded. */
+  dispose(): Promise<void>;
+}
+
+/** What differs between the Node server and the one in a browser's web worker. */
+export interface ServerHost {
+  /** The corpus files: read from the installed `corpus/` folder, or (in a browser) sent by the client at start. */
+  readCorpus(options: InitializationOptions | undefined): CorpusFile[];
+  /** A linter over the catalogue built from these corpus files. */
+  createLinter(corpus: CorpusFile[], catalogue: Catalogue, log: (message: string) => void): Linter;
+  /** The URI of an installed file (`corpus/…`, `docs/…`), for editors that open shipped files from disk; none in a browser. */
+  installedUri?(relative: string): string;
+}
 
 const shippedAt = (uriOf: (relative: string) => string): ShippedLocations => ({ corpusFile: (file) => uriOf(`corpus/${file}`), rulePage: (docsPath) => uriOf(docsPath) });
 
@@ -57,10 +79,12 @@ function commandLink(command: string, argument: string): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([argument]))}`;
 }
 
-/** Serves the protocol on `connection`; `workerScript` is the bundle that runs as the lint worker thread. */
-export function startServer(connection: Connection, workerScript: string): void {
+/** Serves the protocol on `connection`, with the corpus and the linter that `host` provides. */
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const linter = new LintWorker(workerScript, join(ROOT, 'corpus'), (message) => connection.console.error(message));
+  let linter: Linter | undefined;
+  /** Where the shipped files live, so that they are never linted as drafts. */
+  let shippedRoots: string[] = host.installedUri ? ['corpus', 'docs'].map((folder) => host.installedUri!(folder)) : [];
   const results = new Map<string, Result>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /**
@@ -77,7 +101,7 @@ export function startServer(connection: Connection, workerScript: string): void 
     stopped = true;
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
-    await linter.dispose();
+    await linter?.dispose();
   });
   const settingsCache = new Map<string, Promise<Settings>>();
   const reported = new Set<string>();
@@ -88,7 +112,7 @@ export function startServer(connection: Connection, workerScript: string): void 
   let givenSettings: unknown;
 
   /** file: URIs of the installed files, or the VS Code extension's read-only `plumb-line:` ones when it asks. */
-  let shipped: ShippedLocations = shippedAt((relative) => pathToFileURL(join(ROOT, relative)).href);
+  let shipped: ShippedLocations = shippedAt((relative) => host.installedUri?.(relative) ?? `plumb-line:/${relative}`);
   /** Whether hover cards carry the VS Code extension's command links (Open passage, Reveal in sidebar). */
   let commandLinks = false;
 
@@ -99,7 +123,7 @@ export function startServer(connection: Connection, workerScript: string): void 
   };
 
   /** A Markdown draft, not one of the files the server ships (its corpus, its rule pages) nor an editor's copy. */
-  const isDraft = (document: TextDocument) => document.languageId === 'markdown' && isDraftUri(document.uri, SHIPPED_ROOTS);
+  const isDraft = (document: TextDocument) => document.languageId === 'markdown' && isDraftUri(document.uri, shippedRoots);
 
   const settingsFor = (uri: string): Promise<Settings> => {
     let cached = settingsCache.get(uri);
@@ -144,6 +168,7 @@ export function startServer(connection: Connection, workerScript: string): void 
     if (!settings.enabled && !explicit) return { kind: 'off' };
     const bytes = utf8Length(text);
     if (bytes > settings.maxFileBytes) return { kind: 'too large', bytes, limit: settings.maxFileBytes };
+    if (!linter) return undefined;
     const answer = await linter.lint(explicit ? `check ${uri}` : uri, text, settings.options);
     if ('superseded' in answer) return undefined;
     for (const problem of answer.problems) connection.console.error(`${uri}: ${problem}`);
@@ -218,8 +243,11 @@ export function startServer(connection: Connection, workerScript: string): void 
     givenSettings = options?.plumbLine ?? options;
     if (options?.shippedScheme === true) shipped = shippedAt((relative) => `plumb-line:/${relative}`);
     commandLinks = options?.commandLinks === true;
+    if (Array.isArray(options?.shippedRoots)) shippedRoots = [...shippedRoots, ...options.shippedRoots.filter((root) => typeof root === 'string')];
     try {
-      catalogue = loadCatalogue(join(ROOT, 'corpus'));
+      const corpus = host.readCorpus(options);
+      catalogue = buildCatalogue(parseCorpus(corpus));
+      linter = host.createLinter(corpus, catalogue, (message) => connection.console.error(message));
     } catch (error) {
       // Without a catalogue the server still answers, with nothing to say; the reason is in the log.
       connection.console.error(`Could not load the corpus: ${describeError(error)}`);
@@ -312,7 +340,7 @@ export function startServer(connection: Connection, workerScript: string): void 
     const open = documents.get(uri);
     const text = open ? open.getText() : typeof params?.text === 'string' ? params.text : undefined;
     if (text === undefined) return { status: 'failed', reason: `${uri} is not open and no text was sent` };
-    if (!isDraftUri(uri, SHIPPED_ROOTS) || (open && open.languageId !== 'markdown')) return { status: 'not a draft' };
+    if (!isDraftUri(uri, shippedRoots) || (open && open.languageId !== 'markdown')) return { status: 'not a draft' };
     const generation = generations.get(uri);
     const settings = await settingsFor(uri);
     // Opened or closed while the settings were read: its own lint (or close) decides its diagnostics.
@@ -345,6 +373,16 @@ export function startServer(connection: Connection, workerScript: string): void 
     return counts;
   });
 
+  connection.onRequest(CATALOGUE_REQUEST, (): CatalogueSnapshot | null => (catalogue ? snapshotOf(catalogue) : null));
+
   documents.listen(connection);
   connection.listen();
+}
+
+/** The catalogue as plain data for the client's views: the sources as parsed, and each concept with its passages' ids. */
+export function snapshotOf(catalogue: Catalogue): CatalogueSnapshot {
+  return {
+    sources: catalogue.corpus.sources,
+    concepts: catalogue.concepts.map(({ id, label, side, definition, terms, passages }) => ({ id, label, side, definition, terms, passageIds: passages.map((passage) => passage.id) })),
+  };
 }

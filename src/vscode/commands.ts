@@ -1,8 +1,9 @@
 // The extension's commands: open a corpus passage, reveal a concept, check the active draft or the workspace.
 import { commands, window, workspace, type Disposable, type LogOutputChannel, type TreeView, type Uri } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { overLimit, type Catalogue } from '../core';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { overLimit } from '../core/editorSettings';
 import { CHECK_REQUEST, type CheckResult as FileCheck } from '../server/protocol';
+import type { CatalogueView } from './catalogueView';
 import type { ConceptsElement, ConceptsTreeProvider } from './conceptsTree';
 import { corpusFileUri, describeError, isDraft, isDraftLocation, toRange } from './convert';
 import type { SettingsReader } from './settings';
@@ -18,9 +19,10 @@ export interface CheckResult {
 }
 
 export interface CommandContext {
-  catalogue: Catalogue;
+  /** The catalogue the server sent; undefined when it could not load the corpus. */
+  catalogue: Promise<CatalogueView | undefined>;
   /** The language server's client, once started; undefined when the server could not start. */
-  client: Promise<LanguageClient | undefined>;
+  client: Promise<BaseLanguageClient | undefined>;
   settings: SettingsReader;
   conceptsTree: ConceptsTreeProvider;
   conceptsView: TreeView<ConceptsElement>;
@@ -63,9 +65,10 @@ export function registerLogged<A extends unknown[], R>(
   });
 }
 
-async function openPassage({ catalogue, output }: CommandContext, passageId: unknown): Promise<void> {
-  const passage = typeof passageId === 'string' ? catalogue.corpus.passageById.get(passageId) : undefined;
-  const source = passage && catalogue.corpus.sourceById.get(passage.sourceId);
+async function openPassage({ catalogue: ready, output }: CommandContext, passageId: unknown): Promise<void> {
+  const catalogue = await ready;
+  const passage = typeof passageId === 'string' ? catalogue?.passageById.get(passageId) : undefined;
+  const source = passage && catalogue?.sourceById.get(passage.sourceId);
   if (!passage || !source) {
     output.warn(`No passage ${JSON.stringify(passageId)} in the corpus.`);
     return;
@@ -75,7 +78,7 @@ async function openPassage({ catalogue, output }: CommandContext, passageId: unk
 }
 
 async function revealConcept({ conceptsTree, conceptsView, output }: CommandContext, conceptId: unknown): Promise<void> {
-  const node = typeof conceptId === 'string' ? conceptsTree.conceptNode(conceptId) : undefined;
+  const node = typeof conceptId === 'string' ? await conceptsTree.conceptNode(conceptId) : undefined;
   if (!node) {
     output.warn(`No concept ${JSON.stringify(conceptId)} in the catalogue.`);
     return;

@@ -11,9 +11,11 @@ import {
   type TreeDataProvider,
   type Uri,
 } from 'vscode';
-import type { Catalogue, Concept, Passage, Side } from '../core';
-import { excerpt } from '../core';
-import { citation, isDraft, SIDE_LABELS } from './convert';
+import { citation, SIDE_LABELS } from '../core/card';
+import { excerpt } from '../core/excerpt';
+import type { Passage, Side } from '../core/types';
+import type { CatalogueView, ViewConcept } from './catalogueView';
+import { isDraft } from './convert';
 import type { SettingsReader } from './settings';
 
 export interface SideNode {
@@ -24,7 +26,7 @@ export interface SideNode {
 
 export interface ConceptNode {
   kind: 'concept';
-  concept: Concept;
+  concept: ViewConcept;
   parent: SideNode;
   passages: PassageNode[];
 }
@@ -44,8 +46,10 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
   private readonly changed = new EventEmitter<ConceptsElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  /** Built once: the catalogue does not change, and stable nodes let `TreeView.reveal` find them. */
-  private readonly sides: SideNode[];
+  /** Built once, when the catalogue comes: it does not change, and stable nodes let `TreeView.reveal` find them. */
+  private sides: SideNode[] = [];
+  private catalogue: CatalogueView | undefined;
+  private readonly built: Promise<void>;
   private readonly conceptNodes = new Map<string, ConceptNode>();
   /** Occurrences in the active draft, as last counted. */
   private counts = new Map<string, number>();
@@ -55,13 +59,16 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
   private readonly listeners: Disposable[];
 
   constructor(
-    private readonly catalogue: Catalogue,
+    ready: Promise<CatalogueView | undefined>,
     private readonly settings: SettingsReader,
     private readonly extensionUri: Uri,
     /** Counts a draft's concept terms; the language server does it, off the extension host. */
     private readonly count: (document: TextDocument) => Promise<Map<string, number>>,
   ) {
-    this.sides = SIDES.map((side) => this.sideNode(side)).filter((node) => node.concepts.length > 0);
+    this.built = ready.then((catalogue) => {
+      this.catalogue = catalogue;
+      if (catalogue) this.sides = SIDES.map((side) => this.sideNode(catalogue, side)).filter((node) => node.concepts.length > 0);
+    });
     this.listeners = [
       window.onDidChangeActiveTextEditor((editor) => this.scheduleRefresh(editor?.document)),
       workspace.onDidChangeTextDocument((event) => {
@@ -71,12 +78,17 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
     this.scheduleRefresh(window.activeTextEditor?.document);
   }
 
-  conceptNode(conceptId: string): ConceptNode | undefined {
+  /** A concept's node, once the catalogue has come. */
+  async conceptNode(conceptId: string): Promise<ConceptNode | undefined> {
+    await this.built;
     return this.conceptNodes.get(conceptId);
   }
 
-  getChildren(element?: ConceptsElement): ConceptsElement[] {
-    if (!element) return this.sides;
+  async getChildren(element?: ConceptsElement): Promise<ConceptsElement[]> {
+    if (!element) {
+      await this.built;
+      return this.sides;
+    }
     if (element.kind === 'side') return element.concepts;
     if (element.kind === 'concept') return element.passages;
     return [];
@@ -98,9 +110,9 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
     this.changed.dispose();
   }
 
-  private sideNode(side: Side): SideNode {
+  private sideNode(catalogue: CatalogueView, side: Side): SideNode {
     const node: SideNode = { kind: 'side', side, concepts: [] };
-    for (const concept of this.catalogue.bySide(side)) {
+    for (const concept of catalogue.bySide(side)) {
       const conceptNode: ConceptNode = { kind: 'concept', concept, parent: node, passages: [] };
       conceptNode.passages = concept.passages.map((passage) => ({ kind: 'passage', passage, parent: conceptNode }));
       node.concepts.push(conceptNode);
@@ -133,7 +145,7 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
 
   private passageItem(node: PassageNode): TreeItem {
     const { passage } = node;
-    const source = this.catalogue.corpus.sourceById.get(passage.sourceId);
+    const source = this.catalogue?.sourceById.get(passage.sourceId);
     const item = new TreeItem(excerpt(passage.text, 70), TreeItemCollapsibleState.None);
     item.id = `concept:${node.parent.concept.id}/passage:${passage.id}`;
     item.description = source?.title;

@@ -1,6 +1,7 @@
 // Conversions between the engine's plain data and VS Code types, shared by the providers.
 import { Position, Range, Uri, type TextDocument } from 'vscode';
-import { isDraftUri, type Point, type Source, type Span } from '../core';
+import { isDraftUri } from '../core/drafts';
+import type { Point, Source, Span } from '../core/types';
 import { shippedUri } from './shippedFiles';
 
 export function toPosition(point: Point): Position {
@@ -26,4 +27,4 @@ export function corpusFileUri(source: Source): Uri {
   return shippedUri(`corpus/${source.file}`);
 }
 
-export { SIDE_LABELS, citation, describeError } from '../core';
+export { describeError } from '../core/editorSettings';

@@ -1,16 +1,22 @@
 // The Sources view: each corpus article, its sections and their passages.
 import { ThemeIcon, TreeItem, TreeItemCollapsibleState, type TreeDataProvider } from 'vscode';
-import type { Catalogue, Passage, Section, Source } from '../core';
-import { excerpt } from '../core';
+import { excerpt } from '../core/excerpt';
+import type { Passage, Section, Source } from '../core/types';
+import type { CatalogueView } from './catalogueView';
 
 /** The corpus objects themselves are the elements: they are stable, which `TreeView.reveal` relies on. */
 export type SourcesElement = Source | Section | Passage;
 
 export class SourcesTreeProvider implements TreeDataProvider<SourcesElement> {
-  constructor(private readonly catalogue: Catalogue) {}
+  private catalogue: CatalogueView | undefined;
 
-  getChildren(element?: SourcesElement): SourcesElement[] {
-    if (!element) return this.catalogue.corpus.sources;
+  /** The view fills in once the language server has sent the catalogue; until then VS Code shows it loading. */
+  constructor(private readonly ready: Promise<CatalogueView | undefined>) {
+    void ready.then((catalogue) => (this.catalogue = catalogue));
+  }
+
+  async getChildren(element?: SourcesElement): Promise<SourcesElement[]> {
+    if (!element) return (await this.ready)?.sources ?? [];
     if (isSource(element)) return element.sections;
     if (isSection(element)) return element.passages;
     return [];
@@ -18,7 +24,7 @@ export class SourcesTreeProvider implements TreeDataProvider<SourcesElement> {
 
   getParent(element: SourcesElement): SourcesElement | undefined {
     if (isSource(element)) return undefined;
-    const source = this.catalogue.corpus.sourceById.get(element.sourceId);
+    const source = this.catalogue?.sourceById.get(element.sourceId);
     if (isSection(element)) return source;
     return source?.sections.find((section) => section.id === element.sectionId);
   }

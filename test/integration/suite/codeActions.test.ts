@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lintMarkdown } from '../../../src/core';
-import type { PlumbLineApi } from '../../../src/vscode/extension';
-import { closeAllEditors, codeActionsOffering, openScratch, plumbLine, ruleIdOf, waitForDiagnostics } from './helpers';
+import { closeAllEditors, codeActionsOffering, openScratch, plumbLine, ruleIdOf, waitForDiagnostics, type TestApi } from './helpers';
 
 describe('quick fixes', () => {
-  let api: PlumbLineApi;
+  let api: TestApi;
 
   before(async () => {
     api = await plumbLine();

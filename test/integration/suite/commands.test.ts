@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CheckResult } from '../../../src/vscode/commands';
-import type { PlumbLineApi } from '../../../src/vscode/extension';
-import { closeAllEditors, openDraft, plumbLine, plumbLineDiagnostics, ruleIdOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
+import { closeAllEditors, openDraft, plumbLine, plumbLineDiagnostics, ruleIdOf, waitFor, waitForDiagnostics, workspaceFile, type TestApi } from './helpers';
 
 describe('commands', () => {
-  let api: PlumbLineApi;
+  let api: TestApi;
 
   before(async () => {
     api = await plumbLine();

@@ -1,18 +1,34 @@
 // Shared by the Plumb Line integration tests: reach the extension's API, open drafts, wait on events (never on sleeps).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RuleId } from '../../../src/core';
+import { join } from 'node:path';
+import type { Catalogue, RuleId } from '../../../src/core';
+import { loadCatalogue } from '../../../src/corpusFolder';
+import type { CatalogueView } from '../../../src/vscode/catalogueView';
 import type { PlumbLineApi } from '../../../src/vscode/extension';
 
 const EXTENSION_ID = 'plumb-line.plumb-line';
 const TIMEOUT_MS = 15_000;
 
-export async function plumbLine(): Promise<PlumbLineApi> {
+/** The extension's API with what the tests compare it against: the catalogue the views got, and one the engine builds here. */
+export interface TestApi extends Omit<PlumbLineApi, 'catalogue'> {
+  /** What the language server sent the views. */
+  view: CatalogueView;
+  /** The engine's own catalogue of the extension's corpus, built in the test: the expected values. */
+  catalogue: Catalogue;
+}
+
+let engineCatalogue: Catalogue | undefined;
+
+export async function plumbLine(): Promise<TestApi> {
   const extension = vscode.extensions.getExtension<PlumbLineApi | undefined>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not loaded`);
   const api = await extension.activate();
-  assert.ok(api, 'activate() returned no API: the corpus did not load (see Output › Plumb Line)');
-  return api;
+  assert.ok(api, 'activate() returned no API');
+  const view = await api.catalogue;
+  assert.ok(view, 'the language server sent no catalogue (see Output › Plumb Line)');
+  engineCatalogue ??= loadCatalogue(join(extension.extensionPath, 'corpus'));
+  return { sourcesTree: api.sourcesTree, conceptsTree: api.conceptsTree, view, catalogue: engineCatalogue };
 }
 
 export function workspaceFile(name: string): vscode.Uri {

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PlumbLineApi } from '../../../src/vscode/extension';
-import { closeAllEditors, flat, hoverText, openDraft, openScratch, plumbLine } from './helpers';
+import { closeAllEditors, flat, hoverText, openDraft, openScratch, plumbLine, type TestApi } from './helpers';
 
 const SIDE_LABELS = { marketing: 'Marketing', sales: 'Sales', both: 'Both' };
 
@@ -12,7 +11,7 @@ async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<vsc
 const isPlumbLineCard = (hover: vscode.Hover) => hoverText(hover).includes('command:plumbLine.revealConcept');
 
 describe('hover cards', () => {
-  let api: PlumbLineApi;
+  let api: TestApi;
 
   before(async () => {
     api = await plumbLine();

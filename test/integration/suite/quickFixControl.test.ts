@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lintMarkdown, type Fix } from '../../../src/core';
-import type { PlumbLineApi } from '../../../src/vscode/extension';
-import { closeAllEditors, codeActionsOffering, hasRule, lineOf, openScratch, plumbLine, ruleIdOf, ruleLines, waitForDiagnostics } from './helpers';
+import { closeAllEditors, codeActionsOffering, hasRule, lineOf, openScratch, plumbLine, ruleIdOf, ruleLines, waitForDiagnostics, type TestApi } from './helpers';
 
 const CLOSED = 'Marketing closed the deal with Acme.';
 const LAUNCH = 'Our sales team will launch a TV advertising campaign.';
 
 describe('quick fixes: silencing and replacing', () => {
-  let api: PlumbLineApi;
+  let api: TestApi;
 
   before(async () => {
     api = await plumbLine();

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { PlumbLineApi } from '../../../src/vscode/extension';
-import { closeAllEditors, nextEvent, openScratch, plumbLine, waitFor } from './helpers';
+import { closeAllEditors, nextEvent, openScratch, plumbLine, waitFor, type TestApi } from './helpers';
 
 describe('sidebar trees', () => {
-  let api: PlumbLineApi;
+  let api: TestApi;
 
   before(async () => {
     api = await plumbLine();
@@ -43,6 +42,16 @@ describe('sidebar trees', () => {
     assert.deepEqual(titles, catalogue.corpus.sources.map((source) => source.title));
   });
 
+  it('shows the catalogue the language server parsed, the same as the engine builds from the corpus', () => {
+    const { view, catalogue } = api;
+    // The whole parse, as plain data: every source, section and passage with its exact span.
+    assert.deepEqual(view.sources, JSON.parse(JSON.stringify(catalogue.corpus.sources)));
+    assert.deepEqual(
+      view.concepts.map((concept) => [concept.id, concept.side, concept.label, concept.passages.map((passage) => passage.id)]),
+      catalogue.concepts.map((concept) => [concept.id, concept.side, concept.label, concept.passages.map((passage) => passage.id)]),
+    );
+  });
+
   it('Concepts groups at least 20 concepts under Marketing and Sales, each with supporting passages', async () => {
     const { conceptsTree } = api;
     const sides = await conceptsTree.getChildren();
@@ -77,7 +86,7 @@ describe('sidebar trees', () => {
     const { conceptsTree, catalogue } = api;
     const concept = catalogue.concepts.find((c) => c.terms.length > 0);
     assert.ok(concept, 'no concept has terms');
-    const node = conceptsTree.conceptNode(concept.id);
+    const node = await conceptsTree.conceptNode(concept.id);
     assert.ok(node, `no tree node for ${concept.id}`);
     const description = () => conceptsTree.getTreeItem(node).description;
 

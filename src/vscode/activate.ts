@@ -1,0 +1,76 @@
+// Activation, the same on the desktop and in a browser: start the language server (the corpus parse, the linter,
+// hovers and quick fixes), show its catalogue in the two views, and register the read-only corpus and the commands.
+import { window, type ExtensionContext, type TextDocument, type TreeView } from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { describeError } from '../core/editorSettings';
+import { CATALOGUE_REQUEST, CONCEPT_COUNTS_REQUEST, type CatalogueSnapshot } from '../server/protocol';
+import { CatalogueView } from './catalogueView';
+import type { StartClient } from './clientOptions';
+import { registerCommands } from './commands';
+import { ConceptsTreeProvider } from './conceptsTree';
+import { SettingsReader } from './settings';
+import { ShippedFiles } from './shippedFiles';
+import { SourcesTreeProvider } from './sourcesTree';
+
+/** What `activate` returns, for the integration tests: the catalogue the views show (once the server sent it) and the tree providers. */
+export interface PlumbLineApi {
+  catalogue: Promise<CatalogueView | undefined>;
+  sourcesTree: SourcesTreeProvider;
+  conceptsTree: ConceptsTreeProvider;
+}
+
+const UNAVAILABLE = 'The Plumb Line corpus could not be loaded. See Output › Plumb Line.';
+
+/** The language client once started (undefined when it could not start), for deactivation. */
+let client: Promise<BaseLanguageClient | undefined> | undefined;
+
+export function activateWith(context: ExtensionContext, startClient: StartClient): PlumbLineApi {
+  const output = window.createOutputChannel('Plumb Line', { log: true });
+  context.subscriptions.push(output);
+  const activated = Date.now();
+
+  const started = startClient(context, output).catch((error: unknown) => {
+    output.error(`Could not start the Plumb Line language server: ${describeError(error)}`);
+    return undefined;
+  });
+  client = started;
+  // The server parses the corpus as it starts and sends its catalogue once: one parse serves the views and the linter.
+  const catalogue = started.then(async (running) => {
+    if (!running) return undefined;
+    try {
+      const snapshot = await running.sendRequest<CatalogueSnapshot | null>(CATALOGUE_REQUEST);
+      if (!snapshot) return undefined;
+      const view = new CatalogueView(snapshot);
+      output.info(`Ready in ${Date.now() - activated} ms: ${view.sources.length} sources, ${view.passageById.size} passages, ${view.concepts.length} concepts.`);
+      return view;
+    } catch (error) {
+      output.error(`Could not get the catalogue from the language server: ${describeError(error)}`);
+      return undefined;
+    }
+  });
+
+  const count = async (document: TextDocument): Promise<Map<string, number>> => {
+    const running = await started;
+    if (!running) return new Map();
+    const counts = await running.sendRequest<Record<string, number>>(CONCEPT_COUNTS_REQUEST, { textDocument: { uri: running.code2ProtocolConverter.asUri(document.uri) } });
+    return new Map(Object.entries(counts));
+  };
+  const settings = new SettingsReader();
+  const sourcesTree = new SourcesTreeProvider(catalogue);
+  const conceptsTree = new ConceptsTreeProvider(catalogue, settings, context.extensionUri, count);
+  const conceptsView = window.createTreeView('plumbLine.concepts', { treeDataProvider: conceptsTree, showCollapseAll: true });
+  const sourcesView = window.createTreeView('plumbLine.sources', { treeDataProvider: sourcesTree, showCollapseAll: true });
+  void catalogue.then((view) => {
+    if (!view) for (const shown of [sourcesView, conceptsView] as TreeView<unknown>[]) shown.message = UNAVAILABLE;
+  });
+  context.subscriptions.push(ShippedFiles.register(context.extensionUri), conceptsTree, conceptsView, sourcesView);
+  // Activation waits for nothing: the views fill in when the server has sent the catalogue, and the commands wait for it.
+  context.subscriptions.push(...registerCommands({ catalogue, client: started, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }));
+  return { catalogue, sourcesTree, conceptsTree };
+}
+
+export async function deactivateClient(): Promise<void> {
+  const running = await client;
+  client = undefined;
+  await running?.stop();
+}
