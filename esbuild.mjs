@@ -29,7 +29,9 @@ const browser = { ...shared, platform: 'browser', target: 'es2022', external: ['
 const builds = [
   { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' },
   { ...browser, entryPoints: { extension: 'src/vscode/web.ts' }, outdir: 'dist/web' },
-  { ...browser, entryPoints: { server: 'src/server/browser.ts' }, outdir: 'dist/web', format: 'iife' },
+  // `worker`: packages that decode entities through the DOM in a browser page (decode-named-character-reference) have a
+  // build for workers, which have no `document`.
+  { ...browser, entryPoints: { server: 'src/server/browser.ts' }, outdir: 'dist/web', format: 'iife', conditions: ['worker'] },
   // The CLI and the language server share one bundle (src/bin.ts); dist/server.js only starts the server from it.
   { ...shared, entryPoints: { cli: 'src/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];

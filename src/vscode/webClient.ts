@@ -1,13 +1,27 @@
 // The browser client (VS Code for the Web): the language server runs in a web worker (dist/web/server.js). Having no
 // files of its own there, it gets the corpus from here, read from the extension's files through `workspace.fs`.
 import { Uri, workspace } from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { clientOptions, type StartClient } from './clientOptions';
 
 /** The corpus files' names, written beside the web bundles at build time: a browser cannot list an extension's folder. */
 const CORPUS_INDEX = 'dist/web/corpus.json';
+/** The server's web worker, by name (`self.name` inside it). */
+export const SERVER_WORKER_NAME = 'Plumb Line language server';
 
-type WorkerConstructor = new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
+/** What the web-worker extension host's Worker offers: its nested workers have no addEventListener. */
+interface HostWorker {
+  postMessage(message: unknown): void;
+  onmessage: ((event: unknown) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  terminate(): void;
+}
+type WorkerConstructor = new (url: string, options?: { name?: string }) => HostWorker;
+type Port = ConstructorParameters<typeof BrowserMessageReader>[0];
+interface BlobUrls {
+  Blob: new (parts: string[], options: { type: string }) => object;
+  URL: { createObjectURL(blob: object): string };
+}
 
 export const startWebClient: StartClient = async (context, output) => {
   const decoder = new TextDecoder();
@@ -15,9 +29,30 @@ export const startWebClient: StartClient = async (context, output) => {
   const files: unknown = JSON.parse(await read(CORPUS_INDEX));
   if (!Array.isArray(files) || !files.every((file) => typeof file === 'string')) throw new Error(`${CORPUS_INDEX} does not list the corpus files`);
   const corpus = await Promise.all(files.map(async (file: string) => ({ file, text: await read(`corpus/${file}`) })));
+  // The server's script is read like the corpus and started from a blob: URL. A worker cannot be started from the
+  // extension's own URI wherever that is not plain http(s) (code-server and other remotes refuse vscode-remote: ones).
+  const { Blob, URL } = globalThis as unknown as BlobUrls;
+  const script = URL.createObjectURL(new Blob([await read('dist/web/server.js')], { type: 'text/javascript' }));
   const Worker = (globalThis as unknown as { Worker: WorkerConstructor }).Worker;
-  const worker = new Worker(Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true), { name: 'Plumb Line language server' });
-  const client = new LanguageClient('plumbLine', 'Plumb Line', clientOptions(context, output, { corpus }), worker);
+  const worker = new Worker(script, { name: SERVER_WORKER_NAME });
+  context.subscriptions.push({ dispose: () => worker.terminate() });
+  const port = asPort(worker);
+  const transports = async () => ({ reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) });
+  const client = new LanguageClient('plumbLine', 'Plumb Line', transports, clientOptions(context, output, { corpus }));
   await client.start();
   return client;
 };
+
+/** The worker as the message reader and writer expect a port: messages through `onmessage`, errors through `onerror`. */
+function asPort(worker: HostWorker): Port {
+  const port = {
+    postMessage: (message: unknown) => worker.postMessage(message),
+    set onmessage(listener: ((event: unknown) => void) | null) {
+      worker.onmessage = listener;
+    },
+    addEventListener: (type: string, listener: (event: unknown) => void) => {
+      if (type === 'error') worker.onerror = listener;
+    },
+  };
+  return port as unknown as Port;
+}
