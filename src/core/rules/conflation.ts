@@ -1,10 +1,10 @@
 // conflation: "sales" and "marketing" equated or swapped as synonyms. Examples: docs/rules/conflation.md
 import { hasPhrase, phraseAt } from '../clauses';
-import { isRevenueSense, modifiesNoun, writtenText } from '../naming';
+import { isRevenueSense, isWord, modifiesNoun, wordAt, writtenText } from '../naming';
 import { FUNCTION_HEADS, FUNCTION_NAMES, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
-import type { Sentence, Token } from '../prose';
+import { tokenSpan, type Sentence, type Token } from '../prose';
 import { insideAny, type QuotedRange } from '../quotes';
-import type { Passage, Span } from '../types';
+import type { Passage } from '../types';
 import { activityName, readingOf, wordsOf, type Draft, type Rule, type RuleContext } from './rule';
 
 type Side = 'sales' | 'marketing';
@@ -33,7 +33,6 @@ interface Hit {
   first: Side;
 }
 
-const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 const sideAt = (tokens: Token[], at: number): Side | undefined => (isWord(tokens[at]) ? FUNCTION_NAMES.get(tokens[at].lower) : undefined);
 const isNegator = (token: Token | undefined) => isWord(token) && (NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
 
@@ -60,7 +59,7 @@ const COPULA_ADVERBS = new Set(['basically', 'really', 'just', 'essentially', 's
 function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   let index = at + 1;
   if (tokens[index]?.text === ',' && tokens[index + 1]?.lower === 'which') index += 2;
-  while (isWord(tokens[index]) && COPULA_ADVERBS.has(tokens[index].lower)) index += 1;
+  while (COPULA_ADVERBS.has(wordAt(tokens, index)?.lower ?? '')) index += 1;
   // "think of marketing as sales", "we treat marketing as just selling"
   const framed = isWord(tokens[index]) && tokens[index].lower === 'as' && ['of', 'treat', 'treats', 'see', 'sees', 'view', 'views', 'regard', 'regards'].includes(tokens[at - 1]?.lower ?? '');
   if (framed) tokens = [...tokens.slice(0, index), { ...tokens[index], lower: 'is' }, ...tokens.slice(index + 1)];
@@ -70,7 +69,7 @@ function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   const colon = tokens[index].text === ':';
   index += 1;
   let fillers = 0;
-  while (isWord(tokens[index]) && EQUATING_FILLERS.has(tokens[index].lower) && !FUNCTION_NAMES.has(tokens[index].lower) && fillers < 7) {
+  while (EQUATING_FILLERS.has(wordAt(tokens, index)?.lower ?? '') && !FUNCTION_NAMES.has(tokens[index].lower) && fillers < 7) {
     index += 1;
     fillers += 1;
   }
@@ -117,7 +116,7 @@ function pairSame(tokens: Token[], at: number, first: Side): Hit | undefined {
 /** "sales (a.k.a. marketing)", "the marketing function (i.e., sales)", "marketing (the sales team, basically)". */
 function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
   let index = at + 1;
-  while (isWord(tokens[index]) && FUNCTION_HEADS.has(tokens[index].lower)) index += 1;
+  while (FUNCTION_HEADS.has(wordAt(tokens, index)?.lower ?? '')) index += 1;
   const open = tokens[index];
   if (!open || (open.text !== '(' && open.text !== ',')) return undefined;
   index += 1;
@@ -128,7 +127,7 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
   while (isWord(tokens[index]) && ['the', 'our', 'a', 'your', 'their'].includes(tokens[index].lower)) index += 1;
   const second = sideAt(tokens, index);
   if (!second || second === first) return undefined;
-  while (isWord(tokens[index + 1]) && FUNCTION_HEADS.has(tokens[index + 1].lower)) index += 1;
+  while (FUNCTION_HEADS.has(wordAt(tokens, index + 1)?.lower ?? '')) index += 1;
   if (open.text === '(') {
     // "(or marketing, as we tend to call the whole thing here)": a naming aside may run longer.
     const naming = tokens.slice(index + 1, index + 14).some((token) => ['call', 'called', 'known', 'name', 'named'].includes(token.lower));
@@ -335,10 +334,6 @@ function findHits(sentence: Sentence, next: Sentence | undefined, previous: Sent
   return hits.filter((hit) => !negatedOrDismissed(sentence, hit) && !quoted(tokens[hit.from]!) && !quoted(tokens[hit.to]!));
 }
 
-function spanOf(tokens: Token[], from: number, to: number): Span {
-  return { start: tokens[from].span.start, end: tokens[to].span.end };
-}
-
 function evidence(context: RuleContext): Passage[] {
   const pick = (id: string) => context.catalogue.get(id)?.passages.slice(0, 1) ?? [];
   return [...pick('one-to-many'), ...pick('one-to-one')];
@@ -359,7 +354,7 @@ export const conflation: Rule = {
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));
-      drafts.push({ ruleId: 'conflation', message: MESSAGE, reading: `“${wordsOf(sentence.tokens, from, to)}”, the copy's own claim that the two are one`, span: spanOf(sentence.tokens, from, to), evidence: evidence(context), related: [], fixes: [] });
+      drafts.push({ ruleId: 'conflation', message: MESSAGE, reading: `“${wordsOf(sentence.tokens, from, to)}”, the copy's own claim that the two are one`, span: tokenSpan(sentence.tokens, from, to), evidence: evidence(context), related: [], fixes: [] });
     }
     // "sales/marketing closed the deal": one agent made of both functions.
     for (const credit of context.credits) {
@@ -371,7 +366,7 @@ export const conflation: Rule = {
         ruleId: 'conflation',
         message: JOINT_MESSAGE(writtenText(context.doc.text, tokens, credit.mention), concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`),
         reading: `${readingOf(credit, context.catalogue)}, one doer made of both functions`,
-        span: spanOf(tokens, credit.mention.from, credit.mention.to),
+        span: tokenSpan(tokens, credit.mention.from, credit.mention.to),
         conceptId: concept?.id,
         evidence: concept ? concept.passages.slice(0, 2) : evidence(context),
         related: [],
