@@ -10,7 +10,7 @@ import { launchChromium } from './chromium.mjs';
 import { startCodeServer } from './code-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = /** @type {{ main: string }} */ (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
 const examples = join(root, 'examples');
 const stateDir = join(root, '.vscode-test', 'screenshot');
 const mediaDir = join(root, 'media');
@@ -54,8 +54,14 @@ writeFileSync(
   ),
 );
 
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Locator} Locator */
+
+/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
 let server;
+/** @type {import('playwright-core').Browser | undefined} */
 let browser;
+/** @type {Page | undefined} */
 let page;
 let exitCode = 0;
 // code-server runs in its own process group, which Ctrl+C does not reach: stop it here.
@@ -66,7 +72,7 @@ const stopAll = async () => {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     console.error(`Stopping (${signal})…`);
-    stopAll().finally(() => process.exit(130));
+    void stopAll().finally(() => process.exit(130));
   });
 }
 try {
@@ -85,7 +91,7 @@ try {
   await takeShots(page);
 } catch (error) {
   exitCode = 1;
-  console.error(`Screenshots failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+  console.error(`Screenshots failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   if (page) {
     // What the workbench showed when it failed, to see which dialog or state got in the way.
     const failure = join(stateDir, 'failure.png');
@@ -97,6 +103,7 @@ try {
 }
 process.exit(exitCode);
 
+/** @param {Page} page */
 async function takeShots(page) {
   await page.locator('.monaco-workbench').waitFor();
   const activityIcon = page.locator('.activitybar [aria-label^="Plumb Line"]').first();
@@ -157,6 +164,7 @@ async function takeShots(page) {
 }
 
 // Preferences: Color Theme (Ctrl+K Ctrl+T), then the theme's name.
+/** @param {Page} page @param {string} label */
 async function pickColorTheme(page, label) {
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+T');
@@ -169,6 +177,7 @@ async function pickColorTheme(page, label) {
   await page.locator('.monaco-workbench.vs-dark').waitFor();
 }
 
+/** @param {Page} page @param {string} name */
 async function openWithQuickOpen(page, name) {
   await page.locator('.monaco-workbench').click({ position: { x: viewport.width / 2, y: viewport.height / 2 } });
   await page.keyboard.press('Control+P');
@@ -182,6 +191,7 @@ async function openWithQuickOpen(page, name) {
 }
 
 // Drags the sash on the sidebar's right edge until the sidebar is `width` pixels wide.
+/** @param {Page} page @param {Locator} sidebar @param {number} width */
 async function resizeSidebar(page, sidebar, width) {
   const box = await sidebar.boundingBox();
   const y = box.y + box.height / 2;
@@ -197,6 +207,7 @@ async function resizeSidebar(page, sidebar, width) {
 }
 
 // Expands a tree row by its label (clicking its twistie) unless it is open already; returns the row.
+/** @param {Locator} pane @param {string} label */
 async function expandRow(pane, label) {
   const row = pane.locator('.monaco-list-row', { has: pane.page().locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
   await row.waitFor();
@@ -208,6 +219,7 @@ async function expandRow(pane, label) {
 }
 
 // Moves the mouse onto the first occurrence of `term` in the editor's rendered lines.
+/** @param {Page} page @param {Locator} editor @param {string} term */
 async function hoverTerm(page, editor, term) {
   const box = await editor.locator('.view-line', { hasText: term }).first().evaluate((line, wanted) => {
     // The editor renders spaces as no-break spaces, and one term may span several token spans.
@@ -237,6 +249,7 @@ async function hoverTerm(page, editor, term) {
 }
 
 // The card is capped at 250 px high and scrolls; drag its free edge (as a user can) until the whole card shows.
+/** @param {Page} page @param {Locator} content */
 async function growHoverToFit(page, content) {
   const missing = await content.evaluate((element) => element.scrollHeight - element.parentElement.clientHeight);
   if (missing <= 0) return;
@@ -260,6 +273,7 @@ async function growHoverToFit(page, content) {
 }
 
 // Closes any notification toast (e.g. a welcome or a recommendation) with its own close button.
+/** @param {Page} page */
 async function dismissNotifications(page) {
   const toasts = page.locator('.notifications-toasts .notification-toast');
   for (let count = await toasts.count(); count > 0; count = await toasts.count()) {
@@ -272,26 +286,31 @@ async function dismissNotifications(page) {
   }
 }
 
+/** @param {Locator} locator @param {string} name @param {string} value */
 async function waitForAttribute(locator, name, value) {
   const handle = await locator.elementHandle();
   await locator.page().waitForFunction(([element, attribute, wanted]) => element.getAttribute(attribute) === wanted, [handle, name, value]);
 }
 
 // A short pause for the workbench's fade-in animations before the capture.
+/** @param {Page} page */
 async function settle(page) {
   await page.waitForTimeout(400);
 }
 
+/** @param {Page} page @param {string} name */
 async function capture(page, name) {
   const path = join(mediaDir, name);
   await page.screenshot({ path, type: 'png' });
   console.log(`Wrote ${relative(root, path)} (${Math.round(statSync(path).size / 1024)} KB).`);
 }
 
+/** @param {string} text */
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`Screenshots failed: ${message}`);
   process.exit(1);

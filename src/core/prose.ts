@@ -105,7 +105,7 @@ function isUrlLink(node: MdastNodes): boolean {
  * tag after each start tag is found in one pass from the right, so a paragraph of unclosed tags stays linear.
  */
 function keptChildren(children: MdastNodes[]): MdastNodes[] {
-  const closeAfter: (number | undefined)[] = new Array(children.length);
+  const closeAfter = new Array<number | undefined>(children.length);
   const nearestClose = new Map<string, number>();
   for (let at = children.length - 1; at >= 0; at -= 1) {
     const node = children[at]!;

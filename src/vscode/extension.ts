@@ -81,6 +81,6 @@ function registerUnavailable(context: ExtensionContext, output: LogOutputChannel
     context.subscriptions.push(view);
   }
   for (const commandId of ['plumbLine.openPassage', 'plumbLine.revealConcept', 'plumbLine.checkTerminology']) {
-    context.subscriptions.push(registerLogged(output, commandId, async () => output.show(true)));
+    context.subscriptions.push(registerLogged(output, commandId, () => Promise.resolve(output.show(true))));
   }
 }

@@ -17,7 +17,7 @@ export type Draft = Omit<Finding, 'severity'>;
 
 export interface Rule {
   id: RuleId;
-  check(context: RuleContext): Draft[];
+  check: (context: RuleContext) => Draft[];
 }
 
 /** A concept label inside a sentence: "Closing the sale" → "closing the sale", "Advertising and PR" keeps its acronym. */
