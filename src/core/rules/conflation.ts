@@ -16,7 +16,9 @@ const EQUATING_FILLERS = new Set(`just simply really basically essentially merel
   glorified dressed-up dressed up repackaged renamed rebranded called just code polite new other`.split(/\s+/));
 const AFTER_EQUATED = new Set(['by', 'to', 'in', 'under', 'with', 'dressed', 'and', 'but', 'so', 'or', 'too', 'anyway', 'really', 'after', 'at']);
 /** After "are one": what makes the two a single thing ("one function", "one discipline, not two"). */
-const ONE_OF_KIND = new Set(['function', 'job', 'discipline', 'activity', 'team', 'thing', 'department', 'process', 'role', 'practice', 'craft', 'profession', 'skill', 'motion', 'effort']);
+const ONE_OF_KIND = new Set([
+  'function', 'job', 'discipline', 'activity', 'team', 'thing', 'department', 'process', 'role', 'practice', 'craft', 'profession', 'skill', 'motion', 'effort',
+]);
 const SAME_WORDS = new Set(['same', 'synonyms', 'synonymous', 'interchangeable', 'identical', 'equivalent', 'indistinguishable', 'one']);
 const SAME_FOLLOWERS = new Set(['thing', 'things', 'function', 'functions', 'job', 'discipline', 'activity', 'department', 'role', 'work']);
 const APPOSITION_MARKERS = [['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'as'], ['otherwise', 'known', 'as'], ['also', 'called'], ['i.e.'], ['ie'], ['that', 'is'], ['or']];
@@ -53,7 +55,10 @@ function endsClaim(tokens: Token[], at: number): boolean {
   return !next || next.kind === 'punctuation' || AFTER_EQUATED.has(next.lower);
 }
 
-const COPULA_ADVERBS = new Set(['basically', 'really', 'just', 'essentially', 'simply', 'actually', 'only', 'merely', 'effectively', 'ultimately', 'fundamentally', 'truly', 'always', 'still']);
+const COPULA_ADVERBS = new Set([
+  'basically', 'really', 'just', 'essentially', 'simply', 'actually', 'only', 'merely', 'effectively', 'ultimately', 'fundamentally', 'truly', 'always',
+  'still',
+]);
 
 /** "A is (just) B", "A, which is really B", "A basically means B", "A = B", and "think of A as B". */
 function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
@@ -265,7 +270,10 @@ function deniesTwo(tokens: Token[], first: Side, at: number): Hit | undefined {
   return undefined;
 }
 
-const TWO_KINDS = new Set(['things', 'disciplines', 'functions', 'jobs', 'departments', 'activities', 'teams', 'worlds', 'practices', 'professions', 'processes', 'roles', 'skills', 'efforts']);
+const TWO_KINDS = new Set([
+  'things', 'disciplines', 'functions', 'jobs', 'departments', 'activities', 'teams', 'worlds', 'practices', 'professions', 'processes', 'roles', 'skills',
+  'efforts',
+]);
 
 /** "Selling is promotion", "'selling' covers all of our promotion work": the work of one side defined as the other's. */
 function definedAsOther(tokens: Token[], at: number, first: Side): Hit | undefined {
@@ -284,7 +292,10 @@ function definedAsOther(tokens: Token[], at: number, first: Side): Hit | undefin
   return undefined;
 }
 
-const DEFINITION_FILLERS = new Set(['to', 'all', 'of', 'the', 'our', 'your', 'its', 'just', 'simply', 'really', 'basically', 'essentially', 'nothing', 'but', 'a', 'an', 'form', 'kind', 'type', 'about', 'mostly', 'mainly', 'actually', 'only', 'any', 'every', 'company', "company's", 'shop', 'that']);
+const DEFINITION_FILLERS = new Set([
+  'to', 'all', 'of', 'the', 'our', 'your', 'its', 'just', 'simply', 'really', 'basically', 'essentially', 'nothing', 'but', 'a', 'an', 'form', 'kind', 'type',
+  'about', 'mostly', 'mainly', 'actually', 'only', 'any', 'every', 'company', "company's", 'shop', 'that',
+]);
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 const DEFINING_VERBS = new Set(['is', 'means', 'covers', 'refers', 'equals', 'includes', 'involves', "'s"]);
 /** The core of marketing's one-to-many work, as the sources name it. */
