@@ -3,7 +3,9 @@ export * from './types';
 export { parseCorpus, type CorpusFile } from './corpus';
 export { Catalogue, buildCatalogue } from './catalogue';
 export { lintMarkdown } from './lint';
-export { resolveOptions, defaultOptions, resolveEditorSettings, utf8Length, describeSize, overLimit, describeError, DEFAULT_MAX_FILE_KB, type EditorSettings } from './options';
+export {
+  resolveOptions, defaultOptions, resolveEditorSettings, utf8Length, describeSize, overLimit, describeError, DEFAULT_MAX_FILE_KB, type EditorSettings,
+} from './options';
 export { RULES, RULE_IDS, type RuleInfo } from './rules/registry';
 export { excerpt } from './excerpt';
 export { isDraftUri } from './drafts';
