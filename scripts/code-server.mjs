@@ -5,7 +5,6 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSyn
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 
@@ -160,7 +159,8 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
     ]);
   } catch (error) {
     await stop();
-    throw new Error(`${error.message}\ncode-server ${args.join(' ')}\n--- code-server output ---\n${output.tail(40)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${reason}\ncode-server ${args.join(' ')}\n--- code-server output ---\n${output.tail(40)}`, { cause: error });
   }
 
   const url = workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath });

@@ -22,7 +22,7 @@ export function rulesSettingSchema(): Record<string, unknown> {
 
 if (require.main === module) {
   const path = join(__dirname, '..', '..', 'package.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8'));
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
   manifest.contributes.configuration.properties['plumbLine.rules'] = rulesSettingSchema();
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
   console.log('package.json: plumbLine.rules regenerated from the rule registry.');

@@ -12,7 +12,7 @@ import { startCodeServer } from './code-server.mjs';
 import { dismissNotifications, expandRow, hoverTerm, openWithQuickOpen, waitForAttribute } from './workbench.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = /** @type {{ main: string }} */ (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
 const examples = join(root, 'examples');
 const stateDir = join(root, '.vscode-test', 'screenshot');
 const mediaDir = join(root, 'media');
@@ -56,8 +56,14 @@ writeFileSync(
   ),
 );
 
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Locator} Locator */
+
+/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
 let server;
+/** @type {import('playwright-core').Browser | undefined} */
 let browser;
+/** @type {Page | undefined} */
 let page;
 let exitCode = 0;
 // code-server runs in its own process group, which Ctrl+C does not reach: stop it here.
@@ -68,7 +74,7 @@ const stopAll = async () => {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     console.error(`Stopping (${signal})…`);
-    stopAll().finally(() => process.exit(130));
+    void stopAll().finally(() => process.exit(130));
   });
 }
 try {
@@ -87,7 +93,7 @@ try {
   await takeShots(page);
 } catch (error) {
   exitCode = 1;
-  console.error(`Screenshots failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+  console.error(`Screenshots failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   if (page) {
     // What the workbench showed when it failed, to see which dialog or state got in the way.
     const failure = join(stateDir, 'failure.png');
@@ -99,6 +105,7 @@ try {
 }
 process.exit(exitCode);
 
+/** @param {Page} page */
 async function takeShots(page) {
   await page.locator('.monaco-workbench').waitFor();
   const activityIcon = page.locator('.activitybar [aria-label^="Plumb Line"]').first();
@@ -159,6 +166,7 @@ async function takeShots(page) {
 }
 
 // Preferences: Color Theme (Ctrl+K Ctrl+T), then the theme's name.
+/** @param {Page} page @param {string} label */
 async function pickColorTheme(page, label) {
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+T');
@@ -172,6 +180,7 @@ async function pickColorTheme(page, label) {
 }
 
 // Drags the sash on the sidebar's right edge until the sidebar is `width` pixels wide.
+/** @param {Page} page @param {Locator} sidebar @param {number} width */
 async function resizeSidebar(page, sidebar, width) {
   const box = await sidebar.boundingBox();
   const y = box.y + box.height / 2;
@@ -187,6 +196,7 @@ async function resizeSidebar(page, sidebar, width) {
 }
 
 // The card is capped at 250 px high and scrolls; drag its free edge (as a user can) until the whole card shows.
+/** @param {Page} page @param {Locator} content */
 async function growHoverToFit(page, content) {
   const missing = await content.evaluate((element) => element.scrollHeight - element.parentElement.clientHeight);
   if (missing <= 0) return;
@@ -210,10 +220,12 @@ async function growHoverToFit(page, content) {
 }
 
 // A short pause for the workbench's fade-in animations before the capture.
+/** @param {Page} page */
 async function settle(page) {
   await page.waitForTimeout(400);
 }
 
+/** @param {Page} page @param {string} name */
 async function capture(page, name) {
   const path = join(mediaDir, name);
   await page.screenshot({ path, type: 'png' });

@@ -34,7 +34,7 @@ async function serveCodeServer() {
       extensionDevelopmentPath: root,
     });
   } catch (error) {
-    console.error(`Could not start code-server: ${error instanceof Error ? error.message : error}`);
+    console.error(`Could not start code-server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 
@@ -45,8 +45,8 @@ async function serveCodeServer() {
     await server.stop();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 
   console.log(`Plumb Line is running in VS Code at ${server.url}`);
   console.log('Press Ctrl+C to stop.');

@@ -64,7 +64,7 @@ function readOptions(config: string | undefined): LintOptions {
     raw = JSON.parse(readFileSync(config, 'utf8').replace(/^\ufeff/, ''));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code) throw error;
-    throw new Error(`${config} is not valid JSON (${(error as Error).message})`);
+    throw new Error(`${config} is not valid JSON (${(error as Error).message})`, { cause: error });
   }
   const { options, problems } = resolveOptions(raw);
   for (const problem of problems) process.stderr.write(`plumb-line: ${config}: ${problem}\n`);

@@ -33,7 +33,10 @@ export interface ActivityMatch {
 }
 
 /** Words skipped when matching an object after its verb ("close *the big* deal"). */
-const OBJECT_FILLERS = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'its', 'his', 'her', 'my', 'this', 'that', 'these', 'those', 'new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of']);
+const OBJECT_FILLERS = new Set([
+  'the', 'a', 'an', 'our', 'your', 'their', 'its', 'his', 'her', 'my', 'this', 'that', 'these', 'those', 'new', 'big', 'every', 'each', 'more', 'all', 'any',
+  'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of',
+]);
 const OBJECT_WINDOW = 7;
 
 function phraseOf(text: string, inflectEvery: boolean): Phrase {

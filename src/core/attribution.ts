@@ -10,7 +10,7 @@ import {
 import { endsNegative, clauseEnd, clauseStart, type Predicate, predicateAfter, words } from './clauses';
 import { antecedentCredit, dutyCredit, impliedSubjectCredit, youCredit } from './doers';
 import { IRREGULAR_PAST, stemKey } from './morphology';
-import { type FunctionSide, type Mention, isWord, mentionAt, otherSide, phraseText, sideOf } from './naming';
+import { type FunctionSide, type Mention, isWord, mentionAt, otherSide, phraseText, sideOf, wordAt } from './naming';
 import type { Sentence, Token } from './prose';
 
 export type { FunctionSide, Mention } from './naming';
@@ -46,7 +46,7 @@ const isOwning = (word: string) => OWNERSHIP_VERBS.has(word) || OWNERSHIP_STEMS.
 const verbKeyOf = (word: string) => (isOwning(word) ? OWNERSHIP_KEY : stemKey(word));
 function objectHead(tokens: Token[], from: number, end: number): { head: number; first: number } | undefined {
   let index = from;
-  while (index < end && isWord(tokens[index]) && DETERMINERS.has(tokens[index].lower)) index += 1;
+  while (index < end && DETERMINERS.has(wordAt(tokens, index)?.lower ?? '')) index += 1;
   const first = index;
   let head: number | undefined;
   while (index < end && index - first < 5 && isWord(tokens[index]) && !OBJECT_STOPS.has(tokens[index].lower)) {
@@ -204,7 +204,7 @@ function isAppositive(tokens: Token[], mention: Mention): boolean {
 /** Where the antecedent of "the conference, which sales is organizing" or "the contract (that) marketing negotiated" ends. */
 function relativeAntecedentEnd(tokens: Token[], mention: Mention): number | undefined {
   let at = mention.from - 1;
-  while (at >= 0 && isWord(tokens[at]) && DETERMINERS.has(tokens[at].lower)) at -= 1;
+  while (at >= 0 && DETERMINERS.has(wordAt(tokens, at)?.lower ?? '')) at -= 1;
   if (isWord(tokens[at]) && ['which', 'that'].includes(tokens[at].lower)) return tokens[at - 1]?.text === ',' ? at - 1 : at;
   return undefined;
 }
@@ -323,7 +323,7 @@ function roleCredit(index: ActivityIndex, sentence: Sentence, mention: Mention):
 /** A part of a sentence that is nothing but a function phrase ("sales team", "Marketing"), if it is one. */
 function wholeMention(tokens: Token[], from: number, end: number, commaQualifies = false): Mention | undefined {
   let at = from;
-  while (at < end && isWord(tokens[at]) && DETERMINERS.has(tokens[at].lower)) at += 1;
+  while (at < end && DETERMINERS.has(wordAt(tokens, at)?.lower ?? '')) at += 1;
   const mention = mentionAt(tokens, at);
   if (!mention || mention.side === 'joint') return undefined;
   // "SDR team, within two days": what follows a comma only qualifies the owner (not "Sales, Marketing & Operations").
@@ -459,7 +459,7 @@ export function findCredits(index: ActivityIndex, sentence: Sentence, before: Se
 /** "the sales team's radio campaign", "marketing's biggest win was negotiating the contract". */
 function possessiveCredit(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
   const { tokens } = sentence;
-  if (isWord(tokens[mention.to + 1]) && ROLE_NOUNS.has(tokens[mention.to + 1].lower)) return roleCredit(index, sentence, mention);
+  if (ROLE_NOUNS.has(wordAt(tokens, mention.to + 1)?.lower ?? '')) return roleCredit(index, sentence, mention);
   const list = words(tokens);
   const end = clauseEnd(tokens, mention.to + 1);
   const nounEnd = Math.min(end, mention.to + 6);
@@ -479,11 +479,11 @@ function negatedBefore(tokens: Token[], at: number): boolean {
 function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
   const { tokens } = sentence;
   let before = mention.from - 1;
-  while (before >= 0 && isWord(tokens[before]) && DETERMINERS.has(tokens[before].lower) && tokens[before].lower !== 'new') before -= 1;
+  while (before >= 0 && DETERMINERS.has(wordAt(tokens, before)?.lower ?? '') && tokens[before].lower !== 'new') before -= 1;
   // "by our regional sales managers", "falls to the product marketing manager": up to two modifiers may stand between.
   for (let skipped = 1; skipped <= 2 && isWord(tokens[before - skipped + 1]) && !sideOf(tokens[before - skipped + 1].lower); skipped += 1) {
     let by = before - skipped;
-    while (by >= 0 && isWord(tokens[by]) && DETERMINERS.has(tokens[by].lower)) by -= 1;
+    while (by >= 0 && DETERMINERS.has(wordAt(tokens, by)?.lower ?? '')) by -= 1;
     if (tokens[by]?.lower === 'by' || (tokens[by]?.lower === 'to' && ASSIGNING_VERBS.has(tokens[by - 1]?.lower ?? ''))) {
       before = by;
       break;

@@ -1,6 +1,6 @@
 import conceptData from './concepts.json';
 import { inflections } from './morphology';
-import { analyzeMarkdown, type Token } from './prose';
+import { analyzeMarkdown, tokenSpan, type Token } from './prose';
 import type { Concept, ConceptData, Corpus, Passage, Side, TermMatch } from './types';
 
 const MAX_PASSAGES = 8;
@@ -69,10 +69,9 @@ export class Catalogue {
     for (const sentence of analyzeMarkdown(markdown).sentences) {
       const words = sentence.tokens.filter((token): token is Token => token.kind === 'word');
       for (let at = 0; at < words.length; at += 1) {
-        const pattern = this.patterns.find((candidate) => candidate.words.every((forms, offset) => forms.has(words[at + offset]?.lower.replace(/'$/, ''))));
+        const pattern = this.patterns.find((candidate) => candidate.words.every((forms, offset) => forms.has(words[at + offset]?.lower.replace(/'$/, '') ?? '')));
         if (!pattern) continue;
-        const last = words[at + pattern.words.length - 1];
-        matches.push({ conceptId: pattern.conceptId, term: pattern.term, span: { start: words[at].span.start, end: last.span.end } });
+        matches.push({ conceptId: pattern.conceptId, term: pattern.term, span: tokenSpan(words, at, at + pattern.words.length - 1) });
         at += pattern.words.length - 1;
       }
     }

@@ -3,7 +3,7 @@ import {
   ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, MAIN_VERB_AUXILIARIES, NEGATORS,
   PARENTHETICAL_STARTS, RELATIVE_PRONOUNS, TEAM_NOUNS,
 } from './lexicon';
-import { isWord, mentionAt, sideOf } from './naming';
+import { isWord, mentionAt, sideOf, wordAt } from './naming';
 import type { Token } from './prose';
 
 /** Whether the words of `phrase` stand in `tokens` from `at` on (lower case). */
@@ -25,7 +25,7 @@ const CLAUSE_REACH = 40;
 export function clauseEnd(tokens: Token[], at: number): number {
   for (let index = at; index < Math.min(tokens.length, at + CLAUSE_REACH); index += 1) {
     if (isClauseBreak(tokens[index])) return index;
-    if (index > at && isWord(tokens[index]) && sideOf(tokens[index].lower) && mentionAt(tokens, index)) return index;
+    if (index > at && sideOf(wordAt(tokens, index)?.lower ?? '') && mentionAt(tokens, index)) return index;
   }
   return Math.min(tokens.length, at + CLAUSE_REACH);
 }

@@ -7,7 +7,7 @@ const names = (directive: Directive, ruleId: RuleId) => directive.rules.length =
 /** The next line after `line` that is not blank: a comment followed by a blank line still governs the paragraph below it. */
 function nextContentLine(lines: string[], line: number): number {
   let next = line + 1;
-  while (next < lines.length && lines[next].trim() === '') next += 1;
+  while (lines[next]?.trim() === '') next += 1;
   return next;
 }
 

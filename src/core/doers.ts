@@ -4,7 +4,7 @@
 import type { ActivityIndex, ActivityMatch } from './activities';
 import { activityIn, credit, genericKey, type Credit } from './attribution';
 import { clauseEnd, hasPhrase, predicateAfter, words } from './clauses';
-import { isRevenueSense, isWord, mentionAt, otherSide, phraseText, sideOf, type FunctionSide, type Mention } from './naming';
+import { isRevenueSense, isWord, mentionAt, otherSide, phraseText, sideOf, type FunctionSide, type Mention, wordAt } from './naming';
 import {
   CONSUMING_VERBS, CONTRACTED, DETERMINERS, DUTY_CUES, DUTY_VERBS, NEGATORS, NON_ACTIVITY_VERBS,
   OPENING_PREPOSITIONS, POSSESSED_DUTIES, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS,
@@ -145,7 +145,7 @@ function subjectMention(sentence: Sentence): Mention | undefined {
   const { tokens } = sentence;
   // "At Meridian Scientific, the salespeople wrote…": an opening phrase before the subject.
   let start = 0;
-  if (isWord(tokens[0]) && OPENING_PREPOSITIONS.has(tokens[0].lower)) {
+  if (OPENING_PREPOSITIONS.has(wordAt(tokens, 0)?.lower ?? '')) {
     const comma = tokens.findIndex((token) => token.text === ',');
     if (comma > 0 && comma <= 6) start = comma + 1;
   }

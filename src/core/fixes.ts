@@ -7,7 +7,7 @@ import type { Fix, Point, RuleId } from './types';
 
 function matchCase(word: string, model: string): string {
   if (model.length > 1 && model === model.toUpperCase()) return word.toUpperCase();
-  if (model[0] === model[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
+  if (model.charAt(0) === model.charAt(0).toUpperCase()) return word.charAt(0).toUpperCase() + word.slice(1);
   return word;
 }
 
@@ -16,8 +16,8 @@ export function replaceFunctionFix(tokens: Token[], mention: Mention): Fix | und
   if (mention.functionWords.length === 0) return undefined;
   const edits = mention.functionWords.map((at) => {
     const token = tokens[at];
-    const counterpart = COUNTERPARTS.get(token.lower);
-    if (!counterpart) return undefined;
+    const counterpart = token && COUNTERPARTS.get(token.lower);
+    if (!token || !counterpart) return undefined;
     const possessive = token.possessive ? (counterpart.endsWith('s') ? "'" : "'s") : '';
     return { span: token.span, newText: matchCase(counterpart, token.text) + possessive };
   });

@@ -133,19 +133,31 @@ export const NOT_VERBS = new Set(['and', 'or', 'how', 'what', 'why', 'when', 'wh
   // Membership, not work: "sales is part of the go-to-market team", "a member of the revenue org".
   'part', 'member', 'members', 'subset', 'component', 'element', 'inside', 'within', 'under']);
 /** Verbs that put a doer under another's say: "never let the sales team design the logo", "don't allow sales to…". */
-export const CAUSING_VERBS = new Set(['let', 'lets', 'letting', 'allow', 'allows', 'allowing', 'make', 'makes', 'have', 'ask', 'asks', 'expect', 'expects', 'want', 'wants', 'force', 'forces', 'leave', 'leaves', 'trust', 'rely']);
+export const CAUSING_VERBS = new Set([
+  'let', 'lets', 'letting', 'allow', 'allows', 'allowing', 'make', 'makes', 'have', 'ask', 'asks', 'expect', 'expects', 'want', 'wants', 'force', 'forces',
+  'leave', 'leaves', 'trust', 'rely',
+]);
 /** Nouns after a function word that make it a role in a lead-in: "Sales Job Duties", "working in the sales field". */
-export const ROLE_NOUNS_OF_LEAD_INS = new Set(['job', 'jobs', 'field', 'role', 'roles', 'duties', 'responsibilities', 'activities', 'career', 'position', 'positions', 'tasks', 'work', 'professional', 'professionals']);
+export const ROLE_NOUNS_OF_LEAD_INS = new Set([
+  'job', 'jobs', 'field', 'role', 'roles', 'duties', 'responsibilities', 'activities', 'career', 'position', 'positions', 'tasks', 'work', 'professional',
+  'professionals',
+]);
 /** Words of praise: "thanks to the sales team for running the study" credits the study. */
 export const PRAISE = new Set(['thanks', 'thank', 'kudos', 'credit', 'congratulations', 'congrats', 'props', 'shout-out', 'shoutout', 'hats']);
 /** Auxiliaries that are the main verb before an object: "sales did a competitor analysis". */
 export const MAIN_VERB_AUXILIARIES = new Set(['do', 'does', 'did', 'need', 'needs', 'needed', 'have', 'has', 'had', 'get', 'gets', 'got']);
 /** Words after which a verb still belongs to the predicate: "call, email and visit", "plans to launch". */
-export const VERB_JOINERS = new Set(['and', 'or', 'to', 'then', ',', 'also', 'both', 'either', 'personally', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'be', 'being', 'been', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'help', 'helps', 'helped', 'in']);
+export const VERB_JOINERS = new Set([
+  'and', 'or', 'to', 'then', ',', 'also', 'both', 'either', 'personally', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'be', 'being',
+  'been', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'help', 'helps', 'helped', 'in',
+]);
 /** Pronouns that open a relative clause about the word before them. */
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
 /** First words of an aside between subject and verb: "Sales, on the other hand, will…". */
-export const PARENTHETICAL_STARTS = new Set(['on', 'in', 'as', 'for', 'of', 'however', 'meanwhile', 'too', 'also', 'though', 'by', 'with', 'unlike', 'after', 'at', 'our', 'the', 'their', 'your', 'not', 'instead', 'then', 'now', 'today', 'this', 'last', 'next', 'again', 'like']);
+export const PARENTHETICAL_STARTS = new Set([
+  'on', 'in', 'as', 'for', 'of', 'however', 'meanwhile', 'too', 'also', 'though', 'by', 'with', 'unlike', 'after', 'at', 'our', 'the', 'their', 'your', 'not',
+  'instead', 'then', 'now', 'today', 'this', 'last', 'next', 'again', 'like',
+]);
 /** "marketing is the team that signs new customers": the subject is renamed before its verb. */
 export const TEAM_NOUNS = new Set(['team', 'one', 'function', 'department', 'group', 'people', 'folks', 'org', 'crew']);
 /** Heads that are verbs too: "the marketing group wrote…" (a head) but "marketing groups customers…" (a verb). */
@@ -197,7 +209,10 @@ export const INPUT_NOUNS = new Set(['feedback', 'input', 'inputs', 'insight', 'i
 // Word classes of the grammar's newer parts (naming, doers named elsewhere, ways of crediting, activity keys).
 
 /** After "account": the sales roles that look after accounts. */
-export const ACCOUNT_ROLES = new Set(['management', 'executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams', 'director', 'directors']);
+export const ACCOUNT_ROLES = new Set([
+  'management', 'executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams',
+  'director', 'directors',
+]);
 
 /** Modifiers that make "sales" the selling done somewhere, unless a head noun makes it a team. */
 export const PLACE_MODIFIERS = new Set(['local', 'regional', 'national', 'international', 'domestic', 'global', 'export', 'overseas']);
@@ -209,7 +224,9 @@ export const COPULA_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', '
 export const REDUCED_RELATIVE_HEADS = /^(MQLs|SQLs|SALs|leads|accounts|deals|contacts|prospects|assets|materials|campaigns|emails|briefs|requests|opportunities)$/;
 
 /** Nouns of duty before "of": "a goal of the sales department", "the job of marketing". */
-export const DUTY_NOUNS = new Set(['goal', 'goals', 'job', 'jobs', 'task', 'tasks', 'responsibility', 'responsibilities', 'duty', 'duties', 'role', 'remit', 'work', 'province', 'domain']);
+export const DUTY_NOUNS = new Set([
+  'goal', 'goals', 'job', 'jobs', 'task', 'tasks', 'responsibility', 'responsibilities', 'duty', 'duties', 'role', 'remit', 'work', 'province', 'domain',
+]);
 
 /** Nouns that make "a sales activity" a kind of work that belongs to a function. */
 export const KIND_NOUNS = new Set(['activity', 'activities', 'function', 'discipline', 'thing', 'matter', 'responsibility', 'affair']);
@@ -230,4 +247,7 @@ export const DUTY_VERBS = new Set(['include', 'includes', 'included', 'involve',
 export const CONTRACTED = new Set(['ll', 'd', 're', 've', "'ll", "'d"]);
 
 /** Words of an activity's object that say nothing about which activity it is ("new", "annual", "customer"). */
-export const KEY_FILLERS = new Set(['new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of', 'for', 'and', 'or', 'in', 'at', 'own', 'first', 'next', 'last', 'annual', 'monthly', 'weekly', 'quarterly', 'product', 'customer', 'customers']);
+export const KEY_FILLERS = new Set([
+  'new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of', 'for', 'and', 'or', 'in', 'at', 'own', 'first',
+  'next', 'last', 'annual', 'monthly', 'weekly', 'quarterly', 'product', 'customer', 'customers',
+]);

@@ -37,7 +37,12 @@ export function keptIndexes(catalogue: Catalogue): number {
  * Lints the prose of one Markdown document. Pure: text and options in, findings out, sorted by position. A rule that
  * throws is reported through `onProblem` (one line naming the rule) and every other rule's findings still come back.
  */
-export function lintMarkdown(markdown: string, catalogue: Catalogue, options: LintOptions = defaultOptions(), onProblem?: (problem: string) => void): Finding[] {
+export function lintMarkdown(
+  markdown: string,
+  catalogue: Catalogue,
+  options: LintOptions = defaultOptions(),
+  onProblem?: (problem: string) => void,
+): Finding[] {
   const doc = analyzeMarkdown(markdown);
   const activities = activityIndex(catalogue, options.extraPhrases);
   const { examples } = doc;

@@ -38,6 +38,11 @@ export interface Mention {
 }
 
 export const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
+/** The word at `at`, or undefined before the first token, past the last, or on punctuation. */
+export function wordAt(tokens: readonly Token[], at: number): Token | undefined {
+  const token = tokens[at];
+  return isWord(token) ? token : undefined;
+}
 /** "organizing", "coordinated", "runs": any form of a verb of owning. */
 /** The function a word names: "sales", "marketers", and hyphenated kinds like "inside-sales" (not "telemarketing", one word). */
 export function sideOf(word: string): FunctionSide | undefined {
@@ -64,7 +69,7 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   const token = tokens[at];
   if (!isWord(token)) return undefined;
   // "account executive(s)", "account reps", "account team": sales titles of two words; the fix has no one-word counterpart, so it names no function word.
-  if (token.lower === 'account' && isWord(tokens[at + 1]) && ACCOUNT_ROLES.has(tokens[at + 1].lower)) return extendHeads(tokens, { side: 'sales', from: at, to: at + 1, functionWords: [] });
+  if (token.lower === 'account' && ACCOUNT_ROLES.has(wordAt(tokens, at + 1)?.lower ?? '')) return extendHeads(tokens, { side: 'sales', from: at, to: at + 1, functionWords: [] });
   // "our reps", "your rep": bare reps in business copy are sales reps (not "support reps", which has its own modifier).
   if (/^reps?$/.test(token.lower) && ['our', 'your', 'the', 'their', 'my'].includes(tokens[at - 1]?.lower ?? '')) return { side: 'sales', from: at, to: at, functionWords: [] };
   // "business development reps": a sales title of three words.
@@ -73,7 +78,7 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   if (!side || isRevenueSense(tokens, at)) return undefined;
   // The second half of "Sales and Marketing" (a title or a joint team) is no doer on its own.
   const before = tokens[at - 1];
-  if (before && (before.lower === 'and' || before.text === '&') && isWord(tokens[at - 2]) && sideOf(tokens[at - 2].lower) && sideOf(tokens[at - 2].lower) !== side) return undefined;
+  if (before && (before.lower === 'and' || before.text === '&') && sideOf(wordAt(tokens, at - 2)?.lower ?? '') && sideOf(tokens[at - 2].lower) !== side) return undefined;
   // "sales/marketing", "sales or marketing": one agent made of both functions.
   const linker = tokens[at + 1];
   const other = tokens[at + 2];

@@ -105,15 +105,15 @@ function isUrlLink(node: MdastNodes): boolean {
  * tag after each start tag is found in one pass from the right, so a paragraph of unclosed tags stays linear.
  */
 function keptChildren(children: MdastNodes[]): MdastNodes[] {
-  const closeAfter: (number | undefined)[] = new Array(children.length);
+  const closeAfter = new Array<number | undefined>(children.length);
   const nearestClose = new Map<string, number>();
   for (let at = children.length - 1; at >= 0; at -= 1) {
     const node = children[at]!;
     if (node.type !== 'html') continue;
     const tag = node.value.trim();
-    const open = HTML_OPEN.exec(tag)?.[1].toLowerCase();
+    const open = HTML_OPEN.exec(tag)?.[1]?.toLowerCase();
     if (open && !VOID_ELEMENTS.has(open) && !tag.endsWith('/>')) closeAfter[at] = nearestClose.get(open);
-    const close = HTML_CLOSE.exec(tag)?.[1].toLowerCase();
+    const close = HTML_CLOSE.exec(tag)?.[1]?.toLowerCase();
     if (close) nearestClose.set(close, at);
   }
   const kept: MdastNodes[] = [];
@@ -142,6 +142,14 @@ function collectDirectives(tree: Root): Directive[] {
 }
 
 /** The point at an offset, given where each line starts (binary search). */
+/** From the start of token `from` to the end of token `to`; callers pass indexes of tokens they have matched. */
+export function tokenSpan(tokens: readonly Token[], from: number, to: number): Span {
+  const first = tokens[from];
+  const last = tokens[to];
+  if (!first || !last) throw new RangeError(`no tokens ${from} to ${to} among ${tokens.length}`);
+  return { start: first.span.start, end: last.span.end };
+}
+
 export function pointOf(lineStarts: number[], offset: number): Point {
   let low = 0;
   let high = lineStarts.length - 1;

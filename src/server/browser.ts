@@ -4,8 +4,8 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { InlineLinter } from './inlineLinter';
 import { startServer } from './server';
 
-type WorkerScope = ConstructorParameters<typeof BrowserMessageReader>[0];
-const scope = globalThis as unknown as WorkerScope;
+// The worker's global scope is its port to the client. (`never`: the DOM's worker types are not in this project's libs.)
+const scope = globalThis as never;
 
 startServer(createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope)), {
   readCorpus: (options) => {

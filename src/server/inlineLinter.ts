@@ -26,10 +26,11 @@ export class InlineLinter implements Linter {
     });
   }
 
-  async dispose(): Promise<void> {
+  dispose(): Promise<void> {
     this.disposed = true;
     clearTimeout(this.timer);
     for (const job of this.queue.splice(0)) job.resolve({ superseded: true });
+    return Promise.resolve();
   }
 
   private schedule(): void {

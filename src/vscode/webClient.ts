@@ -17,7 +17,6 @@ interface HostWorker {
   terminate(): void;
 }
 type WorkerConstructor = new (url: string, options?: { name?: string }) => HostWorker;
-type Port = ConstructorParameters<typeof BrowserMessageReader>[0];
 interface BlobUrls {
   Blob: new (parts: string[], options: { type: string }) => object;
   URL: { createObjectURL(blob: object): string };
@@ -37,14 +36,17 @@ export const startWebClient: StartClient = async (context, output) => {
   const worker = new Worker(script, { name: SERVER_WORKER_NAME });
   context.subscriptions.push({ dispose: () => worker.terminate() });
   const port = asPort(worker);
-  const transports = async () => ({ reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) });
+  const transports = () => Promise.resolve({ reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) });
   const client = new LanguageClient('plumbLine', 'Plumb Line', transports, clientOptions(context, output, { corpus }));
   await client.start();
   return client;
 };
 
-/** The worker as the message reader and writer expect a port: messages through `onmessage`, errors through `onerror`. */
-function asPort(worker: HostWorker): Port {
+/**
+ * The worker as the message reader and writer expect a port: messages through `onmessage`, errors through `onerror`.
+ * (`never`: the DOM's MessagePort type is not in this project's libs.)
+ */
+function asPort(worker: HostWorker): never {
   const port = {
     postMessage: (message: unknown) => worker.postMessage(message),
     set onmessage(listener: ((event: unknown) => void) | null) {
@@ -54,5 +56,5 @@ function asPort(worker: HostWorker): Port {
       if (type === 'error') worker.onerror = listener;
     },
   };
-  return port as unknown as Port;
+  return port as never;
 }

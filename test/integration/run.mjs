@@ -33,7 +33,7 @@ try {
   const report = process.env.PLUMB_LINE_VSCODE === 'desktop' ? await runInDesktopVsCode() : await runInCodeServer();
   totals = printTests(report.tests);
 } catch (error) {
-  console.error(`Integration tests could not run: ${error instanceof Error ? error.message : error}`);
+  console.error(`Integration tests could not run: ${error instanceof Error ? error.message : String(error)}`);
 }
 const succeeded = totals.failed === 0 && totals.passed > 0;
 // Logs of a failed run stay for a look; a passing run leaves nothing behind.

@@ -4,7 +4,18 @@ import { join, resolve } from 'node:path';
 import { rulesSettingSchema } from '../../scripts/manifest';
 
 const root = resolve(__dirname, '../../..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** The parts of package.json these tests read. */
+interface Manifest {
+  engines: { vscode: string };
+  capabilities: { untrustedWorkspaces: { supported: boolean } };
+  contributes: {
+    configuration: { properties: Record<string, unknown> };
+    commands: { command: string }[];
+    menus: { commandPalette: { command: string; when: string }[] };
+  };
+}
+
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
 
 describe('package.json manifest', () => {
   it('has the plumbLine.rules schema the rule registry generates (run `npm run sync:manifest` after changing a rule)', () => {
@@ -19,7 +30,7 @@ describe('package.json manifest', () => {
   });
 
   it('keeps the engine range within the VS Code its types describe, and runs in untrusted workspaces', () => {
-    const types = JSON.parse(readFileSync(join(root, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8')).version as string;
+    const types = (JSON.parse(readFileSync(join(root, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8')) as { version: string }).version;
     assert.equal(manifest.engines.vscode, `^${types.split('.').slice(0, 2).join('.')}.0`);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
   });

@@ -77,7 +77,7 @@ describe('failure containment', () => {
 });
 
 describe('control comments, checked in one pass', () => {
-  it('disable … enable covers the lines from the disable comment to the line before enable, for the rule named', async () => {
+  it('disable … enable covers the lines from the disable comment to the line before enable, for the rule named', () => {
     const text = ['Marketing closed the deal.', '<!-- plumb-line-disable marketing-doing-sales -->', 'Marketing closed the deal.', 'Marketing closed the deal.', '<!-- plumb-line-enable marketing-doing-sales -->', 'Marketing closed the deal.', ''].join('\n\n');
     const lines = lintMarkdown(text, realCatalogue()).filter((finding) => finding.ruleId === 'marketing-doing-sales').map((finding) => finding.span.start.line);
     assert.deepEqual(lines, [0, 10]);

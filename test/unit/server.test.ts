@@ -117,8 +117,17 @@ describe('plumb-line-ls over stdio', function () {
     assert.equal(diagnostic.codeDescription?.href, pathToFileURL(path.join(repoRoot, 'docs', 'rules', 'marketing-doing-sales.md')).href);
     const [reading, ...evidence] = diagnostic.relatedInformation ?? [];
     assert.match(reading!.message, /^Read as: “marketing team” → “closed the deal”/);
-    assert.ok(evidence.length > 0, 'no evidence');
-    for (const info of evidence) assert.ok(info.location.uri.startsWith(pathToFileURL(path.join(repoRoot, 'corpus')).href + '/'), info.location.uri);
+    const corpusFile = (file: string) => pathToFileURL(path.join(repoRoot, 'corpus', file)).href;
+    assert.deepEqual(evidence, [
+      {
+        location: { uri: corpusFile('linkedin-survey.md'), range: { start: { line: 22, character: 2 }, end: { line: 22, character: 81 } } },
+        message: '“Sales closes the deal; Marketing creates the environment for Sales to happen.” — The Difference Between Marketing and Sales, Matthew Sawyer',
+      },
+      {
+        location: { uri: corpusFile('understanding-the-difference.md'), range: { start: { line: 27, character: 0 }, end: { line: 27, character: 41 } } },
+        message: '“Overcoming objections and closing sales” — Understanding the Difference between Sales and Marketing',
+      },
+    ]);
   });
 
   it('answers a hover on a catalogue term with its card, and none elsewhere', async () => {

@@ -1,10 +1,10 @@
 // conflation: "sales" and "marketing" equated or swapped as synonyms. Examples: docs/rules/conflation.md
 import { hasPhrase, phraseAt } from '../clauses';
-import { isRevenueSense, modifiesNoun, writtenText } from '../naming';
+import { isRevenueSense, isWord, modifiesNoun, wordAt, writtenText } from '../naming';
 import { FUNCTION_HEADS, FUNCTION_NAMES, NEGATORS, OWNERSHIP_KEY, PAST_BELIEF, SAMENESS_CUES, WRONGNESS_MARKERS } from '../lexicon';
-import type { Sentence, Token } from '../prose';
+import { tokenSpan, type Sentence, type Token } from '../prose';
 import { insideAny, type QuotedRange } from '../quotes';
-import type { Passage, Span } from '../types';
+import type { Passage } from '../types';
 import { activityName, readingOf, wordsOf, type Draft, type Rule, type RuleContext } from './rule';
 
 type Side = 'sales' | 'marketing';
@@ -16,7 +16,9 @@ const EQUATING_FILLERS = new Set(`just simply really basically essentially merel
   glorified dressed-up dressed up repackaged renamed rebranded called just code polite new other`.split(/\s+/));
 const AFTER_EQUATED = new Set(['by', 'to', 'in', 'under', 'with', 'dressed', 'and', 'but', 'so', 'or', 'too', 'anyway', 'really', 'after', 'at']);
 /** After "are one": what makes the two a single thing ("one function", "one discipline, not two"). */
-const ONE_OF_KIND = new Set(['function', 'job', 'discipline', 'activity', 'team', 'thing', 'department', 'process', 'role', 'practice', 'craft', 'profession', 'skill', 'motion', 'effort']);
+const ONE_OF_KIND = new Set([
+  'function', 'job', 'discipline', 'activity', 'team', 'thing', 'department', 'process', 'role', 'practice', 'craft', 'profession', 'skill', 'motion', 'effort',
+]);
 const SAME_WORDS = new Set(['same', 'synonyms', 'synonymous', 'interchangeable', 'identical', 'equivalent', 'indistinguishable', 'one']);
 const SAME_FOLLOWERS = new Set(['thing', 'things', 'function', 'functions', 'job', 'discipline', 'activity', 'department', 'role', 'work']);
 const APPOSITION_MARKERS = [['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'as'], ['otherwise', 'known', 'as'], ['also', 'called'], ['i.e.'], ['ie'], ['that', 'is'], ['or']];
@@ -33,7 +35,6 @@ interface Hit {
   first: Side;
 }
 
-const isWord = (token: Token | undefined): token is Token => token?.kind === 'word';
 const sideAt = (tokens: Token[], at: number): Side | undefined => (isWord(tokens[at]) ? FUNCTION_NAMES.get(tokens[at].lower) : undefined);
 const isNegator = (token: Token | undefined) => isWord(token) && (NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
 
@@ -54,13 +55,16 @@ function endsClaim(tokens: Token[], at: number): boolean {
   return !next || next.kind === 'punctuation' || AFTER_EQUATED.has(next.lower);
 }
 
-const COPULA_ADVERBS = new Set(['basically', 'really', 'just', 'essentially', 'simply', 'actually', 'only', 'merely', 'effectively', 'ultimately', 'fundamentally', 'truly', 'always', 'still']);
+const COPULA_ADVERBS = new Set([
+  'basically', 'really', 'just', 'essentially', 'simply', 'actually', 'only', 'merely', 'effectively', 'ultimately', 'fundamentally', 'truly', 'always',
+  'still',
+]);
 
 /** "A is (just) B", "A, which is really B", "A basically means B", "A = B", and "think of A as B". */
 function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   let index = at + 1;
   if (tokens[index]?.text === ',' && tokens[index + 1]?.lower === 'which') index += 2;
-  while (isWord(tokens[index]) && COPULA_ADVERBS.has(tokens[index].lower)) index += 1;
+  while (COPULA_ADVERBS.has(wordAt(tokens, index)?.lower ?? '')) index += 1;
   // "think of marketing as sales", "we treat marketing as just selling"
   const framed = isWord(tokens[index]) && tokens[index].lower === 'as' && ['of', 'treat', 'treats', 'see', 'sees', 'view', 'views', 'regard', 'regards'].includes(tokens[at - 1]?.lower ?? '');
   if (framed) tokens = [...tokens.slice(0, index), { ...tokens[index], lower: 'is' }, ...tokens.slice(index + 1)];
@@ -70,7 +74,7 @@ function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   const colon = tokens[index].text === ':';
   index += 1;
   let fillers = 0;
-  while (isWord(tokens[index]) && EQUATING_FILLERS.has(tokens[index].lower) && !FUNCTION_NAMES.has(tokens[index].lower) && fillers < 7) {
+  while (EQUATING_FILLERS.has(wordAt(tokens, index)?.lower ?? '') && !FUNCTION_NAMES.has(tokens[index].lower) && fillers < 7) {
     index += 1;
     fillers += 1;
   }
@@ -117,7 +121,7 @@ function pairSame(tokens: Token[], at: number, first: Side): Hit | undefined {
 /** "sales (a.k.a. marketing)", "the marketing function (i.e., sales)", "marketing (the sales team, basically)". */
 function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
   let index = at + 1;
-  while (isWord(tokens[index]) && FUNCTION_HEADS.has(tokens[index].lower)) index += 1;
+  while (FUNCTION_HEADS.has(wordAt(tokens, index)?.lower ?? '')) index += 1;
   const open = tokens[index];
   if (!open || (open.text !== '(' && open.text !== ',')) return undefined;
   index += 1;
@@ -128,7 +132,7 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
   while (isWord(tokens[index]) && ['the', 'our', 'a', 'your', 'their'].includes(tokens[index].lower)) index += 1;
   const second = sideAt(tokens, index);
   if (!second || second === first) return undefined;
-  while (isWord(tokens[index + 1]) && FUNCTION_HEADS.has(tokens[index + 1].lower)) index += 1;
+  while (FUNCTION_HEADS.has(wordAt(tokens, index + 1)?.lower ?? '')) index += 1;
   if (open.text === '(') {
     // "(or marketing, as we tend to call the whole thing here)": a naming aside may run longer.
     const naming = tokens.slice(index + 1, index + 14).some((token) => ['call', 'called', 'known', 'name', 'named'].includes(token.lower));
@@ -266,7 +270,10 @@ function deniesTwo(tokens: Token[], first: Side, at: number): Hit | undefined {
   return undefined;
 }
 
-const TWO_KINDS = new Set(['things', 'disciplines', 'functions', 'jobs', 'departments', 'activities', 'teams', 'worlds', 'practices', 'professions', 'processes', 'roles', 'skills', 'efforts']);
+const TWO_KINDS = new Set([
+  'things', 'disciplines', 'functions', 'jobs', 'departments', 'activities', 'teams', 'worlds', 'practices', 'professions', 'processes', 'roles', 'skills',
+  'efforts',
+]);
 
 /** "Selling is promotion", "'selling' covers all of our promotion work": the work of one side defined as the other's. */
 function definedAsOther(tokens: Token[], at: number, first: Side): Hit | undefined {
@@ -285,7 +292,10 @@ function definedAsOther(tokens: Token[], at: number, first: Side): Hit | undefin
   return undefined;
 }
 
-const DEFINITION_FILLERS = new Set(['to', 'all', 'of', 'the', 'our', 'your', 'its', 'just', 'simply', 'really', 'basically', 'essentially', 'nothing', 'but', 'a', 'an', 'form', 'kind', 'type', 'about', 'mostly', 'mainly', 'actually', 'only', 'any', 'every', 'company', "company's", 'shop', 'that']);
+const DEFINITION_FILLERS = new Set([
+  'to', 'all', 'of', 'the', 'our', 'your', 'its', 'just', 'simply', 'really', 'basically', 'essentially', 'nothing', 'but', 'a', 'an', 'form', 'kind', 'type',
+  'about', 'mostly', 'mainly', 'actually', 'only', 'any', 'every', 'company', "company's", 'shop', 'that',
+]);
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 const DEFINING_VERBS = new Set(['is', 'means', 'covers', 'refers', 'equals', 'includes', 'involves', "'s"]);
 /** The core of marketing's one-to-many work, as the sources name it. */
@@ -335,10 +345,6 @@ function findHits(sentence: Sentence, next: Sentence | undefined, previous: Sent
   return hits.filter((hit) => !negatedOrDismissed(sentence, hit) && !quoted(tokens[hit.from]!) && !quoted(tokens[hit.to]!));
 }
 
-function spanOf(tokens: Token[], from: number, to: number): Span {
-  return { start: tokens[from].span.start, end: tokens[to].span.end };
-}
-
 function evidence(context: RuleContext): Passage[] {
   const pick = (id: string) => context.catalogue.get(id)?.passages.slice(0, 1) ?? [];
   return [...pick('one-to-many'), ...pick('one-to-one')];
@@ -359,7 +365,7 @@ export const conflation: Rule = {
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));
-      drafts.push({ ruleId: 'conflation', message: MESSAGE, reading: `“${wordsOf(sentence.tokens, from, to)}”, the copy's own claim that the two are one`, span: spanOf(sentence.tokens, from, to), evidence: evidence(context), related: [], fixes: [] });
+      drafts.push({ ruleId: 'conflation', message: MESSAGE, reading: `“${wordsOf(sentence.tokens, from, to)}”, the copy's own claim that the two are one`, span: tokenSpan(sentence.tokens, from, to), evidence: evidence(context), related: [], fixes: [] });
     }
     // "sales/marketing closed the deal": one agent made of both functions.
     for (const credit of context.credits) {
@@ -371,7 +377,7 @@ export const conflation: Rule = {
         ruleId: 'conflation',
         message: JOINT_MESSAGE(writtenText(context.doc.text, tokens, credit.mention), concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`),
         reading: `${readingOf(credit, context.catalogue)}, one doer made of both functions`,
-        span: spanOf(tokens, credit.mention.from, credit.mention.to),
+        span: tokenSpan(tokens, credit.mention.from, credit.mention.to),
         conceptId: concept?.id,
         evidence: concept ? concept.passages.slice(0, 2) : evidence(context),
         related: [],

@@ -3,10 +3,11 @@ import type { Credit } from '../attribution';
 import { DETERMINERS, FUNCTION_NAMES, KEY_FILLERS, TIME_NOUNS } from '../lexicon';
 import { stemKey } from '../morphology';
 import families from '../words/families.json';
+import { tokenSpan } from '../prose';
 import type { Span } from '../types';
 import { activityName, readingOf, type Draft, type Rule } from './rule';
 
-const spanOf = (credit: Credit): Span => ({ start: credit.sentence.tokens[credit.from].span.start, end: credit.sentence.tokens[credit.to].span.end });
+const spanOf = (credit: Credit): Span => tokenSpan(credit.sentence.tokens, credit.from, credit.to);
 const other = (side: 'sales' | 'marketing') => (side === 'sales' ? 'marketing' : 'sales');
 
 /**
@@ -93,7 +94,7 @@ export const inconsistency: Rule = {
         const lines = opposite.map((place) => spanOf(place).start.line + 1).join(', ') + (more > 0 ? ` and ${more} more` : '');
         drafts.push({
           ruleId: 'inconsistency',
-          message: `${what[0].toUpperCase()}${what.slice(1)} is credited to ${side} here but to ${other(side)} on line ${lines}. Give it to one function throughout, or say how the two share it.`,
+          message: `${what.charAt(0).toUpperCase()}${what.slice(1)} is credited to ${side} here but to ${other(side)} on line ${lines}. Give it to one function throughout, or say how the two share it.`,
           span: spanOf(credit),
           conceptId: concept?.id,
           evidence: concept ? concept.passages.slice(0, 1) : [],

@@ -1,6 +1,7 @@
 // Shared by sales-doing-marketing and marketing-doing-sales: a function credited with the other side's activity.
 import { doerText, type Credit } from '../attribution';
 import { replaceFunctionFix } from '../fixes';
+import { tokenSpan } from '../prose';
 import type { RuleId } from '../types';
 import { activityName, readingOf, type Draft, type Rule } from './rule';
 
@@ -30,7 +31,7 @@ function draftFor(id: RuleId, credit: Credit, doer: FunctionSide, owner: Functio
     ruleId: id,
     message: `“${wrote}” is credited with ${activity}, which is ${owner} work. Write ${replacement}, or say how ${doer} supports ${owner}.`,
     // The whole claim, doer to activity, is what is wrong; the replace fix edits only the doer's words inside it.
-    span: { start: tokens[credit.from].span.start, end: tokens[credit.to].span.end },
+    span: tokenSpan(tokens, credit.from, credit.to),
     conceptId: credit.activity!.conceptId,
     evidence,
     related: [],

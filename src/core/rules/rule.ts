@@ -17,12 +17,12 @@ export type Draft = Omit<Finding, 'severity'>;
 
 export interface Rule {
   id: RuleId;
-  check(context: RuleContext): Draft[];
+  check: (context: RuleContext) => Draft[];
 }
 
 /** A concept label inside a sentence: "Closing the sale" → "closing the sale", "Advertising and PR" keeps its acronym. */
 export function activityName(label: string): string {
-  return label[0].toLowerCase() + label.slice(1);
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /** The words of tokens `from`..`to` as written, punctuation attached: "our sales team", "launch a TV campaign". */

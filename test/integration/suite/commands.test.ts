@@ -40,7 +40,7 @@ describe('commands', () => {
     const uri = workspaceFile('conflated.md');
     const found = plumbLineDiagnostics(uri);
     assert.ok(found.length > 0, 'conflated.md, checked from disk, has no diagnostics');
-    const off = Object.fromEntries([...new Set(found.map((diagnostic) => ruleIdOf(diagnostic)))].map((ruleId) => [ruleId, 'off']));
+    const off = Object.fromEntries([...new Set(found.flatMap((diagnostic) => ruleIdOf(diagnostic) ?? []))].map((ruleId) => [ruleId, 'off'] as const));
     const settings = vscode.workspace.getConfiguration('plumbLine');
     try {
       await settings.update('rules', off, vscode.ConfigurationTarget.Workspace);
@@ -78,9 +78,9 @@ describe('commands', () => {
     for (const uri of [evidence.location.uri, code.target]) {
       // What the Problems panel and an evidence link do: open the URI in an editor.
       await vscode.commands.executeCommand('vscode.open', uri);
-      await waitFor(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), `an editor on ${uri}`);
+      await waitFor(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), `an editor on ${uri.toString()}`);
       await assertReadOnly(vscode.window.activeTextEditor!.document);
-      assert.deepEqual(plumbLineDiagnostics(uri), [], `${uri} is linted`);
+      assert.deepEqual(plumbLineDiagnostics(uri), [], `${uri.toString()} is linted`);
     }
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(evidence.location.uri, new TextEncoder().encode('lost'))), /NoPermissions|permission/i);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.from({ scheme: evidence.location.uri.scheme, path: '/package.json' }))), /EntryNotFound|FileNotFound/);
@@ -92,6 +92,6 @@ async function assertReadOnly(document: vscode.TextDocument): Promise<void> {
   assert.equal(vscode.window.activeTextEditor?.document, document, 'the document is in the active editor');
   const before = document.getText();
   await vscode.commands.executeCommand('type', { text: 'typed by accident ' });
-  assert.equal(document.getText(), before, `${document.uri} took typing`);
+  assert.equal(document.getText(), before, `${document.uri.toString()} took typing`);
   assert.equal(document.isDirty, false);
 }

@@ -35,11 +35,20 @@ describe('diagnostics', () => {
       'marketing-doing-sales': "Read as: “Marketing” → “closed the deal” (Closing the sale, sales' work)",
       'sales-doing-marketing': "Read as: “sales team” → “launch a TV advertising campaign” (Advertising and PR, marketing's work)",
     };
+    const expectedMessages: Partial<Record<RuleId, string>> = {
+      'marketing-doing-sales': '“Marketing” is credited with closing the sale, which is sales work. Write “Sales”, or say how marketing supports sales.',
+      'sales-doing-marketing': '“sales team” is credited with advertising and PR, which is marketing work. Write “marketing”, or say how sales supports marketing.',
+    };
+    // The corpus passages cited, as file and 0-based line.
+    const expectedEvidence: Partial<Record<RuleId, [string, number][]>> = {
+      'marketing-doing-sales': [['linkedin-survey.md', 22], ['understanding-the-difference.md', 27]],
+      'sales-doing-marketing': [['not-the-same-thing.md', 26], ['not-the-same-thing.md', 14]],
+    };
     for (const [ruleId, line] of expectedLines) {
       const diagnostic = diagnostics.find((d) => ruleIdOf(d) === ruleId);
       assert.ok(diagnostic);
       assert.equal(diagnostic.range.start.line, line, `${ruleId} is on the wrong line`);
-      assert.ok(diagnostic.message.length > 0);
+      assert.equal(diagnostic.message, expectedMessages[ruleId]);
       // The reading comes first among the related information, on the finding's own range.
       const reading = diagnostic.relatedInformation?.[0];
       assert.equal(reading?.message, expectedReadings[ruleId]);
@@ -48,7 +57,8 @@ describe('diagnostics', () => {
       const code = diagnostic.code as { value: string; target: vscode.Uri };
       assert.ok(code.target.path.endsWith(`/${RULES[ruleId].docs}`), `${ruleId} links to ${code.target.toString()}`);
       const evidence = (diagnostic.relatedInformation ?? []).filter((info) => /\/corpus\/[^/]+\.md$/.test(info.location.uri.path));
-      assert.ok(evidence.length > 0, `${ruleId} cites no corpus passage`);
+      const cited = evidence.map((info): [string, number] => [info.location.uri.path.split('/').pop() ?? '', info.location.range.start.line]);
+      assert.deepEqual(cited, expectedEvidence[ruleId], `${ruleId} cites other passages`);
       for (const info of evidence) {
         assert.match(info.message, /^“.+” — .+/);
         const corpusText = new TextDecoder().decode(await vscode.workspace.fs.readFile(info.location.uri));
