@@ -2,15 +2,171 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { Point as UnistPoint, Position } from 'unist';
 import type { Point, Span } from './types';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 
-/** Parses Markdown (CommonMark, GitHub extensions (tables, autolinked URLs) and YAML/TOML front matter) to mdast with positions. */
+/** Below this size a document is parsed whole: cutting it would save nothing. */
+const CHUNKED_FROM = 4096;
+/** How many chunks' trees are kept, and how much text they may cover in all. */
+const CHUNKS_KEPT = 2048;
+const CHUNK_CHARS_KEPT = 8 * 1024 * 1024;
+
+/** Parsed chunks by their text, each a tree as if the chunk were a document of its own (positions from its start). */
+const chunkTrees = new Map<string, Root>();
+let chunkChars = 0;
+
+/**
+ * Parses Markdown (CommonMark, GitHub extensions (tables, autolinked URLs) and YAML/TOML front matter) to mdast with
+ * positions. A longer document is cut into chunks that parse alone exactly as they do in place (see `chunkStarts`),
+ * and a chunk parsed before is reused: after a keystroke only the chunk typed in is parsed again.
+ */
 export function parseMarkdown(markdown: string): Root {
+  const starts = markdown.length >= CHUNKED_FROM ? chunkStarts(markdown) : [0];
+  if (starts.length === 1) return parseWhole(markdown);
+  const root: Root = { type: 'root', children: [] };
+  let line = 0;
+  let lineFrom = 0;
+  let last: Root | undefined;
+  for (let at = 0; at < starts.length; at += 1) {
+    const start = starts[at]!;
+    const end = starts[at + 1] ?? markdown.length;
+    line += lineBreaks(markdown, lineFrom, start);
+    lineFrom = start;
+    const chunk = markdown.slice(start, end);
+    const tree = shiftedCopy(chunkTree(chunk), line, start);
+    root.children.push(...tree.children);
+    last = tree;
+  }
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end: last!.position!.end };
+  return root;
+}
+
+/** The whole text parsed at once, as micromark and mdast-util-from-markdown give it. */
+export function parseWhole(markdown: string): Root {
   return parser.parse(markdown);
+}
+
+function chunkTree(chunk: string): Root {
+  let tree = chunkTrees.get(chunk);
+  if (tree) {
+    // Most recently used last, so the oldest is dropped first.
+    chunkTrees.delete(chunk);
+  } else {
+    tree = parseWhole(chunk);
+    chunkChars += chunk.length;
+  }
+  chunkTrees.set(chunk, tree);
+  while (chunkTrees.size > CHUNKS_KEPT || chunkChars > CHUNK_CHARS_KEPT) {
+    const oldest = chunkTrees.keys().next().value!;
+    chunkTrees.delete(oldest);
+    chunkChars -= oldest.length;
+  }
+  return tree;
+}
+
+/** Counts the line breaks ("\n", "\r\n", a lone "\r") in text[from, to). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = from; at < to; at += 1) {
+    const char = text.charCodeAt(at);
+    if (char === 10 || (char === 13 && text.charCodeAt(at + 1) !== 10)) count += 1;
+  }
+  return count;
+}
+
+/** A copy of a tree with every position moved down `lines` lines and on `offset` characters, made without recursion. */
+function shiftedCopy(tree: Root, lines: number, offset: number): Root {
+  const move = (point: UnistPoint): UnistPoint => ({ line: point.line + lines, column: point.column, offset: (point.offset ?? 0) + offset });
+  const copy: Root = { ...tree };
+  const pending: Array<Root | RootContent> = [copy];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+    if ('children' in node) {
+      const children = node.children.map((child) => ({ ...child }));
+      (node as { children: RootContent[] }).children = children;
+      pending.push(...children);
+    }
+  }
+  return copy;
+}
+
+const BLANK = /^[ \t]*$/;
+/** A line that can begin a chunk: at the margin, a letter or an ATX heading, so it continues no list, quote or code. */
+const CHUNK_START = /^(?:\p{L}|#{1,6}(?:[ \t]|$))/u;
+/** A fenced code block opened at the margin: certainly at the top level, so it ends only at its closing fence. */
+const FENCE = /^(`{3,}|~{3,})/;
+/** HTML blocks that run past blank lines, opened at the margin, and what ends each. */
+const HTML_BLOCKS: Array<[RegExp, RegExp]> = [
+  [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+];
+/**
+ * The same openers after indentation or a list or quote marker: whether such a block is at the top level or inside
+ * a container, and so where it ends, only a full parse can tell. No cut is made after one.
+ */
+const UNCERTAIN_OPENER = /^[ \t>*+\-\d.)]+(?:`{3,}|~{3,}|<(?:script|pre|style|textarea|!|\?))/i;
+
+/**
+ * Where a text can be cut so that each piece parses on its own exactly as it does in the whole. A cut goes before a
+ * line at the margin that starts with a letter or a heading mark and follows a blank line: such a line ends every
+ * list, quote, table, paragraph and indented code. Only front matter, fenced code and the HTML blocks that span blank
+ * lines run on past it, so no cut is made inside those, nor anywhere after one that is opened away from the margin. A
+ * text with a link or footnote definition is not cut at all, since a definition changes references anywhere. Where in
+ * doubt, no cut: a missed cut costs time, a wrong one would change the tree (test/unit/chunks.test.ts compares).
+ */
+export function chunkStarts(text: string): number[] {
+  const starts = [0];
+  if (text.includes(']:')) return starts;
+  /** What ends the open block that no cut may enter, tested on each line after its first. */
+  let closes: ((line: string) => boolean) | undefined;
+  let previousBlank = false;
+  let at = 0;
+  const frontMatter = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (frontMatter) {
+    const fence = frontMatter[1]!;
+    closes = (line) => line.trimEnd() === fence;
+    at = frontMatter[0].length;
+  }
+  while (at < text.length) {
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end += 1;
+    const line = text.slice(at, end);
+    const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    if (closes) {
+      if (closes(line)) closes = undefined;
+    } else {
+      if (UNCERTAIN_OPENER.test(line)) break;
+      if (previousBlank && CHUNK_START.test(line)) starts.push(at);
+      const fence = FENCE.exec(line);
+      const html = fence ? undefined : HTML_BLOCKS.find(([opener]) => opener.test(line));
+      if (fence) {
+        const marker = fence[1]!;
+        closes = (candidate) => closesFence(candidate, marker);
+      } else if (html && !html[1].test(line.slice(1))) {
+        closes = (candidate) => html[1].test(candidate);
+      }
+    }
+    previousBlank = BLANK.test(line);
+    at = next;
+  }
+  return starts;
+}
+
+/** Whether a line closes a fence opened with `marker`: up to three spaces, at least as many of its character, nothing else. */
+function closesFence(line: string, marker: string): boolean {
+  let length = line.length;
+  while (length > 0 && (line[length - 1] === ' ' || line[length - 1] === '\t')) length -= 1;
+  const body = line.slice(0, length);
+  const indent = body.length - body.trimStart().length;
+  if (indent > 3 || body.slice(0, indent).includes('\t')) return false;
+  const run = body.slice(indent);
+  return run.length >= marker.length && [...run].every((char) => char === marker[0]);
 }
 
 export function toPoint(point: UnistPoint): Point {

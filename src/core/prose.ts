@@ -271,15 +271,18 @@ function tableRowSentences(tree: Root, text: string): Sentence[] {
  * overflows the stack at a few hundred thousand words, and builds a line index of the whole file it is given. */
 const PIECE_LIMIT = 16_384;
 
-/** A copy of an inline subtree with every offset moved by `by`, made without recursion. */
-function shifted<T extends MdastNodes>(node: T, by: number): T {
+/** A copy of an inline subtree with every offset moved by `by` and every line by `lines`, made without recursion. */
+function shifted<T extends MdastNodes>(node: T, by: number, lines: number): T {
   const copy = { ...node } as T;
   const pending: MdastNodes[] = [copy];
   while (pending.length > 0) {
     const current = pending.pop()!;
     if (current.position) {
       const { start, end } = current.position;
-      current.position = { start: { ...start, offset: (start.offset ?? 0) + by }, end: { ...end, offset: (end.offset ?? 0) + by } };
+      current.position = {
+        start: { ...start, line: start.line + lines, offset: (start.offset ?? 0) + by },
+        end: { ...end, line: end.line + lines, offset: (end.offset ?? 0) + by },
+      };
     }
     if ('children' in current) {
       (current as Parents).children = (current as Parents).children.map((child) => ({ ...child })) as never;
@@ -311,6 +314,38 @@ function cutText(node: MdastNodes): MdastNodes[] {
 }
 
 /**
+ * The sentences of pieces parsed before, by the piece's source and its inline tree (offsets and lines relative to
+ * the piece): after a keystroke only the paragraph typed in is converted again. Kept with each token's raw text.
+ */
+const pieceSentences = new Map<string, { sentences: Sentence[]; raws: Array<Array<string | undefined>> }>();
+let pieceChars = 0;
+const PIECES_KEPT = 4096;
+const PIECE_CHARS_KEPT = 8 * 1024 * 1024;
+
+/** The sentences of one piece, relative to its start: converted once per distinct piece, then copied. */
+function pieceSentencesOf(source: string, piece: MdastNodes[]): { sentences: Sentence[]; raws: Array<Array<string | undefined>> } {
+  const key = `${source}\u0000${JSON.stringify(piece)}`;
+  let kept = pieceSentences.get(key);
+  if (kept) pieceSentences.delete(key);
+  else {
+    const first = piece[0]!.position!;
+    const last = piece[piece.length - 1]!.position!;
+    const paragraph: Paragraph = { type: 'paragraph', children: piece as Paragraph['children'], position: { start: first.start, end: last.end } };
+    const nlcst = toNlcst(paragraph, new VFile(source), ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
+    const sentences = collectSentences(nlcst);
+    kept = { sentences, raws: sentences.map((sentence) => sentence.tokens.map((token) => RAW.get(token))) };
+    pieceChars += key.length;
+  }
+  pieceSentences.set(key, kept);
+  while (pieceSentences.size > PIECES_KEPT || pieceChars > PIECE_CHARS_KEPT) {
+    const oldest = pieceSentences.keys().next().value!;
+    pieceSentences.delete(oldest);
+    pieceChars -= oldest.length;
+  }
+  return kept;
+}
+
+/**
  * The sentences of one block's inline content, parsed in pieces of bounded size, each against its own slice of the
  * source (so no parse sees the whole file). Token places are relative to the piece here and made exact by realign().
  */
@@ -323,16 +358,20 @@ function blockSentences(children: MdastNodes[], text: string): Sentence[] {
     let next = at + 1;
     while (next < inline.length && inline[next]!.position!.end.offset! - from <= PIECE_LIMIT) next += 1;
     const to = inline[next - 1]!.position!.end.offset!;
-    const piece = inline.slice(at, next).map((child) => shifted(child, -from));
-    const first = piece[0]!.position!;
-    const last = piece[piece.length - 1]!.position!;
-    const paragraph: Paragraph = { type: 'paragraph', children: piece as Paragraph['children'], position: { start: first.start, end: last.end } };
-    const nlcst = toNlcst(paragraph, new VFile(text.slice(from, to)), ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
-    for (const sentence of collectSentences(nlcst)) {
-      for (const token of sentence.tokens) token.span = moved(token.span, from);
-      sentence.span = moved(sentence.span, from);
-      sentences.push(sentence);
-    }
+    // Offsets and lines relative to the piece, so the same paragraph anywhere in the document is the same piece.
+    const lines = 1 - inline[at]!.position!.start.line;
+    const piece = inline.slice(at, next).map((child) => shifted(child, -from, lines));
+    const kept = pieceSentencesOf(text.slice(from, to), piece);
+    kept.sentences.forEach((sentence, index) => {
+      const raws = kept.raws[index]!;
+      const tokens = sentence.tokens.map((token, place) => {
+        const copy = { ...token, span: moved(token.span, from) };
+        const raw = raws[place];
+        if (raw !== undefined) RAW.set(copy, raw);
+        return copy;
+      });
+      sentences.push({ tokens, span: moved(sentence.span, from), isQuestion: sentence.isQuestion });
+    });
     at = next;
   }
   return sentences;

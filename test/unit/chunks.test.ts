@@ -1,0 +1,129 @@
+// A long document is parsed in chunks, each reused while its text is unchanged (src/core/markdown.ts). The chunked
+// parse must be the whole parse exactly, positions included, or a finding would land on the wrong characters.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import spec from 'commonmark-spec';
+import { chunkStarts, parseMarkdown, parseWhole } from '../../src/core/markdown';
+import { repoRoot } from './shared';
+
+/** Blocks to build documents from, the tricky ones included: what runs past blank lines, what a cut must not split. */
+const BLOCKS = [
+  'Marketing runs the campaign this spring.',
+  '# Heading\n\nSales closes the deal.',
+  'Setext heading\n==============',
+  '- one\n- two\n\n- three, loose now\n\n  continued inside the item\n\nAfter the list.',
+  '1. first\n2. second\n\n3. third\n\nText after.',
+  '> a quote\nlazy line of it\n\n> another quote',
+  '> quote with a list\n> - item\n>\n> Back in the quote.',
+  '```\ncode\n\nLetter inside the fence\n\n# not a heading\n```',
+  '~~~~ md\nstill code\n\nAnd more\n~~~\nnot closed by three\n~~~~',
+  '  ```\n  indented fence\n\nLetter in it\n  ```',
+  '- ```\n  fence in an item\n\n  still in it\n\nLetter after the item',
+  '<!-- a comment\n\nLetter inside the comment\n\n-->',
+  '<!-- on one line --> then text',
+  '<script>\nvar a = 1;\n\nLetter in the script\n</script>',
+  '<div>\nhtml block\n\nLetter after it',
+  '<?php\n\nLetter in processing\n?>',
+  '| Name | Owner |\n|------|-------|\n| Launch | Marketing |\n\nBelow the table.',
+  '    indented code\n\n    more code\n\nLetter after code',
+  'Emphasis *across\nlines* and `code\nspans` here.',
+  'A line\nwith a hard break  \nand a soft one.',
+  '***\n\nThematic breaks around\n\n---',
+  'Ünicode letter starts this paragraph.',
+  '## Heading with trailing #s ##\n\nText.',
+  'Text with a <span>tag</span> and an autolink https://example.com.',
+  '\t\tTabbed line\n\nLetter after a tab line',
+  '- item\n\n      indented code in the item\n\nLetter after it',
+  '> ```\n> fence in a quote\n\nLetter after the quote',
+  '- <!--\n\n  comment in an item\n\nLetter after the item',
+  '- item\n\n  ```\n  fence in the item\n\nLetter\n```',
+  '```\nopened at the margin\n  ```\n\nLetter after the fence',
+  '````\n```\nfour opens, three do not close\n\nLetter\n````',
+  '',
+  ' ',
+];
+
+/** How many generated documents the unit run compares (each about 6 KB). */
+const DOCUMENTS = 300;
+
+/** A seeded generator, so a failure names a document that can be made again. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function document(seed: number): string {
+  const next = random(seed);
+  const endings = ['\n', '\r\n', '\r'];
+  const ending = endings[Math.floor(next() * 3)]!;
+  const parts: string[] = next() < 0.2 ? ['---\ntitle: "A draft"\n---'] : [];
+  while (parts.join('\n\n').length < 6000) parts.push(BLOCKS[Math.floor(next() * BLOCKS.length)]!);
+  const separators = ['\n\n', '\n', '\n\n\n'];
+  return parts.map((part, at) => (at === 0 ? '' : separators[Math.floor(next() * 3)]!) + part).join('').replace(/\n/g, ending);
+}
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+}
+
+describe('chunked parsing', function () {
+  this.timeout(120_000);
+
+  it('gives the whole parse for 300 generated documents, and again from the kept chunks', () => {
+    let cut = 0;
+    for (let seed = 1; seed <= DOCUMENTS; seed += 1) {
+      const text = document(seed);
+      if (chunkStarts(text).length > 1) cut += 1;
+      const whole = parseWhole(text);
+      assert.deepEqual(parseMarkdown(text), whole, `document ${seed}`);
+      assert.deepEqual(parseMarkdown(text), whole, `document ${seed}, from the kept chunks`);
+    }
+    // Most documents are cut, so the comparison is not vacuous.
+    assert.ok(cut > DOCUMENTS * 0.6, `only ${cut} of ${DOCUMENTS} documents were cut`);
+  });
+
+  it('gives the whole parse for every Markdown file in the repository, each repeated to chunk size', () => {
+    const files = ['test/fixtures', 'corpus', 'docs', 'examples'].flatMap((folder) => markdownFiles(path.join(repoRoot, folder)));
+    assert.ok(files.length > 100, `only ${files.length} files`);
+    for (const file of files) {
+      const text = [file, file, file].join('\n\n');
+      assert.deepEqual(parseMarkdown(text), parseWhole(text));
+    }
+  });
+
+  it('gives the whole parse for the CommonMark examples strung together in tens, between paragraphs', () => {
+    let cuts = 0;
+    for (let first = 0; first < spec.tests.length; first += 10) {
+      const examples = spec.tests.slice(first, first + 10);
+      const text = examples.map((example) => `Paragraph ${example.number}.\n\n${example.markdown.replaceAll('→', '\t')}\n\n`).join('').padEnd(4096, '\n');
+      cuts += chunkStarts(text).length - 1;
+      assert.deepEqual(parseMarkdown(text), parseWhole(text), `examples ${examples[0]!.number} to ${examples.at(-1)!.number}`);
+    }
+    assert.ok(cuts > 200, `only ${cuts} cuts`);
+  });
+
+  it('after an edit, reparses only what changed and still gives the whole parse', () => {
+    const text = document(7);
+    parseMarkdown(text);
+    const middle = Math.floor(text.length / 2);
+    const edited = `${text.slice(0, middle)}Sales runs the brand campaign. ${text.slice(middle)}`;
+    assert.deepEqual(parseMarkdown(edited), parseWhole(edited));
+  });
+
+  it('cuts before a letter line after a blank line, never inside fences, HTML blocks or front matter, and not at all with a definition', () => {
+    const starts = (text: string) => chunkStarts(text).map((offset) => text.slice(offset, offset + 6));
+    assert.deepEqual(starts('Alpha\n\nBravo\n- list\n\nCharlie\n\n  Indented\n\n# Head\n'), ['Alpha\n', 'Bravo\n', 'Charli', '# Head']);
+    assert.deepEqual(starts('A\n\n```\n\nB\n```\n\nC\n'), ['A\n\n```', 'C\n']);
+    assert.deepEqual(starts('A\n\n<!--\n\nB\n-->\n\nC\n'), ['A\n\n<!-', 'C\n']);
+    assert.deepEqual(starts('---\ntitle: x\n\nB: y\n---\n\nC\n'), ['---\nti', 'C\n']);
+    assert.deepEqual(starts('A\n\nB [x]\n\n[x]: /url\n'), ['A\n\nB [']);
+    // A fence after a list marker may end with its item or run on: nothing after it is cut.
+    assert.deepEqual(starts('A\n\n- ```\n\nB\n\nC\n'), ['A\n\n- `']);
+  });
+});
