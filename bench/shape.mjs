@@ -1,17 +1,22 @@
 // node bench/shape.mjs NAME KB ROUNDS: lints one adversarial shape of that size in this fresh process and prints
-// the median time per MB. bench/run.mjs runs it once per shape and size.
+// the median time per MB. bench/run.mjs runs it once per shape and size. NAME "prose" is the peer comparison's
+// prose draft (bench/drafts.mjs) instead, for the linearity of ordinary text.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { draftOfSize } from './drafts.mjs';
 import { shapes } from './shapes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
 const [name, kb, rounds = '3'] = process.argv.slice(2);
-const make = shapes[name];
+const make = name === 'prose' ? (size) => draftOfSize(size * 1024) : shapes[name];
 if (!make) throw new Error(`no shape "${name}"; the shapes are: ${Object.keys(shapes).join(', ')}`);
 const catalogue = loadCatalogue(join(root, 'corpus'));
+// One small lint of the same shape first, untimed: otherwise the smallest size pays for the JIT's warm-up and looks
+// slower per MB than the larger ones, which would hide growth.
+lintMarkdown(make(16), catalogue);
 const text = make(Number(kb));
 const mb = Buffer.byteLength(text) / 1024 ** 2;
 const times = Array.from({ length: Number(rounds) }, (_, round) => {
