@@ -1,5 +1,5 @@
 // The extension's commands: open a corpus passage, reveal a concept, check the active draft or the workspace.
-import { commands, window, workspace, type Disposable, type LogOutputChannel, type TreeView, type Uri } from 'vscode';
+import { ProgressLocation, commands, window, workspace, type CancellationToken, type Disposable, type LogOutputChannel, type TreeView, type Uri } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { overLimit } from '../core/editorSettings';
 import { CHECK_REQUEST, type CheckResult as FileCheck } from '../server/protocol';
@@ -16,6 +16,10 @@ export interface CheckResult {
   tooLarge: number;
   /** Files that could not be read or checked. */
   failed: number;
+  /** Whether the check was cancelled before every file was checked. */
+  cancelled: boolean;
+  /** What the notification said. */
+  summary: string;
 }
 
 export interface CommandContext {
@@ -86,7 +90,11 @@ async function revealConcept({ conceptsTree, conceptsView, output }: CommandCont
   await conceptsView.reveal(node, { select: true, focus: true, expand: true });
 }
 
-/** Lints the active draft, or every Markdown file of the workspace when no draft is active, in the language server. */
+/**
+ * Lints the active draft, or every Markdown file of the workspace when no draft is active, in the language server.
+ * A workspace check shows its progress and can be cancelled; either way a notification gives the counts, with a way
+ * to the Problems panel, and the log has one line per file and the summary.
+ */
 async function checkTerminology(context: CommandContext): Promise<CheckResult> {
   const { extensionUri, output } = context;
   const active = window.activeTextEditor?.document;
@@ -95,19 +103,46 @@ async function checkTerminology(context: CommandContext): Promise<CheckResult> {
       ? [active.uri]
       : // Dot-folders hold tools' state (.git, .vscode-test, .history), not drafts.
         (await workspace.findFiles('**/*.md', '{**/node_modules/**,**/.*/**}')).filter((uri) => isDraftLocation(uri, extensionUri));
-  const results = await Promise.all(targets.map((uri) => checkFile(context, uri)));
+  const started = Date.now();
+  const results =
+    targets.length === 1
+      ? [await checkFile(context, targets[0]!)]
+      : await window.withProgress(
+          { location: ProgressLocation.Notification, title: 'Plumb Line: checking terminology', cancellable: true },
+          (progress, cancel) => checkAll(context, targets, cancel, (done) => progress.report({ increment: 100 / targets.length, message: `${done} of ${plural(targets.length, 'file')}` })),
+        );
   const checked = results.filter((result) => result.status === 'checked');
   const tooLarge = results.filter((result) => result.status === 'too large').length;
   const failed = results.filter((result) => result.status === 'failed');
   for (const failure of failed) output.error(`Check terminology: ${failure.reason}`);
-  const result: CheckResult = { findings: checked.reduce((sum, one) => sum + one.findings, 0), files: checked.length, tooLarge, failed: failed.length };
-  const notes = [...(tooLarge > 0 ? [`${plural(tooLarge, 'file')} over the size limit`] : []), ...(failed.length > 0 ? [`${plural(failed.length, 'file')} failed`] : [])];
-  window.setStatusBarMessage(
-    `Plumb Line: ${plural(result.findings, 'finding')} in ${plural(result.files, 'file')}${notes.length > 0 ? ` (${notes.join(', ')}; see Output)` : ''}`,
-    10_000,
-  );
-  return result;
+  const findings = checked.reduce((sum, one) => sum + one.findings, 0);
+  const cancelled = results.length < targets.length;
+  const notes = [
+    ...(cancelled ? [`cancelled after ${plural(results.length, 'file')} of ${targets.length}`] : []),
+    ...(tooLarge > 0 ? [`${plural(tooLarge, 'file')} over the size limit`] : []),
+    ...(failed.length > 0 ? [`${plural(failed.length, 'file')} failed`] : []),
+  ];
+  const summary = `Plumb Line: ${plural(findings, 'finding')} in ${plural(checked.length, 'file')}${notes.length > 0 ? ` (${notes.join(', ')}; see Output › Plumb Line)` : ''}.`;
+  output.info(`Check terminology: ${summary.replace(/^Plumb Line: /, '')} ${Date.now() - started} ms.`);
+  // Not awaited: the command's result does not wait for the notification to be read.
+  void window.showInformationMessage(summary, SHOW_PROBLEMS).then((choice) => choice === SHOW_PROBLEMS && commands.executeCommand('workbench.actions.view.problems'));
+  return { findings, files: checked.length, tooLarge, failed: failed.length, cancelled, summary };
 }
+
+const SHOW_PROBLEMS = 'Show Problems';
+
+/** Checks the files a few at a time, in order, until all are done or the user cancels; returns the results so far. */
+async function checkAll(context: CommandContext, targets: Uri[], cancel: CancellationToken, onDone: (done: number) => void): Promise<FileCheck[]> {
+  const results: FileCheck[] = [];
+  for (let at = 0; at < targets.length && !cancel.isCancellationRequested; at += CHECKS_AT_ONCE) {
+    results.push(...(await Promise.all(targets.slice(at, at + CHECKS_AT_ONCE).map((uri) => checkFile(context, uri)))));
+    onDone(results.length);
+  }
+  return results;
+}
+
+/** How many files a workspace check sends the server at once: enough to keep it busy, few enough to cancel promptly. */
+const CHECKS_AT_ONCE = 8;
 
 /** One file checked by the server: an open document as it is in the editor, any other as it is on disk. */
 async function checkFile({ client: started, settings, output }: CommandContext, uri: Uri): Promise<FileCheck> {
@@ -129,7 +164,9 @@ async function checkFile({ client: started, settings, output }: CommandContext, 
       }
       text = new TextDecoder().decode(await workspace.fs.readFile(uri));
     }
-    return await client.sendRequest<FileCheck>(CHECK_REQUEST, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) }, text });
+    const result = await client.sendRequest<FileCheck>(CHECK_REQUEST, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) }, text });
+    if (result.status === 'checked') output.debug(`Checked ${uri.toString(true)}: ${plural(result.findings, 'finding')}.`);
+    return result;
   } catch (error) {
     return { status: 'failed', reason: `${uri.toString(true)}: ${describeError(error)}` };
   }
