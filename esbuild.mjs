@@ -52,7 +52,7 @@ if (!production) {
     { ...shared, entryPoints: filesUnder('test/integration/suite', '.ts'), outdir: 'out/test/integration/suite' },
     { ...shared, entryPoints: { run: 'test/eval/run.ts' }, outdir: 'out/test/eval' },
     { ...shared, entryPoints: { run: 'test/fuzz/run.ts' }, outdir: 'out/test/fuzz' },
-    { ...shared, entryPoints: { manifest: 'scripts/manifest.ts' }, outdir: 'out/scripts' },
+    { ...shared, entryPoints: { manifest: 'scripts/manifest.ts', ruleTables: 'scripts/ruleTables.ts' }, outdir: 'out/scripts' },
     { ...shared, entryPoints: { engine: 'bench/engine.ts' }, outdir: 'out/bench', sourcemap: false },
   );
 }
