@@ -29,6 +29,8 @@ import {
   type Passage,
   type TermMatch,
 } from '../core';
+// The extension's command ids, for the hover cards' links (an import-free module: nothing of the extension is bundled).
+import { COMMANDS } from '../vscode/ids';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
 import {
   CATALOGUE_REQUEST,
@@ -313,7 +315,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!catalogue || !document || !isDraft(document)) return null;
     const offset = document.offsetAt(position);
     const links = commandLinks
-      ? { passage: (passage: Passage) => commandLink('plumbLine.openPassage', passage.id), concept: (shown: Concept) => commandLink('plumbLine.revealConcept', shown.id) }
+      ? { passage: (passage: Passage) => commandLink(COMMANDS.openPassage, passage.id), concept: (shown: Concept) => commandLink(COMMANDS.revealConcept, shown.id) }
       : {};
     const { withinLimit, found } = await termsIn(document, catalogue);
     const term = found.find((match) => match.span.start.offset <= offset && offset <= match.span.end.offset);

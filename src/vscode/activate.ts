@@ -8,6 +8,7 @@ import { CatalogueView } from './catalogueView';
 import type { StartClient } from './clientOptions';
 import { registerCommands } from './commands';
 import { ConceptsTreeProvider } from './conceptsTree';
+import { VIEWS } from './ids';
 import { SettingsReader } from './settings';
 import { ShippedFiles } from './shippedFiles';
 import { SourcesTreeProvider } from './sourcesTree';
@@ -58,8 +59,8 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
   const settings = new SettingsReader();
   const sourcesTree = new SourcesTreeProvider(catalogue);
   const conceptsTree = new ConceptsTreeProvider(catalogue, settings, context.extensionUri, count);
-  const conceptsView = window.createTreeView('plumbLine.concepts', { treeDataProvider: conceptsTree, showCollapseAll: true });
-  const sourcesView = window.createTreeView('plumbLine.sources', { treeDataProvider: sourcesTree, showCollapseAll: true });
+  const conceptsView = window.createTreeView(VIEWS.concepts, { treeDataProvider: conceptsTree, showCollapseAll: true });
+  const sourcesView = window.createTreeView(VIEWS.sources, { treeDataProvider: sourcesTree, showCollapseAll: true });
   void catalogue.then((view) => {
     if (!view) for (const shown of [sourcesView, conceptsView] as TreeView<unknown>[]) shown.message = UNAVAILABLE;
   });

@@ -3,9 +3,7 @@
 import { Uri, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import type { InitializationOptions } from '../server/protocol';
-
-/** The commands a hover card may run; no other command link is trusted. */
-export const HOVER_COMMANDS = ['plumbLine.openPassage', 'plumbLine.revealConcept'];
+import { HOVER_COMMANDS } from './ids';
 
 /** Starts the language server and its client: a Node process on the desktop, a web worker in the browser. */
 export type StartClient = (context: ExtensionContext, output: LogOutputChannel) => Promise<BaseLanguageClient>;

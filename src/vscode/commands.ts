@@ -6,6 +6,7 @@ import { CHECK_REQUEST, type CheckResult as FileCheck } from '../server/protocol
 import type { CatalogueView } from './catalogueView';
 import type { ConceptsElement, ConceptsTreeProvider } from './conceptsTree';
 import { corpusFileUri, describeError, isDraft, isDraftLocation, toRange } from './convert';
+import { COMMANDS } from './ids';
 import type { SettingsReader } from './settings';
 
 export interface CheckResult {
@@ -40,9 +41,9 @@ const checkedFromDisk = new Map<string, Uri>();
 export function registerCommands(context: CommandContext): Disposable[] {
   const { output } = context;
   return [
-    registerLogged(output, 'plumbLine.openPassage', (passageId: unknown) => openPassage(context, passageId)),
-    registerLogged(output, 'plumbLine.revealConcept', (conceptId: unknown) => revealConcept(context, conceptId)),
-    registerLogged(output, 'plumbLine.checkTerminology', () => checkTerminology(context)),
+    registerLogged(output, COMMANDS.openPassage, (passageId: unknown) => openPassage(context, passageId)),
+    registerLogged(output, COMMANDS.revealConcept, (conceptId: unknown) => revealConcept(context, conceptId)),
+    registerLogged(output, COMMANDS.checkTerminology, () => checkTerminology(context)),
     // The server re-lints open documents when a setting changes; the files checked from disk are checked again here,
     // so a rule switched off leaves no stale finding in Problems.
     workspace.onDidChangeConfiguration((event) => {

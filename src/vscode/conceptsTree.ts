@@ -16,6 +16,7 @@ import { excerpt } from '../core/excerpt';
 import type { Passage, Side } from '../core/types';
 import type { CatalogueView, ViewConcept } from './catalogueView';
 import { isDraft } from './convert';
+import { COMMANDS } from './ids';
 import type { SettingsReader } from './settings';
 
 export interface SideNode {
@@ -152,7 +153,7 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
     item.tooltip = source ? `${passage.text}\n\n— ${citation(source)}` : passage.text;
     item.iconPath = new ThemeIcon('quote');
     item.contextValue = 'passage';
-    item.command = { command: 'plumbLine.openPassage', title: 'Open source passage', arguments: [passage.id] };
+    item.command = { command: COMMANDS.openPassage, title: 'Open source passage', arguments: [passage.id] };
     return item;
   }
 }

@@ -3,6 +3,7 @@ import { ThemeIcon, TreeItem, TreeItemCollapsibleState, type TreeDataProvider } 
 import { excerpt } from '../core/excerpt';
 import type { Passage, Section, Source } from '../core/types';
 import type { CatalogueView } from './catalogueView';
+import { COMMANDS } from './ids';
 
 /** The corpus objects themselves are the elements: they are stable, which `TreeView.reveal` relies on. */
 export type SourcesElement = Source | Section | Passage;
@@ -60,7 +61,7 @@ function passageItem(passage: Passage): TreeItem {
   item.tooltip = passage.text;
   item.iconPath = new ThemeIcon('quote');
   item.contextValue = 'passage';
-  item.command = { command: 'plumbLine.openPassage', title: 'Open source passage', arguments: [passage.id] };
+  item.command = { command: COMMANDS.openPassage, title: 'Open source passage', arguments: [passage.id] };
   return item;
 }
 

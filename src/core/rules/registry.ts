@@ -10,6 +10,8 @@ export interface RuleInfo {
   id: RuleId;
   title: string;
   defaultSeverity: Severity;
+  /** What it catches, with an example: the rule tables of README.md and docs/rules/README.md (`npm run sync:docs`). */
+  summary: string;
   /** Path of the rule's documentation page, relative to the package root. */
   docs: string;
   rule: Rule;
@@ -22,6 +24,9 @@ export const RULES: Record<RuleId, RuleInfo> = {
     id: 'conflation',
     title: 'Sales and marketing used as synonyms',
     defaultSeverity: 'warning',
+    summary:
+      '"Sales" and "marketing" used as synonyms, or one doer made of both: "marketing is just selling", ' +
+      '"sales (a.k.a. marketing)", "sales/marketing closed the deal".',
     docs: 'docs/rules/conflation.md',
     rule: conflation,
   },
@@ -29,6 +34,9 @@ export const RULES: Record<RuleId, RuleInfo> = {
     id: 'sales-doing-marketing',
     title: "Sales credited with marketing's work",
     defaultSeverity: 'warning',
+    summary:
+      "Sales credited with marketing's one-to-many work (research, the 4 Ps, brand, advertising and PR, prospects, collateral): " +
+      '"our sales team will launch a TV advertising campaign".',
     docs: 'docs/rules/sales-doing-marketing.md',
     rule: salesDoingMarketing,
   },
@@ -36,6 +44,9 @@ export const RULES: Record<RuleId, RuleInfo> = {
     id: 'marketing-doing-sales',
     title: "Marketing credited with sales' work",
     defaultSeverity: 'warning',
+    summary:
+      "Marketing credited with sales' one-to-one work (new calls, accounts, objections, closing, relationships, negotiation): " +
+      '"marketing closed the deal".',
     docs: 'docs/rules/marketing-doing-sales.md',
     rule: marketingDoingSales,
   },
@@ -43,6 +54,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     id: 'inconsistency',
     title: 'One activity credited to both functions',
     defaultSeverity: 'information',
+    summary: 'One activity credited to sales in one place and to marketing in another place of the same document.',
     docs: 'docs/rules/inconsistency.md',
     rule: inconsistency,
   },

@@ -1,0 +1,19 @@
+// The ids the extension contributes in package.json, named once: the code uses these, and test/unit/manifest.test.ts
+// checks package.json's contributes against them. No import, so the language server can name the commands its hover
+// cards link to without bundling anything of the extension.
+
+export const COMMANDS = {
+  checkTerminology: 'plumbLine.checkTerminology',
+  openPassage: 'plumbLine.openPassage',
+  revealConcept: 'plumbLine.revealConcept',
+} as const;
+
+/** The commands a hover card may run (each takes the id of what it opens); no other command link is trusted. */
+export const HOVER_COMMANDS: string[] = [COMMANDS.openPassage, COMMANDS.revealConcept];
+
+/** The activity-bar container and the views in it. */
+export const VIEW_CONTAINER = 'plumbLine';
+export const VIEWS = {
+  sources: 'plumbLine.sources',
+  concepts: 'plumbLine.concepts',
+} as const;
