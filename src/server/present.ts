@@ -1,8 +1,8 @@
 // The engine's findings and cards in Language Server Protocol terms: plain data, no connection, so it is unit-testable.
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import { DIAGNOSTIC_SOURCE } from './protocol';
 import { evidenceText, RULES, type Catalogue, type Finding, type Severity, type Span } from '../core';
 
-export const DIAGNOSTIC_SOURCE = 'Plumb Line';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

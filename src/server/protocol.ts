@@ -8,6 +8,9 @@ export const CONCEPT_COUNTS_REQUEST = 'plumbLine/conceptCounts';
 /** Checks one document now and publishes its diagnostics, open or not: what Check terminology asks for each file. */
 export const CHECK_REQUEST = 'plumbLine/check';
 
+/** The `source` of every diagnostic the server publishes: how a client tells Plumb Line's from others'. */
+export const DIAGNOSTIC_SOURCE = 'Plumb Line';
+
 /** The catalogue the server built from the corpus, as plain data for a client's views: `null` → `CatalogueSnapshot | null`. */
 export const CATALOGUE_REQUEST = 'plumbLine/catalogue';
 

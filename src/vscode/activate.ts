@@ -12,12 +12,14 @@ import { VIEWS } from './ids';
 import { SettingsReader } from './settings';
 import { ShippedFiles } from './shippedFiles';
 import { SourcesTreeProvider } from './sourcesTree';
+import { LintStatus } from './statusBar';
 
 /** What `activate` returns, for the integration tests: the catalogue the views show (once the server sent it) and the tree providers. */
 export interface PlumbLineApi {
   catalogue: Promise<CatalogueView | undefined>;
   sourcesTree: SourcesTreeProvider;
   conceptsTree: ConceptsTreeProvider;
+  status: LintStatus;
 }
 
 const UNAVAILABLE = 'The Plumb Line corpus could not be loaded. See Output › Plumb Line.';
@@ -64,10 +66,11 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
   void catalogue.then((view) => {
     if (!view) for (const shown of [sourcesView, conceptsView] as TreeView<unknown>[]) shown.message = UNAVAILABLE;
   });
-  context.subscriptions.push(ShippedFiles.register(context.extensionUri), conceptsTree, conceptsView, sourcesView);
+  const status = new LintStatus(settings, context.extensionUri);
+  context.subscriptions.push(ShippedFiles.register(context.extensionUri), conceptsTree, conceptsView, sourcesView, status);
   // Activation waits for nothing: the views fill in when the server has sent the catalogue, and the commands wait for it.
   context.subscriptions.push(...registerCommands({ catalogue, client: started, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }));
-  return { catalogue, sourcesTree, conceptsTree };
+  return { catalogue, sourcesTree, conceptsTree, status };
 }
 
 export async function deactivateClient(): Promise<void> {

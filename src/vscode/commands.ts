@@ -1,5 +1,16 @@
 // The extension's commands: open a corpus passage, reveal a concept, check the active draft or the workspace.
-import { ProgressLocation, commands, window, workspace, type CancellationToken, type Disposable, type LogOutputChannel, type TreeView, type Uri } from 'vscode';
+import {
+  ConfigurationTarget,
+  ProgressLocation,
+  Uri,
+  commands,
+  window,
+  workspace,
+  type CancellationToken,
+  type Disposable,
+  type LogOutputChannel,
+  type TreeView,
+} from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { overLimit } from '../core/editorSettings';
 import { CHECK_REQUEST, type CheckResult as FileCheck } from '../server/protocol';
@@ -44,6 +55,8 @@ export function registerCommands(context: CommandContext): Disposable[] {
     registerLogged(output, COMMANDS.openPassage, (passageId: unknown) => openPassage(context, passageId)),
     registerLogged(output, COMMANDS.revealConcept, (conceptId: unknown) => revealConcept(context, conceptId)),
     registerLogged(output, COMMANDS.checkTerminology, () => checkTerminology(context)),
+    registerLogged(output, COMMANDS.toggleLinting, () => toggleLinting(context)),
+    registerLogged(output, COMMANDS.openSample, () => openSample(context)),
     // The server re-lints open documents when a setting changes; the files checked from disk are checked again here,
     // so a rule switched off leaves no stale finding in Problems.
     workspace.onDidChangeConfiguration((event) => {
@@ -144,6 +157,28 @@ async function checkAll(context: CommandContext, targets: Uri[], cancel: Cancell
 
 /** How many files a workspace check sends the server at once: enough to keep it busy, few enough to cancel promptly. */
 const CHECKS_AT_ONCE = 8;
+
+/** The walkthrough's first step: the sample launch plan as an untitled draft, so nothing the user tries is saved. */
+async function openSample({ extensionUri }: CommandContext): Promise<void> {
+  const sample = await workspace.fs.readFile(Uri.joinPath(extensionUri, 'media', 'walkthrough', 'sample-draft.md'));
+  const document = await workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(sample) });
+  await window.showTextDocument(document);
+}
+
+/**
+ * Turns linting as you type off or on for the workspace (for the user, without a folder open), and returns whether it
+ * is now on. A folder's own setting that would still win is changed too, so the click always does what it says.
+ */
+async function toggleLinting({ settings, output }: CommandContext): Promise<boolean> {
+  const scope = window.activeTextEditor?.document.uri;
+  const enable = !settings.read(scope).enabled;
+  const config = workspace.getConfiguration('plumbLine', scope ?? null);
+  const target = workspace.workspaceFolders?.length ? ConfigurationTarget.Workspace : ConfigurationTarget.Global;
+  await config.update('enable', enable, target);
+  if (scope && config.inspect('enable')?.workspaceFolderValue !== undefined) await config.update('enable', enable, ConfigurationTarget.WorkspaceFolder);
+  output.info(`Linting as you type is ${enable ? 'on' : 'off'} ${target === ConfigurationTarget.Workspace ? 'in this workspace' : 'for this user'}.`);
+  return enable;
+}
 
 /** One file checked by the server: an open document as it is in the editor, any other as it is on disk. */
 async function checkFile({ client: started, settings, output }: CommandContext, uri: Uri): Promise<FileCheck> {

@@ -6,6 +6,8 @@ export const COMMANDS = {
   checkTerminology: 'plumbLine.checkTerminology',
   openPassage: 'plumbLine.openPassage',
   revealConcept: 'plumbLine.revealConcept',
+  toggleLinting: 'plumbLine.toggleLinting',
+  openSample: 'plumbLine.openSample',
 } as const;
 
 /** The commands a hover card may run (each takes the id of what it opens); no other command link is trusted. */

@@ -155,6 +155,18 @@ async function run(page) {
   await editor.locator('.squiggly-warning').nth(EXPECTED.length - 1).waitFor({ state: 'detached' });
   pass(`the quick fix rewrites line 3 to "${FIXED_LINE}", and its finding goes`);
 
+  // Check terminology from the command palette: a notification with the count, and its button opens Problems.
+  await page.keyboard.press('F1');
+  const palette = page.locator('.quick-input-widget input');
+  await palette.fill('>Plumb Line: Check terminology');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Check terminology' }).waitFor();
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Plumb Line: 1 finding in 1 file.' });
+  await toast.waitFor();
+  await toast.locator('.monaco-button', { hasText: 'Show Problems' }).click();
+  await page.locator('.markers-panel .monaco-list-row', { hasText: EXPECTED[1].message }).first().waitFor();
+  pass('Check terminology says "Plumb Line: 1 finding in 1 file." and its Show Problems button opens the panel');
+
   // The Sources view: the five articles, from the catalogue the server parsed in its worker.
   await activityIcon.click();
   const sources = page.locator('#workbench\\.parts\\.sidebar .pane', { has: page.locator('.pane-header[aria-label^="Sources"]') });

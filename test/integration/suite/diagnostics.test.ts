@@ -70,7 +70,7 @@ describe('diagnostics', () => {
   it('leaves a draft with correct usage alone', async () => {
     const { document } = await openDraft('clean.md');
     const result = await vscode.commands.executeCommand<CheckResult>('plumbLine.checkTerminology');
-    assert.deepEqual(result, { findings: 0, files: 1, tooLarge: 0, failed: 0 });
+    assert.deepEqual(result, { findings: 0, files: 1, tooLarge: 0, failed: 0, cancelled: false, summary: 'Plumb Line: 0 findings in 1 file.' });
     assert.deepEqual(plumbLineDiagnostics(document.uri), []);
   });
 

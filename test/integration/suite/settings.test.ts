@@ -88,7 +88,14 @@ describe('settings', () => {
     await updateWorkspaceSetting('maxFileSizeKB', 1);
     await waitForDiagnostics(document.uri, (ds) => ds.length === 0, 'no diagnostics on the draft over the limit');
     const result = await vscode.commands.executeCommand<CheckResult>('plumbLine.checkTerminology');
-    assert.deepEqual(result, { findings: 0, files: 0, tooLarge: 1, failed: 0 });
+    assert.deepEqual(result, {
+      findings: 0,
+      files: 0,
+      tooLarge: 1,
+      failed: 0,
+      cancelled: false,
+      summary: 'Plumb Line: 0 findings in 0 files (1 file over the size limit; see Output › Plumb Line).',
+    });
     await updateWorkspaceSetting('maxFileSizeKB', 64);
     await waitForDiagnostics(document.uri, hasRule('marketing-doing-sales'), 'marketing-doing-sales again under a 64 KB limit');
   });

@@ -1,0 +1,61 @@
+// The status-bar item: the active draft's Plumb Line findings, and a click that turns linting as you type off or on
+// for the workspace (Check terminology works either way), as Code Spell Checker's and LTeX's items do.
+import { EventEmitter, MarkdownString, StatusBarAlignment, languages, window, workspace, type Disposable, type StatusBarItem, type Uri } from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../server/protocol';
+import { isDraft } from './convert';
+import { COMMANDS } from './ids';
+import type { SettingsReader } from './settings';
+
+export class LintStatus implements Disposable {
+  readonly item: StatusBarItem;
+  private readonly updated = new EventEmitter<void>();
+  /** Fires after the item shows a new state (for the tests). */
+  readonly onDidUpdate = this.updated.event;
+  private readonly listeners: Disposable[];
+
+  constructor(
+    private readonly settings: SettingsReader,
+    private readonly extensionUri: Uri,
+  ) {
+    this.item = window.createStatusBarItem('plumbLine.status', StatusBarAlignment.Right, 100);
+    this.item.name = 'Plumb Line';
+    this.item.command = COMMANDS.toggleLinting;
+    this.listeners = [
+      window.onDidChangeActiveTextEditor(() => this.update()),
+      languages.onDidChangeDiagnostics(({ uris }) => {
+        const active = window.activeTextEditor?.document.uri.toString();
+        if (uris.some((uri) => uri.toString() === active)) this.update();
+      }),
+      workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('plumbLine.enable') && this.update()),
+    ];
+    this.update();
+  }
+
+  /** Shows the active draft's count, or that linting is off; hidden when no draft is active. */
+  update(): void {
+    const document = window.activeTextEditor?.document;
+    if (!document || !isDraft(document, this.extensionUri)) {
+      this.item.hide();
+      this.updated.fire();
+      return;
+    }
+    const findings = languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE).length;
+    if (this.settings.read(document.uri).enabled) {
+      this.item.text = `$(checklist) ${findings}`;
+      this.item.tooltip = new MarkdownString(
+        `**Plumb Line**: ${findings === 1 ? '1 finding' : `${findings} findings`} in this draft.\n\nClick to stop linting as you type in this workspace; *Check terminology* still works.`,
+      );
+    } else {
+      this.item.text = '$(circle-slash) Plumb Line';
+      this.item.tooltip = new MarkdownString('**Plumb Line** does not lint as you type in this workspace.\n\nClick to lint as you type again.');
+    }
+    this.item.show();
+    this.updated.fire();
+  }
+
+  dispose(): void {
+    for (const listener of this.listeners) listener.dispose();
+    this.item.dispose();
+    this.updated.dispose();
+  }
+}
