@@ -40,7 +40,12 @@ if (!production) {
     // One bundle for all unit tests: the engine is bundled once, so coverage of each source line is counted once.
     {
       ...shared,
-      stdin: { contents: filesUnder('test/unit', '.test.ts').map((file) => `import './${file.replaceAll('\\', '/')}';`).join('\n'), resolveDir: '.', sourcefile: 'unit-tests.ts', loader: 'ts' },
+      stdin: {
+        contents: filesUnder('test/unit', '.test.ts').map((file) => `import './${file.replaceAll('\\', '/')}';`).join('\n'),
+        resolveDir: '.',
+        sourcefile: 'unit-tests.ts',
+        loader: 'ts',
+      },
       outfile: 'out/test/unit/all.test.js',
       // commonmark-spec reads its spec.txt beside itself, recheck starts its own native checker, and the TypeScript
       // compiler (read by the ReDoS test) is large: all three are loaded from node_modules at run time.
@@ -58,7 +63,10 @@ if (!production) {
 mkdirSync('dist/web', { recursive: true });
 // A browser cannot list the extension's folder: the web client reads the corpus files named here (see webClient.ts).
 writeFileSync('dist/web/corpus.json', `${JSON.stringify(readdirSync('corpus').filter((name) => name.endsWith('.md')).sort())}\n`);
-writeFileSync('dist/server.js', "#!/usr/bin/env node\n// plumb-line-ls: the language server, from the bundle it shares with the CLI.\nrequire('./cli.js').languageServer();\n");
+writeFileSync(
+  'dist/server.js',
+  "#!/usr/bin/env node\n// plumb-line-ls: the language server, from the bundle it shares with the CLI.\nrequire('./cli.js').languageServer();\n",
+);
 chmodSync('dist/server.js', 0o755);
 rmSync('dist/server.js.map', { force: true });
 

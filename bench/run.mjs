@@ -47,7 +47,8 @@ function compare(name, ours, peer) {
     ratios.push(a / b);
   }
   console.log(
-    `${name.padEnd(34)} plumb-line ${median(ourTimes).toFixed(1).padStart(8)} ms   alex ${median(peerTimes).toFixed(1).padStart(8)} ms   ratio ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})`,
+    `${name.padEnd(34)} plumb-line ${median(ourTimes).toFixed(1).padStart(8)} ms   alex ${median(peerTimes).toFixed(1).padStart(8)} ms   ` +
+      `ratio ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})`,
   );
 }
 
@@ -56,7 +57,11 @@ const catalogue = loadCatalogue(join(root, 'corpus'));
 console.log(`Catalogue from the corpus (activation work): ${(performance.now() - catalogueStart).toFixed(1)} ms, once`);
 console.log(`${drafts.length} drafts, ${(bytes / 1024).toFixed(0)} KiB; ${rounds} interleaved rounds; lower ratio is faster than the peer\n`);
 
-compare(`each draft on its own (${drafts.length})`, (round) => drafts.forEach((text) => lintMarkdown(fresh(text, round), catalogue)), () => drafts.forEach((text) => alexMarkdown(text)));
+compare(
+  `each draft on its own (${drafts.length})`,
+  (round) => drafts.forEach((text) => lintMarkdown(fresh(text, round), catalogue)),
+  () => drafts.forEach((text) => alexMarkdown(text)),
+);
 compare('one long draft', (round) => lintMarkdown(fresh(longDraft, round), catalogue), () => alexMarkdown(longDraft));
 
 // Adversarial shapes at doubling sizes: time per MB should stay flat (within 2×) if the work is linear in the input.
@@ -67,10 +72,12 @@ const sizes = [100, 200, 400, 800, 1600, 3200, 5120].filter((kb) => kb <= maxKb)
 console.log(`\nadversarial shapes (median of 3 below 2 MB, one run above; ms per MB at each size, and the largest over the smallest):`);
 for (const name of Object.keys(shapes)) {
   const perMb = sizes.map((kb) => {
-    const run = spawnSync(process.execPath, [join(root, 'bench', 'shape.mjs'), name, String(kb), kb >= 2048 ? '1' : '3'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const args = [join(root, 'bench', 'shape.mjs'), name, String(kb), kb >= 2048 ? '1' : '3'];
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (run.status !== 0) throw new Error(`bench/shape.mjs ${name} ${kb}: ${run.stderr}`);
     return { kb, msPerMb: Number(run.stdout.trim()) };
   });
   const growth = perMb[perMb.length - 1].msPerMb / perMb[0].msPerMb;
-  console.log(`  ${name.padEnd(20)} ${perMb.map((point) => `${point.kb} KB ${point.msPerMb.toFixed(0)}`).join(' · ')} ms/MB   ×${growth.toFixed(2)}${growth > 2 ? '  (super-linear)' : ''}`);
+  const points = perMb.map((point) => `${point.kb} KB ${point.msPerMb.toFixed(0)}`).join(' · ');
+  console.log(`  ${name.padEnd(20)} ${points} ms/MB   ×${growth.toFixed(2)}${growth > 2 ? '  (super-linear)' : ''}`);
 }

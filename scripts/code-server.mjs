@@ -94,7 +94,15 @@ function lockHolderAlive() {
 // Starts code-server on a free loopback port and resolves once it answers HTTP. `url` opens `folder` and,
 // when given, loads the extension under development and runs its tests in the extension host.
 // `disableWorkspaceTrust` matches @vscode/test-electron, which passes --disable-workspace-trust to VS Code.
-export async function startCodeServer({ folder, userDataDir, extensionsDir, env = {}, extensionDevelopmentPath, extensionTestsPath, disableWorkspaceTrust = false }) {
+export async function startCodeServer({
+  folder,
+  userDataDir,
+  extensionsDir,
+  env = {},
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  disableWorkspaceTrust = false,
+}) {
   const codeServer = await ensureCodeServer();
   const port = await freeLoopbackPort();
   mkdirSync(userDataDir, { recursive: true });
@@ -311,7 +319,11 @@ function verifyInstall() {
 // environment, or VS Code's terminal hook, which makes it open the folder in the surrounding editor instead.
 function codeServerEnv(extra) {
   const env = { ...process.env, ...extra };
-  for (const name of ['PORT', 'CODE_SERVER_HOST', 'CODE_SERVER_CONFIG', 'CODE_SERVER_PARENT_PID', 'CODE_SERVER_SESSION_SOCKET', 'PASSWORD', 'HASHED_PASSWORD', 'VSCODE_IPC_HOOK_CLI']) {
+  const inherited = [
+    'PORT', 'CODE_SERVER_HOST', 'CODE_SERVER_CONFIG', 'CODE_SERVER_PARENT_PID', 'CODE_SERVER_SESSION_SOCKET',
+    'PASSWORD', 'HASHED_PASSWORD', 'VSCODE_IPC_HOOK_CLI',
+  ];
+  for (const name of inherited) {
     if (!(name in extra)) delete env[name];
   }
   return env;

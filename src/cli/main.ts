@@ -70,7 +70,10 @@ function readOptions(config: string | undefined): LintOptions {
   for (const problem of problems) process.stderr.write(`plumb-line: ${config}: ${problem}\n`);
   // A misspelt rule would leave the rule the team meant to configure at its default: that is a usage error.
   const unknown = problems.filter((problem) => problem.startsWith('Unknown rule'));
-  if (unknown.length > 0) throw new Error(`${config}: ${unknown.length === 1 ? 'an unknown rule id' : `${unknown.length} unknown rule ids`}; fix the config (see above)`);
+  if (unknown.length > 0) {
+    const what = unknown.length === 1 ? 'an unknown rule id' : `${unknown.length} unknown rule ids`;
+    throw new Error(`${config}: ${what}; fix the config (see above)`);
+  }
   return options;
 }
 
@@ -90,7 +93,17 @@ export interface Row {
 
 function toRow(file: string, finding: Finding): Row {
   const { start, end } = finding.span;
-  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, ...(finding.reading ? { reading: finding.reading } : {}) };
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    ...(finding.reading ? { reading: finding.reading } : {}),
+  };
 }
 
 export function main(argv: string[]): number {

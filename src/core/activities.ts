@@ -59,9 +59,8 @@ function matchesAt(words: string[], at: number, phrase: Phrase): boolean {
  */
 function compoundEnd(words: string[], from: number, end: number, objects: Phrase[]): number {
   let at = from;
-  for (let next = objects.find((phrase) => at + phrase.length <= end && matchesAt(words, at, phrase)); next; next = objects.find((phrase) => at + phrase.length <= end && matchesAt(words, at, phrase))) {
-    at += next.length;
-  }
+  const objectAt = (): Phrase | undefined => objects.find((phrase) => at + phrase.length <= end && matchesAt(words, at, phrase));
+  for (let next = objectAt(); next; next = objectAt()) at += next.length;
   return at;
 }
 
@@ -84,7 +83,9 @@ export class ActivityIndex {
         for (const verb of pattern.verbs ?? []) this.addVerb(verb, { ...base, objects, standsAlone: terms.has(verb) });
         for (const noun of pattern.nouns ?? []) this.nouns.push({ ...base, phrase: phraseOf(noun, false) });
         // A multi-word object names the activity by itself too ("sales owns the loyalty program"), but not "new product".
-        for (const object of pattern.objects ?? []) if (object.includes(' ') && !OBJECT_FILLERS.has(object.split(' ')[0]!)) this.nouns.push({ ...base, phrase: phraseOf(object, false) });
+        for (const object of pattern.objects ?? []) {
+          if (object.includes(' ') && !OBJECT_FILLERS.has(object.split(' ')[0]!)) this.nouns.push({ ...base, phrase: phraseOf(object, false) });
+        }
       }
     }
     for (const side of ['marketing', 'sales'] as const) {
@@ -133,7 +134,10 @@ export class ActivityIndex {
       let skipped = 0;
       while (index < end && skipped <= OBJECT_WINDOW) {
         const object = entry.objects.find((phrase) => index + phrase.length <= end && matchesAt(words, index, phrase));
-        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to: compoundEnd(words, index + object.length, end, entry.objects) - 1, verbAt: at };
+        if (object) {
+          const to = compoundEnd(words, index + object.length, end, entry.objects) - 1;
+          return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to, verbAt: at };
+        }
         index += 1;
         skipped += 1;
       }
@@ -178,7 +182,8 @@ export class ActivityIndex {
       }
       // "a renewal objection guide", "the pricing page template": a phrase that modifies a document names the document.
       const after = best ? index + best.phrase.length : index;
-      if (best && (DOCUMENT_NOUNS.has(words[after] ?? '') || (!['and', 'or', ',', '&', '/'].includes(words[after] ?? '') && DOCUMENT_NOUNS.has(words[after + 1] ?? '')))) {
+      const joinsAfter = ['and', 'or', ',', '&', '/'].includes(words[after] ?? '');
+      if (best && (DOCUMENT_NOUNS.has(words[after] ?? '') || (!joinsAfter && DOCUMENT_NOUNS.has(words[after + 1] ?? '')))) {
         index += best.phrase.length - 1;
         continue;
       }

@@ -112,7 +112,10 @@ export function activityIn(index: ActivityIndex, list: string[], given: Predicat
 /** "run the product webinar" → own:product, own:webinar: two claims about one object share a key when they share a content word. */
 function objectKeys(verb: string, tokens: Token[], first: number, head: number): string[] {
   // A possessive only says whose: "the account's events" and "the account plan" are not one thing.
-  return tokens.slice(first, head + 1).filter((token, at) => isWord(token) && !DETERMINERS.has(token.lower) && !TIME_NOUNS.has(token.lower) && !(token.possessive && first + at < head)).map((token) => `${verbKeyOf(verb)}:${stemKey(token.lower)}`);
+  const keyWords = tokens
+    .slice(first, head + 1)
+    .filter((token, at) => isWord(token) && !DETERMINERS.has(token.lower) && !TIME_NOUNS.has(token.lower) && !(token.possessive && first + at < head));
+  return keyWords.map((token) => `${verbKeyOf(verb)}:${stemKey(token.lower)}`);
 }
 
 interface GenericActivity {
@@ -133,7 +136,12 @@ export function genericKey(tokens: Token[], verbAt: number, objectFrom: number, 
   if (!passive && COPULA_FORMS.has(tokens[verbAt - 1]?.lower ?? '') && !/(ed|en|ing)$/.test(verb) && !IRREGULAR_PAST.has(verb)) return undefined;
   const object = objectHead(tokens, objectFrom, objectEnd);
   if (!object) return undefined;
-  return { keys: objectKeys(verb, tokens, object.first, object.head), text: textOf(tokens, object.first, object.head), from: Math.min(verbAt, object.first), to: Math.max(verbAt, object.head) };
+  return {
+    keys: objectKeys(verb, tokens, object.first, object.head),
+    text: textOf(tokens, object.first, object.head),
+    from: Math.min(verbAt, object.first),
+    to: Math.max(verbAt, object.head),
+  };
 }
 
 export function credit(sentence: Sentence, mention: Mention, activity: ActivityMatch | undefined, generic: GenericActivity | undefined): Credit | undefined {
@@ -151,14 +159,17 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   // "the MQLs marketing sends": a reduced relative clause, whose verb's object is the noun before the function.
   const before = tokens[mention.from - 1];
   if (isWord(before) && REDUCED_RELATIVE_HEADS.test(before.text)) return undefined;
-  let predicate = predicateAfter(tokens, skip > 0 ? mention.to + 1 + skip : isAppositive(tokens, mention) ? mention.to + 2 : afterNamedPerson(tokens, mention.to + 1));
+  const predicateFrom = skip > 0 ? mention.to + 1 + skip : isAppositive(tokens, mention) ? mention.to + 2 : afterNamedPerson(tokens, mention.to + 1);
+  let predicate = predicateAfter(tokens, predicateFrom);
   // "As CMO she will negotiate…": the function names the pronoun's role.
   if (tokens[mention.from - 1]?.lower === 'as') {
     const pronoun = tokens[mention.to + 1]?.text === ',' ? mention.to + 2 : mention.to + 1;
     if (SUBJECT_PRONOUNS.has(tokens[pronoun]?.lower ?? '')) predicate = predicateAfter(tokens, pronoun + 1);
   }
   // "The best salespeople I know read the plan": a reduced relative clause stands between the subject and its verb.
-  if (predicate && ['i', 'we', 'you'].includes(tokens[predicate.start].lower) && isWord(tokens[predicate.start + 1])) predicate = predicateAfter(tokens, predicate.start + 2);
+  if (predicate && ['i', 'we', 'you'].includes(tokens[predicate.start].lower) && isWord(tokens[predicate.start + 1])) {
+    predicate = predicateAfter(tokens, predicate.start + 2);
+  }
   if (!predicate || predicate.negated) return undefined;
   const verb = tokens[predicate.start].lower;
   // "sales needs marketing to build the brand": the second function is the doer.
@@ -174,12 +185,24 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   const inCharge = verb === 'in' && tokens[predicate.start + 1]?.lower === 'charge';
   // Verbs of quantities ("marketing spend rose", "sales grew") matter only for the bare words; "our new marketer spends…" acts.
   const bare = mention.from === mention.to && ['sales', 'marketing'].includes(tokens[mention.from].lower);
-  if (SUPPORT_VERBS.has(verb) || (bare && REVENUE_VERBS.has(verb)) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || NOT_VERBS.has(verb)) return undefined;
+  if (
+    SUPPORT_VERBS.has(verb) ||
+    (bare && REVENUE_VERBS.has(verb)) ||
+    (PREPOSITIONS.has(verb) && !inCharge) ||
+    DETERMINERS.has(verb) ||
+    NOT_VERBS.has(verb)
+  ) {
+    return undefined;
+  }
   const list = words(tokens);
   const relative = relativeAntecedentEnd(tokens, mention) !== undefined;
   const prefer = otherSide(mention.side);
-  const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, predicate, prefer) : activityIn(index, list, predicate, prefer);
-  const generic = activity ? undefined : relative ? genericBeforeRelative(tokens, mention, predicate.start) : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
+  const activity = (relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) : undefined) ?? activityIn(index, list, predicate, prefer);
+  const generic = activity
+    ? undefined
+    : relative
+      ? genericBeforeRelative(tokens, mention, predicate.start)
+      : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
   return credit(sentence, mention, activity, generic);
 }
 
@@ -227,7 +250,8 @@ function genericBeforeRelative(tokens: Token[], mention: Mention, verbAt: number
   while (head >= 0 && !isWord(tokens[head])) head -= 1;
   if (head < 0 || PRONOUNS.has(tokens[head].lower) || DETERMINERS.has(tokens[head].lower) || TIME_NOUNS.has(tokens[head].lower)) return undefined;
   let first = head;
-  while (first > 0 && isWord(tokens[first - 1]) && !DETERMINERS.has(tokens[first - 1].lower) && !OBJECT_STOPS.has(tokens[first - 1].lower) && head - first < 3) first -= 1;
+  const modifies = (token: Token | undefined): boolean => isWord(token) && !DETERMINERS.has(token.lower) && !OBJECT_STOPS.has(token.lower);
+  while (first > 0 && modifies(tokens[first - 1]) && head - first < 3) first -= 1;
   return { keys: objectKeys(verb, tokens, first, head), text: textOf(tokens, first, head), from: first, to: verbAt };
 }
 
@@ -261,7 +285,8 @@ function passiveCredit(index: ActivityIndex, sentence: Sentence, mention: Mentio
 function dutyOfCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, nounAt: number): Credit | undefined {
   const { tokens } = sentence;
   let copula = nounAt - 1;
-  while (copula > 0 && (DETERMINERS.has(tokens[copula].lower) || ADVERBS.has(tokens[copula].lower) || ['main', 'key', 'chief', 'primary', 'other'].includes(tokens[copula].lower))) copula -= 1;
+  const qualifies = (lower: string): boolean => DETERMINERS.has(lower) || ADVERBS.has(lower) || ['main', 'key', 'chief', 'primary', 'other'].includes(lower);
+  while (copula > 0 && qualifies(tokens[copula].lower)) copula -= 1;
   if (!COPULA_FORMS.has(tokens[copula]?.lower ?? '')) return undefined;
   const start = clauseStart(tokens, copula);
   for (let at = start; at < copula; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
@@ -274,10 +299,13 @@ function jobCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined
   const { tokens } = sentence;
   for (let at = 2; at < tokens.length - 1; at += 1) {
     const side = isWord(tokens[at]) ? sideOf(tokens[at].lower) : undefined;
-    if (!side || !(DUTY_NOUNS.has(tokens[at + 1]!.lower) || KIND_NOUNS.has(tokens[at + 1]!.lower)) || !['a', 'an', 'the'].includes(tokens[at - 1]!.lower)) continue;
+    const next = tokens[at + 1]!.lower;
+    if (!side || !(DUTY_NOUNS.has(next) || KIND_NOUNS.has(next)) || !['a', 'an', 'the'].includes(tokens[at - 1]!.lower)) continue;
     // "…is a marketing job", "a trade show is almost always a sales activity"
     let copula = at - 2;
-    while (copula > 0 && (ADVERBS.has(tokens[copula]!.lower) || /ly$/.test(tokens[copula]!.lower) || ['almost', 'nearly', 'still', 'now', 'very', 'more', 'most'].includes(tokens[copula]!.lower))) copula -= 1;
+    const qualifies = (lower: string): boolean =>
+      ADVERBS.has(lower) || /ly$/.test(lower) || ['almost', 'nearly', 'still', 'now', 'very', 'more', 'most'].includes(lower);
+    while (copula > 0 && qualifies(tokens[copula]!.lower)) copula -= 1;
     if (!COPULA_FORMS.has(tokens[copula]?.lower ?? '')) continue;
     const start = clauseStart(tokens, copula);
     for (let word = start; word < at; word += 1) if (endsNegative(tokens[word].lower)) return undefined;
@@ -327,7 +355,8 @@ function wholeMention(tokens: Token[], from: number, end: number, commaQualifies
   const mention = mentionAt(tokens, at);
   if (!mention || mention.side === 'joint') return undefined;
   // "SDR team, within two days": what follows a comma only qualifies the owner (not "Sales, Marketing & Operations").
-  if (tokens[mention.to + 1]?.text === ',' && commaQualifies && !tokens.slice(mention.to + 2, end).some((token) => isWord(token) && sideOf(token.lower))) return mention;
+  const namesFunctionLater = tokens.slice(mention.to + 2, end).some((token) => isWord(token) && sideOf(token.lower));
+  if (tokens[mention.to + 1]?.text === ',' && commaQualifies && !namesFunctionLater) return mention;
   let last = mention.to + 1;
   while (last < end && tokens[last].kind === 'punctuation' && tokens[last].text !== '(') last += 1;
   return last >= end || tokens[last].text === '(' ? mention : undefined;
@@ -336,8 +365,10 @@ function wholeMention(tokens: Token[], from: number, end: number, commaQualifies
 /** What a table column's header makes of the names in it: the doer ("Owner", "Responsible", "R"), another role, or neither. */
 function roleOfHeader(header: string): 'doer' | 'other' | undefined {
   const text = header.toLowerCase().replace(/[()*_]/g, ' ').trim();
-  if (/^(r|responsible|owner|owners|owned by|owner team|lead|who|team|dri|done by|driver|does it|run by)$/.test(text) || /\b(responsible|owner)\b/.test(text)) return 'doer';
-  if (/^(a|c|i|s|accountable|approver|approves|consulted|informed|support|supports|reviewer|reviews|backup|sign-off|sign off|escalation)$/.test(text) || /\b(accountable|consulted|informed|support|approv|review)/.test(text)) return 'other';
+  if (/^(r|responsible|owner|owners|owned by|owner team|lead|who|team|dri|done by|driver|does it|run by)$/.test(text)) return 'doer';
+  if (/\b(responsible|owner)\b/.test(text)) return 'doer';
+  if (/^(a|c|i|s|accountable|approver|approves|consulted|informed|support|supports|reviewer|reviews|backup|sign-off|sign off|escalation)$/.test(text)) return 'other';
+  if (/\b(accountable|consulted|informed|support|approv|review)/.test(text)) return 'other';
   return undefined;
 }
 
@@ -371,7 +402,11 @@ function activityInPart(index: ActivityIndex, tokens: Token[], from: number, end
   let start = from;
   while (start < end && !isWord(tokens[start])) start += 1;
   // In a noun phrase ("Email campaigns, lead scoring") the first word is a verb only before its object's determiner.
-  const imperative = !verbFirstOnly || DETERMINERS.has(list[start + 1] ?? '') || /ing$/.test(list[start] ?? '') || /^(every|each|all|new|our|your|their|its)$/.test(list[start + 1] ?? '');
+  const imperative =
+    !verbFirstOnly ||
+    DETERMINERS.has(list[start + 1] ?? '') ||
+    /ing$/.test(list[start] ?? '') ||
+    /^(every|each|all|new|our|your|their|its)$/.test(list[start + 1] ?? '');
   for (let at = start; at < (verbFirstOnly ? Math.min(end, start + (imperative ? 1 : 0)) : end); at += 1) {
     const match = index.verbWithObjectAfter(list, at, end);
     if (match) return match;
@@ -421,7 +456,9 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
     if (owners[at] || end <= from) return;
     // "Account Executive: is a person who is responsible for…": a clause after the colon is read as a predicate.
     const clause = !sentence.cells && ['is', 'are', 'who', 'which'].includes(tokens[from]?.lower ?? '');
-    const activity = clause ? activityIn(index, words(tokens), { start: from, end, negated: false }, otherSide(owner.side)) : activityInPart(index, tokens, from, end, true);
+    const activity = clause
+      ? activityIn(index, words(tokens), { start: from, end, negated: false }, otherSide(owner.side))
+      : activityInPart(index, tokens, from, end, true);
     if (activity) credits.push(credit(sentence, owner, activity, undefined)!);
   });
   return credits.slice(0, 1);
@@ -452,7 +489,8 @@ export function findCredits(index: ActivityIndex, sentence: Sentence, before: Se
     const antecedent = antecedentCredit(index, sentence, before);
     return antecedent ? [antecedent] : [];
   }
-  const elsewhere = dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? impliedSubjectCredit(index, sentence) ?? antecedentCredit(index, sentence, before);
+  const elsewhere =
+    dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? impliedSubjectCredit(index, sentence) ?? antecedentCredit(index, sentence, before);
   return elsewhere ? [elsewhere] : [];
 }
 
@@ -491,12 +529,17 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   }
   const previous = tokens[before];
   // "Marketing, not sales, decides the price": the function is named to deny it the work.
-  if (previous && (NEGATORS.has(previous.lower) || ['unlike', 'than', 'instead'].includes(previous.lower) || (previous.lower === 'of' && tokens[before - 1]?.lower === 'instead'))) return undefined;
+  const insteadOf = previous?.lower === 'of' && tokens[before - 1]?.lower === 'instead';
+  if (previous && (NEGATORS.has(previous.lower) || ['unlike', 'than', 'instead'].includes(previous.lower) || insteadOf)) return undefined;
   const head = tokens[mention.to];
   // "As marketers take on more responsibility…": at the start of a sentence "as" joins a clause whose subject this is.
-  if (previous?.lower === 'as' && before === 0 && !SUBJECT_PRONOUNS.has(tokens[mention.to + 1]?.lower ?? '') && tokens[mention.to + 1]?.text !== ',') return activeCredit(index, sentence, mention);
+  const following = tokens[mention.to + 1];
+  if (previous?.lower === 'as' && before === 0 && !SUBJECT_PRONOUNS.has(following?.lower ?? '') && following?.text !== ',') {
+    return activeCredit(index, sentence, mention);
+  }
   // "As CMO, she will negotiate…": the function names the role of the pronoun that does the work.
-  if (previous?.lower === 'as' && SUBJECT_PRONOUNS.has(tokens[mention.to + (tokens[mention.to + 1]?.text === ',' ? 2 : 1)]?.lower ?? '')) return activeCredit(index, sentence, mention);
+  const pronoun = tokens[mention.to + (following?.text === ',' ? 2 : 1)];
+  if (previous?.lower === 'as' && SUBJECT_PRONOUNS.has(pronoun?.lower ?? '')) return activeCredit(index, sentence, mention);
   if (head.possessive) return possessiveCredit(index, sentence, mention);
   // "Tracking competitors falls to our account reps, who report back": the work is handed to the function to do.
   if (previous?.lower === 'to' && ASSIGNING_VERBS.has(tokens[before - 1]?.lower ?? '')) {
@@ -511,7 +554,9 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   // "talk to sales, who are building the course": the relative clause says what the function does, whatever precedes it.
   if (tokens[mention.to + 1]?.text === ',' && ['who', 'which'].includes(tokens[mention.to + 2]?.lower)) return activeCredit(index, sentence, mention);
   // "Thanks to the sales team for running the study": praise credits the work.
-  if (previous?.lower === 'to' && PRAISE.has(tokens[before - 1]?.lower) && tokens[mention.to + 1]?.lower === 'for') return activeCredit(index, sentence, mention, 1);
+  if (previous?.lower === 'to' && PRAISE.has(tokens[before - 1]?.lower) && tokens[mention.to + 1]?.lower === 'for') {
+    return activeCredit(index, sentence, mention, 1);
+  }
   // "Don't expect marketing to negotiate": the infinitive's doer sits under the negation.
   if (tokens[mention.to + 1]?.lower === 'to' && negatedBefore(tokens, mention.from)) return undefined;
   // "Never let your sales reps nurture leads": advice against, not a credit.

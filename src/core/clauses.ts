@@ -56,6 +56,9 @@ function skipInterruption(tokens: Token[], from: number): number {
   return from;
 }
 
+/** A determiner or a comparative ("did a…", "needs better…"): after "did" or "needs", an object, so that word is the main verb. */
+const opensObject = (word: string): boolean => DETERMINERS.has(word) || /^\w+er$/.test(word);
+
 /** Skips auxiliaries, adverbs and negators after a subject; returns where the main verb starts. */
 export function predicateAfter(tokens: Token[], from: number): Predicate | undefined {
   let index = skipInterruption(tokens, from);
@@ -69,7 +72,7 @@ export function predicateAfter(tokens: Token[], from: number): Predicate | undef
       continue;
     } else if (!AUXILIARIES.has(word) && !ADVERBS.has(word) && !/^\w+ly$/.test(word)) break;
     // "Sales did a competitor analysis", "needs better brochures": before an object these are the main verb.
-    else if (MAIN_VERB_AUXILIARIES.has(word) && isWord(tokens[index + 1]) && (DETERMINERS.has(tokens[index + 1].lower) || /^\w+er$/.test(tokens[index + 1].lower))) break;
+    else if (MAIN_VERB_AUXILIARIES.has(word) && isWord(tokens[index + 1]) && opensObject(tokens[index + 1].lower)) break;
     index += 1;
   }
   if (!isWord(tokens[index])) return undefined;

@@ -339,7 +339,10 @@ function blockSentences(children: MdastNodes[], text: string): Sentence[] {
 }
 
 /** A span moved by `by` offsets (lines and characters are set again by realign()). */
-const moved = (span: Span, by: number): Span => ({ start: { ...span.start, offset: span.start.offset + by }, end: { ...span.end, offset: span.end.offset + by } });
+const moved = (span: Span, by: number): Span => ({
+  start: { ...span.start, offset: span.start.offset + by },
+  end: { ...span.end, offset: span.end.offset + by },
+});
 
 function collectSentences(nlcst: NlcstRoot): Sentence[] {
   const sentences: Sentence[] = [];
@@ -372,7 +375,9 @@ function placeInBlocks(sentences: Sentence[], blocks: Block[]): void {
     let found = within.get(range.start);
     if (!found) {
       found = [];
-      for (let at = firstAtOrAfter(sentences, range.start); at < sentences.length && sentences[at]!.span.start.offset < range.end; at += 1) found.push(sentences[at]!);
+      for (let at = firstAtOrAfter(sentences, range.start); at < sentences.length && sentences[at]!.span.start.offset < range.end; at += 1) {
+        found.push(sentences[at]!);
+      }
       within.set(range.start, found);
     }
     return found;

@@ -21,8 +21,11 @@ export interface Block {
   leadIns: Range[];
 }
 
-const rangeOf = (node: Nodes): Range | undefined =>
-  node.position?.start.offset === undefined || node.position.end.offset === undefined ? undefined : { start: node.position.start.offset, end: node.position.end.offset };
+const rangeOf = (node: Nodes): Range | undefined => {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+};
 
 /** How many paragraphs before a list may introduce it ("**Sales Representative**", a line of terms, then "You will:"). */
 const LEAD_IN_PARAGRAPHS = 3;

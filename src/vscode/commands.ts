@@ -101,7 +101,10 @@ async function checkTerminology(context: CommandContext): Promise<CheckResult> {
   const failed = results.filter((result) => result.status === 'failed');
   for (const failure of failed) output.error(`Check terminology: ${failure.reason}`);
   const result: CheckResult = { findings: checked.reduce((sum, one) => sum + one.findings, 0), files: checked.length, tooLarge, failed: failed.length };
-  const notes = [...(tooLarge > 0 ? [`${plural(tooLarge, 'file')} over the size limit`] : []), ...(failed.length > 0 ? [`${plural(failed.length, 'file')} failed`] : [])];
+  const notes = [
+    ...(tooLarge > 0 ? [`${plural(tooLarge, 'file')} over the size limit`] : []),
+    ...(failed.length > 0 ? [`${plural(failed.length, 'file')} failed`] : []),
+  ];
   window.setStatusBarMessage(
     `Plumb Line: ${plural(result.findings, 'finding')} in ${plural(result.files, 'file')}${notes.length > 0 ? ` (${notes.join(', ')}; see Output)` : ''}`,
     10_000,

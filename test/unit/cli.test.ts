@@ -61,7 +61,10 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     const { status, rows } = jsonRows('check', '.');
     assert.equal(status, 1);
     assert.ok(Array.isArray(rows));
-    assert.deepEqual(rows.map((row) => [row.file, row.ruleId]), [['draft.md', 'marketing-doing-sales'], ['other.md', 'marketing-doing-sales'], ['other.md', 'sales-doing-marketing']]);
+    assert.deepEqual(
+      rows.map((row) => [row.file, row.ruleId]),
+      [['draft.md', 'marketing-doing-sales'], ['other.md', 'marketing-doing-sales'], ['other.md', 'sales-doing-marketing']],
+    );
     const flaggedWords = rows.map((row) => {
       assert.deepEqual(Object.keys(row).sort(), JSON_KEYS);
       assert.equal(row.line, row.endLine);
@@ -274,7 +277,11 @@ describe('plumb-line CLI (dist/cli.js)', function () {
   });
 
   it('honours inline control comments', () => {
-    write('draft.md', '<!-- plumb-line-disable-next-line marketing-doing-sales -->\nOur marketing team closed the deal.\n\nMarketing closed the deal. <!-- plumb-line-disable-line -->\n');
+    write(
+      'draft.md',
+      '<!-- plumb-line-disable-next-line marketing-doing-sales -->\nOur marketing team closed the deal.\n\n' +
+        'Marketing closed the deal. <!-- plumb-line-disable-line -->\n',
+    );
     const { status, stdout } = run('check', 'draft.md');
     assert.equal(status, 0, stdout);
     write('partly.md', '<!-- plumb-line-disable -->\n\nMarketing closed the deal.\n\n<!-- plumb-line-enable -->\n\nMarketing closed the deal.\n');

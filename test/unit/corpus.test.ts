@@ -17,7 +17,8 @@ function proseOf(markdown: string): string {
 function assertWellFormed(span: Span, text: string, what: string): void {
   assert.ok(span.start.offset >= 0 && span.start.offset <= span.end.offset && span.end.offset <= text.length, `${what}: offsets out of order or range`);
   for (const point of [span.start, span.end]) {
-    assert.deepEqual({ line: point.line, character: point.character }, lineAndCharacter(text, point.offset), `${what}: line/character disagree with offset ${point.offset}`);
+    const where = `${what}: line/character disagree with offset ${point.offset}`;
+    assert.deepEqual({ line: point.line, character: point.character }, lineAndCharacter(text, point.offset), where);
   }
 }
 
@@ -34,9 +35,21 @@ describe('parseCorpus on the real corpus', () => {
     assert.deepEqual(summary, [
       { id: 'linkedin-survey', title: 'The Difference Between Marketing and Sales', author: 'Matthew Sawyer', date: undefined, file: 'linkedin-survey.md' },
       { id: 'not-the-same-thing', title: 'Marketing and Sales Are Not The Same Thing', author: undefined, date: '2012-10-05', file: 'not-the-same-thing.md' },
-      { id: 'sales-concept-vs-marketing-concept', title: 'What’s the difference between Sales and Marketing?', author: undefined, date: undefined, file: 'sales-concept-vs-marketing-concept.md' },
+      {
+        id: 'sales-concept-vs-marketing-concept',
+        title: 'What’s the difference between Sales and Marketing?',
+        author: undefined,
+        date: undefined,
+        file: 'sales-concept-vs-marketing-concept.md',
+      },
       { id: 'seven-differences', title: 'Seven differences between sales and marketing', author: 'Sue B', date: '2014-02-20', file: 'seven-differences.md' },
-      { id: 'understanding-the-difference', title: 'Understanding the Difference between Sales and Marketing', author: undefined, date: undefined, file: 'understanding-the-difference.md' },
+      {
+        id: 'understanding-the-difference',
+        title: 'Understanding the Difference between Sales and Marketing',
+        author: undefined,
+        date: undefined,
+        file: 'understanding-the-difference.md',
+      },
     ]);
     assert.deepEqual([...corpus.sourceById.keys()], corpus.sources.map((source) => source.id));
   });
@@ -52,7 +65,8 @@ describe('parseCorpus on the real corpus', () => {
           assert.equal(passage.sourceId, source.id);
           assert.equal(passage.sectionId, section.id);
           assertWellFormed(passage.span, text, passage.id);
-          assert.ok(section.span.start.offset <= passage.span.start.offset && passage.span.end.offset <= section.span.end.offset, `${passage.id} lies outside ${section.id}`);
+          const inside = section.span.start.offset <= passage.span.start.offset && passage.span.end.offset <= section.span.end.offset;
+          assert.ok(inside, `${passage.id} lies outside ${section.id}`);
         }
       }
     }

@@ -43,7 +43,9 @@ describe('lintMarkdown', () => {
       const findings = lint(text);
       assert.deepEqual(findings.map((finding) => finding.span.start.line), [0, 2, 4]);
       for (const finding of findings) {
-        for (const point of [finding.span.start, finding.span.end]) assert.deepEqual({ line: point.line, character: point.character }, lineAndCharacter(text, point.offset));
+        for (const point of [finding.span.start, finding.span.end]) {
+          assert.deepEqual({ line: point.line, character: point.character }, lineAndCharacter(text, point.offset));
+        }
       }
     });
 
@@ -126,7 +128,9 @@ describe('lintMarkdown', () => {
     });
 
     it('disable … enable without names covers every rule between the comments', () => {
-      const text = ['<!-- plumb-line-disable -->', '', MARKETING_CLOSES, '', SALES_ADVERTISES, '', '<!-- plumb-line-enable -->', '', MARKETING_CLOSES, ''].join('\n');
+      const text = [
+        '<!-- plumb-line-disable -->', '', MARKETING_CLOSES, '', SALES_ADVERTISES, '', '<!-- plumb-line-enable -->', '', MARKETING_CLOSES, '',
+      ].join('\n');
       assert.deepEqual(lint(text).map((finding) => [finding.ruleId, finding.span.start.line]), [['marketing-doing-sales', 8]]);
     });
 
@@ -152,7 +156,9 @@ describe('lintMarkdown', () => {
       const text = `${MARKETING_CLOSES}\n\n${SALES_ADVERTISES}\n`;
       assert.equal(lint(text).length, 2);
       for (const value of ['off', false]) {
-        assert.deepEqual(flagged(text, withOptions({ rules: { 'marketing-doing-sales': value } })), [['sales-doing-marketing', 'sales team will launch a TV advertising campaign']]);
+        assert.deepEqual(flagged(text, withOptions({ rules: { 'marketing-doing-sales': value } })), [
+          ['sales-doing-marketing', 'sales team will launch a TV advertising campaign'],
+        ]);
       }
     });
 
@@ -164,9 +170,13 @@ describe('lintMarkdown', () => {
 
     it('extraPhrases teach the linter a team activity on either side', () => {
       assert.deepEqual(lint('Sales will run the webinar.'), []);
-      assert.deepEqual(flagged('Sales will run the webinar.', withOptions({ extraPhrases: { marketing: ['run the webinar'] } })), [['sales-doing-marketing', 'Sales will run the webinar']]);
+      assert.deepEqual(flagged('Sales will run the webinar.', withOptions({ extraPhrases: { marketing: ['run the webinar'] } })), [
+        ['sales-doing-marketing', 'Sales will run the webinar'],
+      ]);
       assert.deepEqual(lint('Marketing will walk the floor.'), []);
-      assert.deepEqual(flagged('Marketing will walk the floor.', withOptions({ extraPhrases: { sales: ['walk the floor'] } })), [['marketing-doing-sales', 'Marketing will walk the floor']]);
+      assert.deepEqual(flagged('Marketing will walk the floor.', withOptions({ extraPhrases: { sales: ['walk the floor'] } })), [
+        ['marketing-doing-sales', 'Marketing will walk the floor'],
+      ]);
       assert.deepEqual(lint('Marketing will run the webinar.', withOptions({ extraPhrases: { marketing: ['run the webinar'] } })), []);
     });
   });
@@ -244,7 +254,10 @@ describe('lintMarkdown', () => {
       const first = lint(text)[0];
       assert.equal(first.ruleId, 'marketing-doing-sales');
       const fixed = applyEdits(text, fixOf(first, 'ignore-line').edits);
-      assert.equal(fixed.split('\n')[0], 'Marketing closed the deal and sales launched the ad campaign. <!-- plumb-line-disable-line marketing-doing-sales -->');
+      assert.equal(
+        fixed.split('\n')[0],
+        'Marketing closed the deal and sales launched the ad campaign. <!-- plumb-line-disable-line marketing-doing-sales -->',
+      );
       assert.deepEqual(lint(fixed).map((finding) => [finding.ruleId, finding.span.start.line]), [['sales-doing-marketing', 0], ['marketing-doing-sales', 2]]);
     });
 

@@ -25,7 +25,9 @@ describe('package.json manifest', () => {
   it('declares every command it registers with the plumbLine prefix and hides the internal ones from the palette', () => {
     const commands: string[] = manifest.contributes.commands.map((command: { command: string }) => command.command);
     assert.deepEqual([...commands].sort(), ['plumbLine.checkTerminology', 'plumbLine.openPassage', 'plumbLine.revealConcept']);
-    const hidden = manifest.contributes.menus.commandPalette.filter((entry: { when: string }) => entry.when === 'false').map((entry: { command: string }) => entry.command);
+    const hidden = manifest.contributes.menus.commandPalette
+      .filter((entry: { when: string }) => entry.when === 'false')
+      .map((entry: { command: string }) => entry.command);
     assert.deepEqual(hidden.sort(), ['plumbLine.openPassage', 'plumbLine.revealConcept']);
   });
 

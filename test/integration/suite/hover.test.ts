@@ -61,7 +61,8 @@ describe('hover cards', () => {
     assert.ok(team, 'no card on "sales" in "Our sales team"');
     assert.ok(flat(hoverText(team)).startsWith('*sales* here names the sales function.'), flat(hoverText(team)));
     assert.ok(hoverText(team).includes('**One-to-one**'), 'not the one-to-one card');
-    const revenue = (await hoversAt(document.uri, document.positionAt(text.indexOf('sales rose') + 2))).map(hoverText).find((shown) => shown.includes('Plumb Line'));
+    const revenueHovers = await hoversAt(document.uri, document.positionAt(text.indexOf('sales rose') + 2));
+    const revenue = revenueHovers.map(hoverText).find((shown) => shown.includes('Plumb Line'));
     assert.ok(revenue?.includes('*sales* here is not the sales function'), `no reading of "sales rose": ${revenue}`);
   });
 
