@@ -35,8 +35,11 @@ function parseArguments(argv: string[]): Arguments {
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const parsed: Arguments = { paths: [], format: 'text', explain: false, maxFileSize: DEFAULT_MAX_FILE_SIZE };
   for (let index = 0; index < rest.length; index += 1) {
-    const argument = rest[index];
-    const [flag, inline] = argument.startsWith('--') ? argument.split(/=(.*)/s, 2) : [argument, undefined];
+    const argument = rest[index]!;
+    // "--format=json": the value may follow the flag after "=".
+    const equals = argument.startsWith('--') ? argument.indexOf('=') : -1;
+    const flag = equals < 0 ? argument : argument.slice(0, equals);
+    const inline = equals < 0 ? undefined : argument.slice(equals + 1);
     const value = () => {
       const next = inline ?? rest[++index];
       if (next === undefined) throw new UsageError(`${flag} needs a value`);

@@ -50,7 +50,7 @@ function phraseOf(text: string, inflectEvery: boolean): Phrase {
 const lastPart = (word: string | undefined) => word?.slice(word.lastIndexOf('-') + 1);
 
 function matchesAt(words: string[], at: number, phrase: Phrase): boolean {
-  return phrase.every((forms, offset) => forms.has(words[at + offset]) || (offset === 0 && forms.has(lastPart(words[at])!)));
+  return phrase.every((forms, offset) => forms.has(words[at + offset] ?? '') || (offset === 0 && forms.has(lastPart(words[at]) ?? '')));
 }
 
 /**
@@ -102,15 +102,15 @@ export class ActivityIndex {
 
   /** A team phrase is "verb object" ("run the webinar") or a noun phrase ("webinars"); both readings are indexed. */
   private addTeamPhrase(side: 'marketing' | 'sales', text: string): void {
-    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return;
+    const [verb, ...rest] = text.toLowerCase().split(/\s+/).filter(Boolean);
+    if (verb === undefined) return;
     // Labels read as activities in messages: "run the webinar" → "running the webinar".
-    const gerund = words.length > 1 ? [inflections(words[0]).find((form) => form.endsWith('ing')) ?? words[0], ...words.slice(1)].join(' ') : words[0];
+    const gerund = rest.length > 0 ? [inflections(verb).find((form) => form.endsWith('ing')) ?? verb, ...rest].join(' ') : verb;
     const entry = { conceptId: CUSTOM_CONCEPT[side], side, label: gerund };
     this.nouns.push({ ...entry, phrase: phraseOf(text, false) });
-    if (words.length > 1) {
-      const object = words.slice(1).filter((word) => !OBJECT_FILLERS.has(word)).join(' ');
-      if (object) this.addVerb(words[0], { ...entry, objects: [phraseOf(object, false)] });
+    if (rest.length > 0) {
+      const object = rest.filter((word) => !OBJECT_FILLERS.has(word)).join(' ');
+      if (object) this.addVerb(verb, { ...entry, objects: [phraseOf(object, false)] });
     }
   }
 
@@ -128,7 +128,7 @@ export class ActivityIndex {
 
   /** The activity a verb at `at` names with an object after it (active voice), within `[at, end)`. */
   verbWithObjectAfter(words: string[], at: number, end: number): ActivityMatch | undefined {
-    const entries = this.verbs.get(words[at]) ?? [];
+    const entries = this.verbs.get(words[at] ?? '') ?? [];
     for (const entry of entries) {
       let index = at + 1;
       let skipped = 0;
@@ -148,7 +148,7 @@ export class ActivityIndex {
 
   /** The activity a participle at `at` names with its object before it (passive voice), within `[start, at)`. */
   verbWithObjectBefore(words: string[], at: number, start: number): ActivityMatch | undefined {
-    for (const entry of this.verbs.get(words[at]) ?? []) {
+    for (const entry of this.verbs.get(words[at] ?? '') ?? []) {
       for (let index = at - 1; index >= Math.max(start, at - OBJECT_WINDOW - 6); index -= 1) {
         const object = entry.objects.find((phrase) => index + phrase.length <= at && matchesAt(words, index, phrase));
         if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: index, to: at, verbAt: at };

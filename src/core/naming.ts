@@ -121,8 +121,9 @@ export function modifiesNoun(tokens: Token[], at: number): boolean {
 
 export function extendHeads(tokens: Token[], mention: Mention): Mention {
   let to = mention.to;
-  while (to - mention.to < 2 && isWord(tokens[to + 1]) && !tokens[to].possessive) {
-    const next = tokens[to + 1].lower;
+  while (to - mention.to < 2 && !tokens[to]?.possessive) {
+    const next = wordAt(tokens, to + 1)?.lower;
+    if (next === undefined) break;
     const after = tokens[to + 2];
     const verbFollows = isWord(after) && (AUXILIARIES.has(after.lower) || /ed$/.test(after.lower) || IRREGULAR_PAST.has(after.lower));
     if (!FUNCTION_HEADS.has(next) && !(HEADS_THAT_ARE_VERBS.has(next) && verbFollows)) break;

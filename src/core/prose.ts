@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
+import type { Nodes as MdastNodes, Parents, Paragraph, Root } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { parseMarkdown, toSpan } from './markdown';
 import { quotations, type Quotation, type QuotedRange } from './quotes';
@@ -96,7 +96,7 @@ function pruneNonProse(tree: Root): void {
 
 function isUrlLink(node: MdastNodes): boolean {
   if (node.type !== 'link') return false;
-  const label = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0]!.value : undefined;
+  const label = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : undefined;
   return label !== undefined && (label === node.url || node.url === `mailto:${label}` || /^(https?:\/\/|www\.)/i.test(label));
 }
 
@@ -135,7 +135,7 @@ function collectDirectives(tree: Root): Directive[] {
   visit(tree, 'html', (node) => {
     const match = DIRECTIVE.exec(node.value.trim());
     if (!match || !node.position) return;
-    const rules = match[2].split(/[\s,]+/).filter(Boolean);
+    const rules = match[2]!.split(/[\s,]+/).filter(Boolean);
     directives.push({ command: match[1] as Directive['command'], rules, line: node.position.start.line - 1, endLine: node.position.end.line - 1 });
   });
   return directives;
@@ -248,7 +248,7 @@ function tableRowSentences(tree: Root, text: string): Sentence[] {
   const rows: Sentence[] = [];
   visit(tree, 'table', (table) => {
     const headers = (table.children[0]?.children ?? []).map((cell) => toString(cell).trim());
-    for (const row of table.children.slice(1) as TableRow[]) {
+    for (const row of table.children.slice(1)) {
       const tokens: Token[] = [];
       const cells: number[] = [];
       for (const cell of row.children) {
@@ -273,7 +273,7 @@ const PIECE_LIMIT = 16_384;
 
 /** A copy of an inline subtree with every offset moved by `by`, made without recursion. */
 function shifted<T extends MdastNodes>(node: T, by: number): T {
-  const copy = { ...node } as T;
+  const copy = { ...node };
   const pending: MdastNodes[] = [copy];
   while (pending.length > 0) {
     const current = pending.pop()!;
@@ -282,8 +282,8 @@ function shifted<T extends MdastNodes>(node: T, by: number): T {
       current.position = { start: { ...start, offset: (start.offset ?? 0) + by }, end: { ...end, offset: (end.offset ?? 0) + by } };
     }
     if ('children' in current) {
-      (current as Parents).children = (current as Parents).children.map((child) => ({ ...child })) as never;
-      for (const child of (current as Parents).children) pending.push(child as MdastNodes);
+      current.children = current.children.map((child) => ({ ...child }));
+      for (const child of current.children) pending.push(child);
     }
   }
   return copy;
@@ -327,7 +327,7 @@ function blockSentences(children: MdastNodes[], text: string): Sentence[] {
     const first = piece[0]!.position!;
     const last = piece[piece.length - 1]!.position!;
     const paragraph: Paragraph = { type: 'paragraph', children: piece as Paragraph['children'], position: { start: first.start, end: last.end } };
-    const nlcst = toNlcst(paragraph, new VFile(text.slice(from, to)), ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
+    const nlcst = toNlcst(paragraph, new VFile(text.slice(from, to)), ParseEnglish, { ignore: NOT_PROSE });
     for (const sentence of collectSentences(nlcst)) {
       for (const token of sentence.tokens) token.span = moved(token.span, from);
       sentence.span = moved(sentence.span, from);

@@ -112,8 +112,10 @@ describe('the catalogue built from the corpus', () => {
         const text = `We discussed ${term} today.`;
         const matches = catalogue.findTerms(text);
         assert.equal(matches.length, 1, `“${term}” gave ${matches.length} matches`);
-        assert.equal(matches[0].conceptId, concept.id, `“${term}” was read as ${matches[0].conceptId}`);
-        assert.equal(textAt(text, matches[0].span), term);
+        const [match] = matches;
+        assert.ok(match);
+        assert.equal(match.conceptId, concept.id, `“${term}” was read as ${match.conceptId}`);
+        assert.equal(textAt(text, match.span), term);
       }
     }
   });
@@ -182,7 +184,7 @@ describe('Catalogue.findTerms, countOccurrences and termAt', () => {
     const inside = draft.indexOf('program helps');
     const match = catalogue.termAt(draft, inside);
     assert.equal(match?.conceptId, 'loyalty-programs');
-    assert.equal(textAt(draft, match!.span), 'loyalty program');
+    assert.equal(textAt(draft, match.span), 'loyalty program');
     assert.equal(catalogue.termAt(draft, draft.indexOf('helps') + 2), undefined);
     assert.equal(catalogue.termAt(draft, draft.indexOf('`closing`') + 2), undefined);
   });

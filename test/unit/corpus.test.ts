@@ -126,6 +126,7 @@ describe('parseCorpus on the real corpus', () => {
 describe('parseCorpus on other files', () => {
   it('falls back to the file name for the id and the first heading for the title without front matter', () => {
     const [source] = parseCorpus([{ file: 'plain-notes.md', text: 'Intro line.\n\n# Plain Notes\n\nSales is one to one.\n' }]).sources;
+    assert.ok(source);
     assert.equal(source.id, 'plain-notes');
     assert.equal(source.title, 'Plain Notes');
     assert.equal(source.author, undefined);
@@ -135,12 +136,14 @@ describe('parseCorpus on other files', () => {
 
   it('falls back to the file name for the title when there is neither front matter nor heading', () => {
     const [source] = parseCorpus([{ file: 'bare.md', text: 'Only a paragraph.\n' }]).sources;
+    assert.ok(source);
     assert.equal(source.id, 'bare');
     assert.equal(source.title, 'bare');
   });
 
   it('keeps an unquoted YAML date as the written day and takes only the fields that are set', () => {
     const [source] = parseCorpus([{ file: 'dated.md', text: '---\ntitle: Dated\ndate: 2014-02-20\n---\n\n# Other heading\n\nText.\n' }]).sources;
+    assert.ok(source);
     assert.equal(source.id, 'dated');
     assert.equal(source.title, 'Dated');
     assert.equal(source.date, '2014-02-20');
@@ -149,6 +152,7 @@ describe('parseCorpus on other files', () => {
 
   it('treats front matter that is not a mapping as absent', () => {
     const [source] = parseCorpus([{ file: 'listy.md', text: '---\n- just\n- a list\n---\n\n# Listy Title\n\nText.\n' }]).sources;
+    assert.ok(source);
     assert.equal(source.id, 'listy');
     assert.equal(source.title, 'Listy Title');
   });

@@ -45,8 +45,8 @@ describe('grammar', () => {
       const text = '# Growth Marketer\n\n## Responsibilities\n\nYou will negotiate the contract with each buyer.\n';
       const [finding] = lintMarkdown(text, catalogue);
       assert.equal(finding?.ruleId, 'marketing-doing-sales');
-      assert.equal(textAt(text, finding!.span), 'You will negotiate the contract');
-      assert.deepEqual(finding!.fixes.map((fix) => fix.kind), ['ignore-line', 'disable-file'], 'no replace fix: the doer is in another line');
+      assert.equal(textAt(text, finding.span), 'You will negotiate the contract');
+      assert.deepEqual(finding.fixes.map((fix) => fix.kind), ['ignore-line', 'disable-file'], 'no replace fix: the doer is in another line');
     });
 
     it('a job description\'s sentence that opens with a verb has the role in its headings as subject', () => {
@@ -81,8 +81,8 @@ describe('grammar', () => {
       const text = 'A trade show is almost always a sales activity.\n';
       const [finding] = lintMarkdown(text, catalogue);
       assert.equal(finding?.ruleId, 'sales-doing-marketing');
-      assert.equal(textAt(text, finding!.span), 'trade show is almost always a sales');
-      const fix = finding!.fixes.find((candidate) => candidate.kind === 'replace')!;
+      assert.equal(textAt(text, finding.span), 'trade show is almost always a sales');
+      const fix = finding.fixes.find((candidate) => candidate.kind === 'replace')!;
       assert.equal(applyEdits(text, fix.edits), 'A trade show is almost always a marketing activity.\n');
     });
 

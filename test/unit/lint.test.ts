@@ -12,7 +12,8 @@ function withOptions(raw: unknown): LintOptions {
   return options;
 }
 
-function fixOf(finding: Finding, kind: Fix['kind']): Fix {
+function fixOf(finding: Finding | undefined, kind: Fix['kind']): Fix {
+  assert.ok(finding, `no finding to take a ${kind} fix from`);
   const fix = finding.fixes.find((candidate) => candidate.kind === kind);
   assert.ok(fix, `${finding.ruleId} has no ${kind} fix`);
   return fix;
@@ -81,6 +82,7 @@ describe('lintMarkdown', () => {
       const findings = lint(text).filter((finding) => finding.ruleId === 'inconsistency');
       assert.deepEqual(findings.map((finding) => textAt(text, finding.span)), ['Marketing will negotiate the discount', 'sales will negotiate the discount']);
       const [first, second] = findings;
+      assert.ok(first && second);
       assert.deepEqual(first.related.map((place) => place.span), [second.span]);
       assert.deepEqual(second.related.map((place) => place.span), [first.span]);
       assert.match(first.message, /line 3/);
@@ -229,6 +231,7 @@ describe('lintMarkdown', () => {
     it('the replace fix names the other function and changes nothing outside the span', () => {
       const text = `Intro line.\n\n${SALES_ADVERTISES}\n\nOutro line.\n`;
       const [finding] = lint(text);
+      assert.ok(finding);
       const fixed = applyEdits(text, fixOf(finding, 'replace').edits);
       assert.equal(fixed, 'Intro line.\n\nOur marketing team will launch a TV advertising campaign.\n\nOutro line.\n');
       assertOnlySpanChanged(text, fixed, finding);
@@ -243,6 +246,7 @@ describe('lintMarkdown', () => {
       ];
       for (const [text, expected] of cases) {
         const [finding] = lint(text);
+        assert.ok(finding, text);
         const fixed = applyEdits(text, fixOf(finding, 'replace').edits);
         assert.equal(fixed, expected);
         assertOnlySpanChanged(text, fixed, finding);
@@ -252,7 +256,7 @@ describe('lintMarkdown', () => {
     it('the ignore-line fix, once applied, silences that rule on that line and nothing else', () => {
       const text = `Marketing closed the deal and sales launched the ad campaign.\n\n${MARKETING_CLOSES}\n`;
       const first = lint(text)[0];
-      assert.equal(first.ruleId, 'marketing-doing-sales');
+      assert.equal(first?.ruleId, 'marketing-doing-sales');
       const fixed = applyEdits(text, fixOf(first, 'ignore-line').edits);
       assert.equal(
         fixed.split('\n')[0],
@@ -288,7 +292,7 @@ describe('lintMarkdown', () => {
       const text = `---\ntitle: Draft\n---\n\n${MARKETING_CLOSES}\n\n${SALES_ADVERTISES}\n\n${MARKETING_CLOSES}\n`;
       const fixed = applyEdits(text, fixOf(lint(text)[0], 'disable-file').edits);
       assert.ok(fixed.startsWith('---\ntitle: Draft\n---\n<!-- plumb-line-disable marketing-doing-sales -->\n'), JSON.stringify(fixed));
-      assert.equal(parseMarkdown(fixed).children[0].type, 'yaml');
+      assert.equal(parseMarkdown(fixed).children[0]?.type, 'yaml');
       assert.deepEqual(flagged(fixed), [['sales-doing-marketing', 'sales team will launch a TV advertising campaign']]);
     });
 

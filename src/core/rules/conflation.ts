@@ -43,7 +43,7 @@ interface Hit {
 }
 
 const sideAt = (tokens: Token[], at: number): Side | undefined => (isWord(tokens[at]) ? FUNCTION_NAMES.get(tokens[at].lower) : undefined);
-const isNegator = (token: Token | undefined) => isWord(token) && (NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
+const isNegator = (token: Token | undefined): token is Token => isWord(token) && (NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
 
 /** The function word at `at` when it is used as a name of the function, not as a modifier ("the marketing process"). */
 function functionAt(tokens: Token[], at: number): Side | undefined {
@@ -74,15 +74,19 @@ function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   while (COPULA_ADVERBS.has(wordAt(tokens, index)?.lower ?? '')) index += 1;
   // "think of marketing as sales", "we treat marketing as just selling"
   const framing = ['of', 'treat', 'treats', 'see', 'sees', 'view', 'views', 'regard', 'regards'];
-  const framed = isWord(tokens[index]) && tokens[index].lower === 'as' && framing.includes(tokens[at - 1]?.lower ?? '');
-  if (framed) tokens = [...tokens.slice(0, index), { ...tokens[index], lower: 'is' }, ...tokens.slice(index + 1)];
-  if (!isWord(tokens[index]) && tokens[index]?.text !== '=' && tokens[index]?.text !== ':') return undefined;
-  if (!COPULAS.has(tokens[index].lower)) return undefined;
+  const framedAs = wordAt(tokens, index);
+  if (framedAs?.lower === 'as' && framing.includes(tokens[at - 1]?.lower ?? '')) {
+    tokens = [...tokens.slice(0, index), { ...framedAs, lower: 'is' }, ...tokens.slice(index + 1)];
+  }
+  const link = tokens[index];
+  if (!link || (link.kind !== 'word' && link.text !== '=' && link.text !== ':')) return undefined;
+  if (!COPULAS.has(link.lower)) return undefined;
   // A glossary colon ("Marketing: another word for sales") equates only through a filler such as "another word for".
-  const colon = tokens[index].text === ':';
+  const colon = link.text === ':';
   index += 1;
   let fillers = 0;
-  while (EQUATING_FILLERS.has(wordAt(tokens, index)?.lower ?? '') && !FUNCTION_NAMES.has(tokens[index].lower) && fillers < 7) {
+  const equatingFiller = (word: string) => EQUATING_FILLERS.has(word) && !FUNCTION_NAMES.has(word);
+  while (equatingFiller(wordAt(tokens, index)?.lower ?? '') && fillers < 7) {
     index += 1;
     fillers += 1;
   }
@@ -100,12 +104,13 @@ function pairSame(tokens: Token[], at: number, first: Side): Hit | undefined {
   const second = sideAt(tokens, at + 2);
   if (!second || second === first) return undefined;
   let index = at + 3;
-  if (!isWord(tokens[index]) || !['are', 'is', 'were', 'mean', 'means', 'seem', 'look', 'sound', 'remain'].includes(tokens[index].lower)) return undefined;
+  if (!['are', 'is', 'were', 'mean', 'means', 'seem', 'look', 'sound', 'remain'].includes(wordAt(tokens, index)?.lower ?? '')) return undefined;
   index += 1;
   // "sales and marketing is one function with one job"
   if (tokens[index]?.lower === 'one' && ONE_OF_KIND.has(tokens[index + 1]?.lower ?? '')) return { from: at, to: index + 1, first };
   let fillers = 0;
-  while (isWord(tokens[index]) && !SAME_WORDS.has(tokens[index].lower) && fillers < 4 && SAME_FILLERS.has(tokens[index].lower)) {
+  const sameFiller = (word: string) => !SAME_WORDS.has(word) && SAME_FILLERS.has(word);
+  while (sameFiller(wordAt(tokens, index)?.lower ?? '') && fillers < 4) {
     index += 1;
     fillers += 1;
   }
@@ -137,7 +142,7 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
   if (marker) index += marker.length;
   else if (open.text === ',') return undefined;
   if (tokens[index]?.text === ',') index += 1;
-  while (isWord(tokens[index]) && ['the', 'our', 'a', 'your', 'their'].includes(tokens[index].lower)) index += 1;
+  while (['the', 'our', 'a', 'your', 'their'].includes(wordAt(tokens, index)?.lower ?? '')) index += 1;
   const second = sideAt(tokens, index);
   if (!second || second === first) return undefined;
   while (FUNCTION_HEADS.has(wordAt(tokens, index + 1)?.lower ?? '')) index += 1;
@@ -145,7 +150,7 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
     // "(or marketing, as we tend to call the whole thing here)": a naming aside may run longer.
     const naming = tokens.slice(index + 1, index + 14).some((token) => ['call', 'called', 'known', 'name', 'named'].includes(token.lower));
     let close = index + 1;
-    while (close < tokens.length && close - index < (naming ? 14 : 4) && tokens[close].text !== ')' && !sideAt(tokens, close)) close += 1;
+    while (close < tokens.length && close - index < (naming ? 14 : 4) && tokens[close]?.text !== ')' && !sideAt(tokens, close)) close += 1;
     return tokens[close]?.text === ')' ? { from: at, to: close, first } : undefined;
   }
   const close = tokens[index + 1];
@@ -169,14 +174,14 @@ function sentenceWide(tokens: Token[], examples: QuotedRange[]): Hit | undefined
   const second = named.find((entry) => entry.side !== first?.side);
   if (!first || !second || Math.abs(second.at - first.at) > 12) return undefined;
   // "we don't distinguish between sales and marketing", "no distinction between…": denying the difference equates them.
-  for (let at = 0; at < tokens.length; at += 1) {
-    if (!DISTINCTION_WORDS.has(tokens[at].lower) || !tokens.slice(Math.max(0, at - 3), at).some(isNegator)) continue;
+  for (const [at, token] of tokens.entries()) {
+    if (!DISTINCTION_WORDS.has(token.lower) || !tokens.slice(Math.max(0, at - 3), at).some(isNegator)) continue;
     if (Math.abs(at - first.at) <= CUE_REACH) return { from: Math.min(at, first.at, second.at), to: Math.max(at, first.at, second.at), first: first.side };
   }
   let stopped = false;
-  for (let at = 0; at < tokens.length; at += 1) {
+  for (const [at, token] of tokens.entries()) {
     // "stop using them as synonyms" argues against the claim; "we've stopped pretending there's a line" makes it.
-    stopped ||= STOP_WORDS.has(tokens[at].lower) && !['pretending', 'pretend'].includes(tokens[at + 1]?.lower ?? '');
+    stopped ||= STOP_WORDS.has(token.lower) && !['pretending', 'pretend'].includes(tokens[at + 1]?.lower ?? '');
     const cue = SAMENESS_CUES.find((words) => phraseAt(tokens, at, words));
     if (!cue) continue;
     const end = at + cue.length - 1;
@@ -197,7 +202,10 @@ function dismissesClaim(tokens: Token[]): boolean {
 
 function negatedOrDismissed(sentence: Sentence, hit: Hit): boolean {
   const { tokens } = sentence;
-  for (let at = hit.from; at <= hit.to; at += 1) if (isNegator(tokens[at])) return !['no'].includes(tokens[at].lower) || tokens[at + 1]?.lower === 'longer';
+  for (let at = hit.from; at <= hit.to; at += 1) {
+    const token = tokens[at];
+    if (isNegator(token)) return !['no'].includes(token.lower) || tokens[at + 1]?.lower === 'longer';
+  }
   // "Marketing is just selling – it isn't." / "…are the same? They aren't."
   const after = tokens.slice(hit.to + 1, hit.to + 5);
   return after.some((token) => isNegator(token)) && after.some((token) => ['they', 'it', 'that'].includes(token.lower));

@@ -53,6 +53,7 @@ describe('commands', () => {
 
   it('Open source passage opens the corpus file with the passage selected', async () => {
     const passage = api.catalogue.corpus.passages[0];
+    assert.ok(passage, 'the corpus has no passages');
     const source = api.catalogue.corpus.sourceById.get(passage.sourceId);
     assert.ok(source);
     await vscode.commands.executeCommand('plumbLine.openPassage', passage.id);

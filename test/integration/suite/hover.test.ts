@@ -32,12 +32,13 @@ describe('hover cards', () => {
       const cards = (await hoversAt(document.uri, document.positionAt(offset))).filter(isPlumbLineCard);
       assert.equal(cards.length, 1, 'expected exactly one Plumb Line hover');
       const [card] = cards;
+      assert.ok(card);
       const shown = flat(hoverText(card));
       assert.ok(shown.includes(`**${concept.label}**`), `label missing: ${shown}`);
       assert.ok(shown.includes(SIDE_LABELS[concept.side]), `side missing: ${shown}`);
       assert.ok(shown.includes(flat(concept.definition)), `definition missing: ${shown}`);
-      assert.ok(concept.passages.length > 0, `${concept.id} has no passages to quote`);
       const [first] = concept.passages;
+      assert.ok(first, `${concept.id} has no passages to quote`);
       assert.ok(shown.includes(`> ${flat(first.text)}`), `quote missing: ${shown}`);
       const source = api.catalogue.corpus.sourceById.get(first.sourceId);
       assert.ok(source && shown.includes(`— *${source.title}*`), `citation missing: ${shown}`);

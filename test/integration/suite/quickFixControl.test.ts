@@ -99,7 +99,7 @@ describe('quick fixes: silencing and replacing', () => {
     ['Marketers closed the Acme deal.', 'Salespeople closed the Acme deal.'],
     ['Last week the marketers closed the Acme deal.', 'Last week the salespeople closed the Acme deal.'],
     ['MARKETING closed the Acme deal.', 'SALES closed the Acme deal.'],
-  ]) {
+  ] as const) {
     it(`the replace fix keeps case and number: "${sentence}" → "${fixed}"`, async () => {
       const draft = (line: string) => `# Review\n\n${line}\n\nWe met on Tuesday.\n`;
       const { document } = await openScratch(draft(sentence));
