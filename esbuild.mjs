@@ -6,12 +6,17 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * @param {string} dir
+ * @param {string} suffix
+ */
 function filesUnder(dir, suffix) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
+/** @type {esbuild.BuildOptions & { external: string[] }} */
 const shared = {
   bundle: true,
   format: 'cjs',
@@ -23,9 +28,13 @@ const shared = {
   logLevel: 'warning',
 };
 
-/** VS Code for the Web: the extension in the web-worker extension host, and the language server in a web worker of its own. */
+/**
+ * VS Code for the Web: the extension in the web-worker extension host, and the language server in a web worker of its own.
+ * @type {esbuild.BuildOptions}
+ */
 const browser = { ...shared, platform: 'browser', target: 'es2022', external: ['vscode'] };
 
+/** @type {esbuild.BuildOptions[]} */
 const builds = [
   { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' },
   { ...browser, entryPoints: { extension: 'src/vscode/web.ts' }, outdir: 'dist/web' },

@@ -22,17 +22,28 @@ const bytes = drafts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
 // One long draft too: every draft pasted into a single document, as a long report would be.
 const longDraft = drafts.join('\n\n');
 
+/** @param {() => void} fn */
 function time(fn) {
   const start = performance.now();
   fn();
   return performance.now() - start;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** @param {number[]} values */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 // The engine keeps its last few parses (a hover and the linter share one); a per-round comment keeps every round cold.
+/**
+ * @param {string} text
+ * @param {number} round
+ */
 const fresh = (text, round) => `${text}\n\n<!-- round ${round} -->\n`;
 
+/**
+ * @param {string} name
+ * @param {(round: number) => void} ours
+ * @param {() => void} peer
+ */
 function compare(name, ours, peer) {
   ours(-1);
   peer();
@@ -77,7 +88,7 @@ for (const name of Object.keys(shapes)) {
     if (run.status !== 0) throw new Error(`bench/shape.mjs ${name} ${kb}: ${run.stderr}`);
     return { kb, msPerMb: Number(run.stdout.trim()) };
   });
-  const growth = perMb[perMb.length - 1].msPerMb / perMb[0].msPerMb;
+  const growth = (perMb.at(-1)?.msPerMb ?? NaN) / (perMb[0]?.msPerMb ?? NaN);
   const points = perMb.map((point) => `${point.kb} KB ${point.msPerMb.toFixed(0)}`).join(' · ');
   console.log(`  ${name.padEnd(20)} ${points} ms/MB   ×${growth.toFixed(2)}${growth > 2 ? '  (super-linear)' : ''}`);
 }

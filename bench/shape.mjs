@@ -9,7 +9,7 @@ import { shapes } from './shapes.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
 const [name, kb, rounds = '3'] = process.argv.slice(2);
-const make = shapes[name];
+const make = shapes[name ?? ''];
 if (!make) throw new Error(`no shape "${name}"; the shapes are: ${Object.keys(shapes).join(', ')}`);
 const catalogue = loadCatalogue(join(root, 'corpus'));
 const text = make(Number(kb));
@@ -22,4 +22,4 @@ const times = Array.from({ length: Number(rounds) }, (_, round) => {
   return performance.now() - start;
 });
 const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-console.log((median / mb).toFixed(1));
+console.log(((median ?? NaN) / mb).toFixed(1));

@@ -1,4 +1,5 @@
 // The adversarial shapes of the reliability issue (issue 7), each a function from a size in KB to a document.
+/** @type {Record<string, (kb: number) => string>} */
 export const shapes = {
   'one long line': (kb) => 'Marketing closed the deal and we met Acme. '.repeat(Math.ceil((kb * 1024) / 43)),
   'a long list': (kb) => '- Marketing closed the deal.\n'.repeat(Math.ceil((kb * 1024) / 29)),
