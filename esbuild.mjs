@@ -6,12 +6,17 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * @param {string} dir
+ * @param {string} suffix
+ */
 function filesUnder(dir, suffix) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
+/** @type {esbuild.BuildOptions & { external: string[] }} */
 const shared = {
   bundle: true,
   format: 'cjs',
@@ -26,9 +31,13 @@ const shared = {
   logLevel: 'warning',
 };
 
-/** VS Code for the Web: the extension in the web-worker extension host, and the language server in a web worker of its own. */
+/**
+ * VS Code for the Web: the extension in the web-worker extension host, and the language server in a web worker of its own.
+ * @type {esbuild.BuildOptions}
+ */
 const browser = { ...shared, platform: 'browser', target: 'es2022', external: ['vscode'] };
 
+/** @type {esbuild.BuildOptions[]} */
 const builds = [
   { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' },
   { ...browser, entryPoints: { extension: 'src/vscode/web.ts' }, outdir: 'dist/web' },
@@ -43,7 +52,12 @@ if (!production) {
     // One bundle for all unit tests: the engine is bundled once, so coverage of each source line is counted once.
     {
       ...shared,
-      stdin: { contents: filesUnder('test/unit', '.test.ts').map((file) => `import './${file.replaceAll('\\', '/')}';`).join('\n'), resolveDir: '.', sourcefile: 'unit-tests.ts', loader: 'ts' },
+      stdin: {
+        contents: filesUnder('test/unit', '.test.ts').map((file) => `import './${file.replaceAll('\\', '/')}';`).join('\n'),
+        resolveDir: '.',
+        sourcefile: 'unit-tests.ts',
+        loader: 'ts',
+      },
       outfile: 'out/test/unit/all.test.js',
       // commonmark-spec reads its spec.txt beside itself, recheck starts its own native checker, and the TypeScript
       // compiler (read by the ReDoS test) is large: all three are loaded from node_modules at run time.
@@ -61,7 +75,10 @@ if (!production) {
 mkdirSync('dist/web', { recursive: true });
 // A browser cannot list the extension's folder: the web client reads the corpus files named here (see webClient.ts).
 writeFileSync('dist/web/corpus.json', `${JSON.stringify(readdirSync('corpus').filter((name) => name.endsWith('.md')).sort())}\n`);
-writeFileSync('dist/server.js', "#!/usr/bin/env node\n// plumb-line-ls: the language server, from the bundle it shares with the CLI.\nrequire('./cli.js').languageServer();\n");
+writeFileSync(
+  'dist/server.js',
+  "#!/usr/bin/env node\n// plumb-line-ls: the language server, from the bundle it shares with the CLI.\nrequire('./cli.js').languageServer();\n",
+);
 chmodSync('dist/server.js', 0o755);
 rmSync('dist/server.js.map', { force: true });
 

@@ -62,6 +62,10 @@ const ms = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const times = (value) => `${value.toFixed(2)}×`;
 const sizeLabel = (bytes) => (bytes >= MB ? `${+(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / KB)} KB`);
 // The engine keeps its last few parses (a hover and the linter share one); a per-round comment keeps every round cold.
+/**
+ * @param {string} text
+ * @param {number} round
+ */
 const fresh = (text, round) => `${text}\n\n<!-- round ${round} -->\n`;
 // One flat string (not a rope of pieces), so no peer pays for joining another's input.
 const flat = (text) => Buffer.from(text, 'utf8').toString('utf8');

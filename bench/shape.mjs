@@ -27,4 +27,4 @@ const times = Array.from({ length: Number(rounds) }, (_, round) => {
   return performance.now() - start;
 });
 const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-console.log((median / mb).toFixed(1));
+console.log(((median ?? NaN) / mb).toFixed(1));

@@ -20,10 +20,17 @@ const installLock = `${installDir}.lock`;
 
 // The one ripgrep release every @vscode/ripgrep 1.15.x fetches; its archive is looked up in a cache first.
 const RIPGREP_RELEASE = 'v13.0.0-10';
+/** @type {Partial<Record<string, string>>} */
 const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
 const APT_HINT = 'apt-get install -y libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev ripgrep chromium';
 
+/** @typedef {(line: string) => void} Log */
+/**
+ * @typedef {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} PipedChild
+ */
+
 // Installs code-server into the user cache (~/.cache/plumb-line) unless it is already there; returns its executable.
+/** @param {{ log?: Log }} [options] */
 export async function ensureCodeServer({ log = (line) => console.error(line) } = {}) {
   if (isInstalled()) return executable;
   checkPrerequisites();
@@ -36,6 +43,7 @@ export async function ensureCodeServer({ log = (line) => console.error(line) } =
   return executable;
 }
 
+/** @param {Log} log */
 async function install(log) {
   log(`Installing code-server ${CODE_SERVER_VERSION} into ${installDir} (about a minute, once)…`);
   const started = Date.now();
@@ -52,6 +60,10 @@ async function install(log) {
 }
 
 // Two test runs starting at once must not install over each other: the first takes the lock, the other waits.
+/**
+ * @param {Log} log
+ * @returns {Promise<() => void>} releases the lock
+ */
 async function lockInstall(log) {
   const deadline = Date.now() + 10 * 60_000;
   let announced = false;
@@ -62,7 +74,7 @@ async function lockInstall(log) {
       writeFileSync(join(installLock, 'pid'), String(process.pid));
       return () => rmSync(installLock, { recursive: true, force: true });
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
     }
     if (!lockHolderAlive()) {
       rmSync(installLock, { recursive: true, force: true });
@@ -79,7 +91,8 @@ function lockHolderAlive() {
   try {
     process.kill(Number(readFileSync(join(installLock, 'pid'), 'utf8')), 0);
     return true;
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {NodeJS.ErrnoException} */ (caught);
     if (error.code === 'EPERM') return true;
     if (error.code !== 'ENOENT') return false;
     // Without a pid file the holder is between mkdir and writing it, or died there.
@@ -94,7 +107,21 @@ function lockHolderAlive() {
 // Starts code-server on a free loopback port and resolves once it answers HTTP. `url` opens `folder` and,
 // when given, loads the extension under development and runs its tests in the extension host.
 // `disableWorkspaceTrust` matches @vscode/test-electron, which passes --disable-workspace-trust to VS Code.
-export async function startCodeServer({ folder, userDataDir, extensionsDir, env = {}, extensionDevelopmentPath, extensionTestsPath, disableWorkspaceTrust = false }) {
+/**
+ * @param {{
+ *   folder: string, userDataDir: string, extensionsDir: string, env?: NodeJS.ProcessEnv,
+ *   extensionDevelopmentPath?: string, extensionTestsPath?: string, disableWorkspaceTrust?: boolean,
+ * }} options
+ */
+export async function startCodeServer({
+  folder,
+  userDataDir,
+  extensionsDir,
+  env = {},
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  disableWorkspaceTrust = false,
+}) {
   const codeServer = await ensureCodeServer();
   const port = await freeLoopbackPort();
   mkdirSync(userDataDir, { recursive: true });
@@ -123,6 +150,7 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
     detached: true,
   });
   const output = collectOutput(child, join(userDataDir, 'code-server.log'));
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null, error?: Error }>} */
   const exited = new Promise((resolveExit) => {
     child.once('exit', (code, signal) => resolveExit({ code, signal }));
     child.once('error', (error) => resolveExit({ code: null, signal: null, error }));
@@ -130,6 +158,7 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
   const killOnExit = () => signalGroup(child, 'SIGKILL');
   process.once('exit', killOnExit);
 
+  /** @type {Promise<void> | undefined} */
   let stopping;
   const stop = () => {
     stopping ??= (async () => {
@@ -167,7 +196,9 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
   return { url, port, stop, exited, logTail: output.tail };
 }
 
+/** @param {{ port: number, folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} options */
 function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath }) {
+  /** @param {string} path */
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${resolve(path)}`;
   // The web workbench reads its command-line-like options from `payload`.
   const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
@@ -210,7 +241,12 @@ function checkPrerequisites() {
   }
 }
 
+/**
+ * @param {string[]} args
+ * @returns {Promise<void>}
+ */
 function runNpm(args) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, npm_config_yes: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
   // As root, code-server's postinstall refuses to run unless it sees unsafe_perm.
   if (process.getuid?.() === 0) env.npm_config_unsafe_perm = 'true';
@@ -221,7 +257,7 @@ function runNpm(args) {
   if (npmKnowsConfig('dangerously-allow-all-scripts')) env.npm_config_dangerously_allow_all_scripts = 'true';
 
   const command = `npm ${args.join(' ')} --prefix ${installDir}`;
-  return new Promise((resolveRun, reject) => {
+  return new Promise(/** @param {(value?: void) => void} resolveRun */ (resolveRun, reject) => {
     const logStream = createWriteStream(installLog, { flags: 'a' });
     logStream.write(`$ ${command}\n`);
     const child = spawn('npm', [...args, '--prefix', installDir], { cwd: installDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -242,13 +278,19 @@ function runNpm(args) {
   });
 }
 
+/** @param {string} key */
 function npmKnowsConfig(key) {
   const result = spawnSync('npm', ['config', 'get', key], { encoding: 'utf8' });
   return result.status === 0 && result.stdout.trim() !== 'undefined';
 }
 
 // Every @vscode/ripgrep version pinned by code-server's nested lockfiles.
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function ripgrepVersionsIn(dir) {
+  /** @type {Set<string>} */
   const versions = new Set();
   for (const lockfile of ['lib/vscode/npm-shrinkwrap.json', 'lib/vscode/extensions/npm-shrinkwrap.json', 'lib/vscode/package-lock.json']) {
     const path = join(dir, lockfile);
@@ -261,10 +303,12 @@ function ripgrepVersionsIn(dir) {
 }
 
 // @vscode/ripgrep's postinstall downloads rg from GitHub unless the archive is already in its cache folder.
+/** @param {string[]} versions */
 function seedRipgrepCache(versions) {
   const target = RIPGREP_TARGETS[process.arch];
   if (process.platform !== 'linux' || !target) return;
   const rg = onPath('rg');
+  if (!rg) throw new Error('ripgrep (rg) is not on the PATH; it replaces the GitHub download of @vscode/ripgrep.');
   const staging = join(installDir, 'ripgrep-seed');
   mkdirSync(staging, { recursive: true });
   writeFileSync(join(staging, 'rg'), readFileSync(rg), { mode: 0o755 });
@@ -282,6 +326,7 @@ function seedRipgrepCache(versions) {
 // npm can exit 0 with install scripts skipped; check that the postinstall really built VS Code's server.
 function verifyInstall() {
   const vscodeDir = join(packageDir, 'lib', 'vscode');
+  /** @type {[string, string][]} */
   const expected = [
     [executable, 'the code-server executable'],
     [join(vscodeDir, 'node_modules.asar'), "code-server's postinstall (it links node_modules.asar)"],
@@ -309,25 +354,39 @@ function verifyInstall() {
 
 // The caller's environment minus what would redirect code-server: a port or password from the
 // environment, or VS Code's terminal hook, which makes it open the folder in the surrounding editor instead.
+/**
+ * @param {NodeJS.ProcessEnv} extra
+ * @returns {NodeJS.ProcessEnv}
+ */
 function codeServerEnv(extra) {
   const env = { ...process.env, ...extra };
-  for (const name of ['PORT', 'CODE_SERVER_HOST', 'CODE_SERVER_CONFIG', 'CODE_SERVER_PARENT_PID', 'CODE_SERVER_SESSION_SOCKET', 'PASSWORD', 'HASHED_PASSWORD', 'VSCODE_IPC_HOOK_CLI']) {
+  const inherited = [
+    'PORT', 'CODE_SERVER_HOST', 'CODE_SERVER_CONFIG', 'CODE_SERVER_PARENT_PID', 'CODE_SERVER_SESSION_SOCKET',
+    'PASSWORD', 'HASHED_PASSWORD', 'VSCODE_IPC_HOOK_CLI',
+  ];
+  for (const name of inherited) {
     if (!(name in extra)) delete env[name];
   }
   return env;
 }
 
+/** @returns {Promise<number>} */
 function freeLoopbackPort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolvePort(port));
     });
   });
 }
 
+/**
+ * @param {number} port
+ * @param {number} timeoutMs
+ * @param {() => boolean} hasExited
+ */
 async function waitForHttp(port, timeoutMs, hasExited) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !hasExited()) {
@@ -341,32 +400,47 @@ async function waitForHttp(port, timeoutMs, hasExited) {
   throw new Error(`code-server did not answer HTTP on 127.0.0.1:${port} within ${timeoutMs / 1000} s.`);
 }
 
+/**
+ * @param {PipedChild} child
+ * @param {string} logFile
+ */
 function collectOutput(child, logFile) {
+  /** @type {string[]} */
   const lines = [];
   let partial = '';
   const logStream = createWriteStream(logFile, { flags: 'a' });
+  /** @param {Buffer} chunk */
   const onData = (chunk) => {
     logStream.write(chunk);
-    const parts = (partial + chunk).split('\n');
-    partial = parts.pop();
+    const parts = (partial + chunk.toString()).split('\n');
+    partial = parts.pop() ?? '';
     lines.push(...parts);
     if (lines.length > 500) lines.splice(0, lines.length - 500);
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
+  /** @type {Promise<boolean>} */
   const closed = new Promise((resolveClosed) => child.once('close', () => logStream.end(() => resolveClosed(true))));
   return {
     tail: (count = 40) => [...lines, partial].filter(Boolean).slice(-count).join('\n'),
     // Resolves true once the output pipes closed, false if they are still open after timeoutMs.
+    /** @param {number} timeoutMs */
     closed: (timeoutMs) => {
+      /** @type {NodeJS.Timeout | undefined} */
       let timer;
+      /** @type {Promise<boolean>} */
       const gaveUp = new Promise((resolveGaveUp) => (timer = setTimeout(() => resolveGaveUp(false), timeoutMs)));
       return Promise.race([closed, gaveUp]).finally(() => clearTimeout(timer));
     },
   };
 }
 
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ */
 function signalGroup(child, signal) {
+  if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);
   } catch {
@@ -374,6 +448,7 @@ function signalGroup(child, signal) {
   }
 }
 
+/** @param {string} command */
 function onPath(command) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, command);
@@ -382,6 +457,10 @@ function onPath(command) {
   return undefined;
 }
 
+/**
+ * @param {string} path
+ * @param {number} count
+ */
 function tailOfFile(path, count) {
   try {
     return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-count).join('\n');

@@ -15,7 +15,7 @@ function openInDesktopVsCode() {
   return new Promise((resolve) => {
     const code = spawn('code', [`--extensionDevelopmentPath=${root}`, examples], { stdio: 'inherit' });
     code.once('error', (error) => {
-      if (error.code === 'ENOENT') return resolve(false);
+      if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return resolve(false);
       console.error(`Could not run \`code\`: ${error.message}`);
       process.exit(1);
     });

@@ -138,7 +138,9 @@ export function readText(path: string, maxBytes: number): Read {
 
 /** Text from a file's bytes, by its byte order mark; see readText. */
 export function decode(bytes: Uint8Array): Read {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) return { skipped: 'skipped, a UTF-32 file (save it as UTF-8)' };
+  const utf32le = bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0;
+  const utf32be = bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff;
+  if (utf32le || utf32be) return { skipped: 'skipped, a UTF-32 file (save it as UTF-8)' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes) };
   if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return { skipped: 'skipped, a binary file (or UTF-16 without a byte order mark)' };

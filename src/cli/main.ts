@@ -35,8 +35,11 @@ function parseArguments(argv: string[]): Arguments {
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const parsed: Arguments = { paths: [], format: 'text', explain: false, maxFileSize: DEFAULT_MAX_FILE_SIZE };
   for (let index = 0; index < rest.length; index += 1) {
-    const argument = rest[index];
-    const [flag, inline] = argument.startsWith('--') ? argument.split(/=(.*)/s, 2) : [argument, undefined];
+    const argument = rest[index]!;
+    // "--format=json": the value may follow the flag after "=".
+    const equals = argument.startsWith('--') ? argument.indexOf('=') : -1;
+    const flag = equals < 0 ? argument : argument.slice(0, equals);
+    const inline = equals < 0 ? undefined : argument.slice(equals + 1);
     const value = () => {
       const next = inline ?? rest[++index];
       if (next === undefined) throw new UsageError(`${flag} needs a value`);
@@ -70,7 +73,10 @@ function readOptions(config: string | undefined): LintOptions {
   for (const problem of problems) process.stderr.write(`plumb-line: ${config}: ${problem}\n`);
   // A misspelt rule would leave the rule the team meant to configure at its default: that is a usage error.
   const unknown = problems.filter((problem) => problem.startsWith('Unknown rule'));
-  if (unknown.length > 0) throw new Error(`${config}: ${unknown.length === 1 ? 'an unknown rule id' : `${unknown.length} unknown rule ids`}; fix the config (see above)`);
+  if (unknown.length > 0) {
+    const what = unknown.length === 1 ? 'an unknown rule id' : `${unknown.length} unknown rule ids`;
+    throw new Error(`${config}: ${what}; fix the config (see above)`);
+  }
   return options;
 }
 
@@ -90,7 +96,17 @@ export interface Row {
 
 function toRow(file: string, finding: Finding): Row {
   const { start, end } = finding.span;
-  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, ...(finding.reading ? { reading: finding.reading } : {}) };
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    ...(finding.reading ? { reading: finding.reading } : {}),
+  };
 }
 
 export function main(argv: string[]): number {

@@ -50,7 +50,7 @@ function phraseOf(text: string, inflectEvery: boolean): Phrase {
 const lastPart = (word: string | undefined) => word?.slice(word.lastIndexOf('-') + 1);
 
 function matchesAt(words: string[], at: number, phrase: Phrase): boolean {
-  return phrase.every((forms, offset) => forms.has(words[at + offset]) || (offset === 0 && forms.has(lastPart(words[at])!)));
+  return phrase.every((forms, offset) => forms.has(words[at + offset] ?? '') || (offset === 0 && forms.has(lastPart(words[at]) ?? '')));
 }
 
 /**
@@ -59,9 +59,8 @@ function matchesAt(words: string[], at: number, phrase: Phrase): boolean {
  */
 function compoundEnd(words: string[], from: number, end: number, objects: Phrase[]): number {
   let at = from;
-  for (let next = objects.find((phrase) => at + phrase.length <= end && matchesAt(words, at, phrase)); next; next = objects.find((phrase) => at + phrase.length <= end && matchesAt(words, at, phrase))) {
-    at += next.length;
-  }
+  const objectAt = (): Phrase | undefined => objects.find((phrase) => at + phrase.length <= end && matchesAt(words, at, phrase));
+  for (let next = objectAt(); next; next = objectAt()) at += next.length;
   return at;
 }
 
@@ -84,7 +83,9 @@ export class ActivityIndex {
         for (const verb of pattern.verbs ?? []) this.addVerb(verb, { ...base, objects, standsAlone: terms.has(verb) });
         for (const noun of pattern.nouns ?? []) this.nouns.push({ ...base, phrase: phraseOf(noun, false) });
         // A multi-word object names the activity by itself too ("sales owns the loyalty program"), but not "new product".
-        for (const object of pattern.objects ?? []) if (object.includes(' ') && !OBJECT_FILLERS.has(object.split(' ')[0]!)) this.nouns.push({ ...base, phrase: phraseOf(object, false) });
+        for (const object of pattern.objects ?? []) {
+          if (object.includes(' ') && !OBJECT_FILLERS.has(object.split(' ')[0]!)) this.nouns.push({ ...base, phrase: phraseOf(object, false) });
+        }
       }
     }
     for (const side of ['marketing', 'sales'] as const) {
@@ -101,15 +102,15 @@ export class ActivityIndex {
 
   /** A team phrase is "verb object" ("run the webinar") or a noun phrase ("webinars"); both readings are indexed. */
   private addTeamPhrase(side: 'marketing' | 'sales', text: string): void {
-    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return;
+    const [verb, ...rest] = text.toLowerCase().split(/\s+/).filter(Boolean);
+    if (verb === undefined) return;
     // Labels read as activities in messages: "run the webinar" → "running the webinar".
-    const gerund = words.length > 1 ? [inflections(words[0]).find((form) => form.endsWith('ing')) ?? words[0], ...words.slice(1)].join(' ') : words[0];
+    const gerund = rest.length > 0 ? [inflections(verb).find((form) => form.endsWith('ing')) ?? verb, ...rest].join(' ') : verb;
     const entry = { conceptId: CUSTOM_CONCEPT[side], side, label: gerund };
     this.nouns.push({ ...entry, phrase: phraseOf(text, false) });
-    if (words.length > 1) {
-      const object = words.slice(1).filter((word) => !OBJECT_FILLERS.has(word)).join(' ');
-      if (object) this.addVerb(words[0], { ...entry, objects: [phraseOf(object, false)] });
+    if (rest.length > 0) {
+      const object = rest.filter((word) => !OBJECT_FILLERS.has(word)).join(' ');
+      if (object) this.addVerb(verb, { ...entry, objects: [phraseOf(object, false)] });
     }
   }
 
@@ -127,13 +128,16 @@ export class ActivityIndex {
 
   /** The activity a verb at `at` names with an object after it (active voice), within `[at, end)`. */
   verbWithObjectAfter(words: string[], at: number, end: number): ActivityMatch | undefined {
-    const entries = this.verbs.get(words[at]) ?? [];
+    const entries = this.verbs.get(words[at] ?? '') ?? [];
     for (const entry of entries) {
       let index = at + 1;
       let skipped = 0;
       while (index < end && skipped <= OBJECT_WINDOW) {
         const object = entry.objects.find((phrase) => index + phrase.length <= end && matchesAt(words, index, phrase));
-        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to: compoundEnd(words, index + object.length, end, entry.objects) - 1, verbAt: at };
+        if (object) {
+          const to = compoundEnd(words, index + object.length, end, entry.objects) - 1;
+          return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to, verbAt: at };
+        }
         index += 1;
         skipped += 1;
       }
@@ -144,7 +148,7 @@ export class ActivityIndex {
 
   /** The activity a participle at `at` names with its object before it (passive voice), within `[start, at)`. */
   verbWithObjectBefore(words: string[], at: number, start: number): ActivityMatch | undefined {
-    for (const entry of this.verbs.get(words[at]) ?? []) {
+    for (const entry of this.verbs.get(words[at] ?? '') ?? []) {
       for (let index = at - 1; index >= Math.max(start, at - OBJECT_WINDOW - 6); index -= 1) {
         const object = entry.objects.find((phrase) => index + phrase.length <= at && matchesAt(words, index, phrase));
         if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: index, to: at, verbAt: at };
@@ -178,7 +182,8 @@ export class ActivityIndex {
       }
       // "a renewal objection guide", "the pricing page template": a phrase that modifies a document names the document.
       const after = best ? index + best.phrase.length : index;
-      if (best && (DOCUMENT_NOUNS.has(words[after] ?? '') || (!['and', 'or', ',', '&', '/'].includes(words[after] ?? '') && DOCUMENT_NOUNS.has(words[after + 1] ?? '')))) {
+      const joinsAfter = ['and', 'or', ',', '&', '/'].includes(words[after] ?? '');
+      if (best && (DOCUMENT_NOUNS.has(words[after] ?? '') || (!joinsAfter && DOCUMENT_NOUNS.has(words[after + 1] ?? '')))) {
         index += best.phrase.length - 1;
         continue;
       }

@@ -49,11 +49,14 @@ function objectHead(tokens: Token[], from: number, end: number): { head: number;
   while (index < end && DETERMINERS.has(wordAt(tokens, index)?.lower ?? '')) index += 1;
   const first = index;
   let head: number | undefined;
-  while (index < end && index - first < 5 && isWord(tokens[index]) && !OBJECT_STOPS.has(tokens[index].lower)) {
+  while (index < end && index - first < 5) {
+    const word = wordAt(tokens, index);
+    if (!word || OBJECT_STOPS.has(word.lower)) break;
     head = index;
     index += 1;
   }
-  if (head === undefined || PRONOUNS.has(tokens[head].lower) || TIME_NOUNS.has(tokens[head].lower) || sideOf(tokens[head].lower)) return undefined;
+  const headWord = head === undefined ? undefined : wordAt(tokens, head)?.lower;
+  if (head === undefined || headWord === undefined || PRONOUNS.has(headWord) || TIME_NOUNS.has(headWord) || sideOf(headWord)) return undefined;
   return { head, first };
 }
 
@@ -84,12 +87,13 @@ export function activityIn(index: ActivityIndex, list: string[], given: Predicat
   // "spent most of day two negotiating pricing": after a verb of spending time, the -ing verb is the work.
   const spending = /^(spend|spends|spent|spending)$/.test(list[predicate.start] ?? '');
   for (let at = predicate.start; at < predicate.end; at += 1) {
-    const word = list[at];
+    const word = list[at] ?? '';
     if (endsNegative(word) || word === 'rather' || word === 'instead' || word === 'than') break;
     // Only the predicate's own verbs count: its head, or one joined to it ("call, email and visit", "plans to launch").
     // "responsible for maintaining relationships and for attracting new customers": a gerund after "for" is joined too.
     const gerundAfterFor = list[at - 1] === 'for' && /ing$/.test(word);
-    if (at !== predicate.start && !VERB_JOINERS.has(list[at - 1]) && !/^\w+ly$/.test(list[at - 1]) && !(spending && /ing$/.test(word)) && !gerundAfterFor) continue;
+    const joined = VERB_JOINERS.has(list[at - 1] ?? '') || /^\w+ly$/.test(list[at - 1] ?? '');
+    if (at !== predicate.start && !joined && !(spending && /ing$/.test(word)) && !gerundAfterFor) continue;
     const match = index.verbWithObjectAfter(list, at, predicate.end);
     if (!match) continue;
     if (!prefer || match.side === prefer) return match;
@@ -97,7 +101,7 @@ export function activityIn(index: ActivityIndex, list: string[], given: Predicat
     at = match.to;
   }
   if (first) return first;
-  const verb = list[predicate.start];
+  const verb = list[predicate.start] ?? '';
   // "gives marketing feedback on the brochure", "works closely with product management": comment and company, not the work.
   if (list.slice(predicate.start, predicate.start + 5).some((word) => INPUT_NOUNS.has(word))) return undefined;
   if (['with', 'closely', 'alongside'].includes(list[predicate.start + 1] ?? '')) return undefined;
@@ -112,7 +116,10 @@ export function activityIn(index: ActivityIndex, list: string[], given: Predicat
 /** "run the product webinar" → own:product, own:webinar: two claims about one object share a key when they share a content word. */
 function objectKeys(verb: string, tokens: Token[], first: number, head: number): string[] {
   // A possessive only says whose: "the account's events" and "the account plan" are not one thing.
-  return tokens.slice(first, head + 1).filter((token, at) => isWord(token) && !DETERMINERS.has(token.lower) && !TIME_NOUNS.has(token.lower) && !(token.possessive && first + at < head)).map((token) => `${verbKeyOf(verb)}:${stemKey(token.lower)}`);
+  const keyWords = tokens
+    .slice(first, head + 1)
+    .filter((token, at) => isWord(token) && !DETERMINERS.has(token.lower) && !TIME_NOUNS.has(token.lower) && !(token.possessive && first + at < head));
+  return keyWords.map((token) => `${verbKeyOf(verb)}:${stemKey(token.lower)}`);
 }
 
 interface GenericActivity {
@@ -133,7 +140,12 @@ export function genericKey(tokens: Token[], verbAt: number, objectFrom: number, 
   if (!passive && COPULA_FORMS.has(tokens[verbAt - 1]?.lower ?? '') && !/(ed|en|ing)$/.test(verb) && !IRREGULAR_PAST.has(verb)) return undefined;
   const object = objectHead(tokens, objectFrom, objectEnd);
   if (!object) return undefined;
-  return { keys: objectKeys(verb, tokens, object.first, object.head), text: textOf(tokens, object.first, object.head), from: Math.min(verbAt, object.first), to: Math.max(verbAt, object.head) };
+  return {
+    keys: objectKeys(verb, tokens, object.first, object.head),
+    text: textOf(tokens, object.first, object.head),
+    from: Math.min(verbAt, object.first),
+    to: Math.max(verbAt, object.head),
+  };
 }
 
 export function credit(sentence: Sentence, mention: Mention, activity: ActivityMatch | undefined, generic: GenericActivity | undefined): Credit | undefined {
@@ -151,21 +163,24 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   // "the MQLs marketing sends": a reduced relative clause, whose verb's object is the noun before the function.
   const before = tokens[mention.from - 1];
   if (isWord(before) && REDUCED_RELATIVE_HEADS.test(before.text)) return undefined;
-  let predicate = predicateAfter(tokens, skip > 0 ? mention.to + 1 + skip : isAppositive(tokens, mention) ? mention.to + 2 : afterNamedPerson(tokens, mention.to + 1));
+  const predicateFrom = skip > 0 ? mention.to + 1 + skip : isAppositive(tokens, mention) ? mention.to + 2 : afterNamedPerson(tokens, mention.to + 1);
+  let predicate = predicateAfter(tokens, predicateFrom);
   // "As CMO she will negotiate…": the function names the pronoun's role.
   if (tokens[mention.from - 1]?.lower === 'as') {
     const pronoun = tokens[mention.to + 1]?.text === ',' ? mention.to + 2 : mention.to + 1;
     if (SUBJECT_PRONOUNS.has(tokens[pronoun]?.lower ?? '')) predicate = predicateAfter(tokens, pronoun + 1);
   }
   // "The best salespeople I know read the plan": a reduced relative clause stands between the subject and its verb.
-  if (predicate && ['i', 'we', 'you'].includes(tokens[predicate.start].lower) && isWord(tokens[predicate.start + 1])) predicate = predicateAfter(tokens, predicate.start + 2);
+  if (predicate && ['i', 'we', 'you'].includes(tokens[predicate.start]?.lower ?? '') && isWord(tokens[predicate.start + 1])) {
+    predicate = predicateAfter(tokens, predicate.start + 2);
+  }
   if (!predicate || predicate.negated) return undefined;
-  const verb = tokens[predicate.start].lower;
+  const verb = tokens[predicate.start]?.lower ?? '';
   // "sales needs marketing to build the brand": the second function is the doer.
   if (sideOf(verb)) return undefined;
   // "helps guide the sales department in creating sales materials": the function does what the gerund names.
   if (verb === 'in' && /ing$/.test(tokens[predicate.start + 1]?.lower ?? '')) predicate = { ...predicate, start: predicate.start + 1 };
-  const head = tokens[predicate.start].lower;
+  const head = tokens[predicate.start]?.lower ?? '';
   if (head !== verb) {
     const activity = activityIn(index, words(tokens), predicate, otherSide(mention.side));
     return activity ? credit(sentence, mention, activity, undefined) : undefined;
@@ -173,13 +188,25 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   // "marketing trains the sales team on positioning": the function is an object here, and what follows is no predicate of its own.
   const inCharge = verb === 'in' && tokens[predicate.start + 1]?.lower === 'charge';
   // Verbs of quantities ("marketing spend rose", "sales grew") matter only for the bare words; "our new marketer spends…" acts.
-  const bare = mention.from === mention.to && ['sales', 'marketing'].includes(tokens[mention.from].lower);
-  if (SUPPORT_VERBS.has(verb) || (bare && REVENUE_VERBS.has(verb)) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || NOT_VERBS.has(verb)) return undefined;
+  const bare = mention.from === mention.to && ['sales', 'marketing'].includes(tokens[mention.from]?.lower ?? '');
+  if (
+    SUPPORT_VERBS.has(verb) ||
+    (bare && REVENUE_VERBS.has(verb)) ||
+    (PREPOSITIONS.has(verb) && !inCharge) ||
+    DETERMINERS.has(verb) ||
+    NOT_VERBS.has(verb)
+  ) {
+    return undefined;
+  }
   const list = words(tokens);
   const relative = relativeAntecedentEnd(tokens, mention) !== undefined;
   const prefer = otherSide(mention.side);
-  const activity = relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) ?? activityIn(index, list, predicate, prefer) : activityIn(index, list, predicate, prefer);
-  const generic = activity ? undefined : relative ? genericBeforeRelative(tokens, mention, predicate.start) : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
+  const activity = (relative ? objectBeforeRelative(index, list, tokens, mention, predicate.start) : undefined) ?? activityIn(index, list, predicate, prefer);
+  const generic = activity
+    ? undefined
+    : relative
+      ? genericBeforeRelative(tokens, mention, predicate.start)
+      : genericKey(tokens, predicate.start, predicate.start + 1, predicate.end);
   return credit(sentence, mention, activity, generic);
 }
 
@@ -187,15 +214,16 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
 function afterNamedPerson(tokens: Token[], from: number): number {
   if (tokens[from]?.text !== ',') return from;
   let at = from + 1;
-  while (at < tokens.length && at - from <= 4 && isWord(tokens[at]) && /^[A-Z]/.test(tokens[at].text) && !sideOf(tokens[at].lower)) at += 1;
+  const namesPerson = (token: Token | undefined): boolean => isWord(token) && /^[A-Z]/.test(token.text) && !sideOf(token.lower);
+  while (at < tokens.length && at - from <= 4 && namesPerson(tokens[at])) at += 1;
   return at > from + 1 && tokens[at]?.text === ',' ? at + 1 : from;
 }
 
 /** "Derek, our top sales rep, is…": the function phrase renames the subject, whose predicate follows the comma. */
 function isAppositive(tokens: Token[], mention: Mention): boolean {
-  if (tokens[mention.to + 1]?.text !== ',' || RELATIVE_PRONOUNS.has(tokens[mention.to + 2]?.lower)) return false;
+  if (tokens[mention.to + 1]?.text !== ',' || RELATIVE_PRONOUNS.has(tokens[mention.to + 2]?.lower ?? '')) return false;
   for (let at = mention.from - 1; at >= Math.max(0, mention.from - 4); at -= 1) {
-    if (tokens[at].text === ',') return at > 0 && isWord(tokens[at - 1]);
+    if (tokens[at]?.text === ',') return at > 0 && isWord(tokens[at - 1]);
     if (!isWord(tokens[at])) return false;
   }
   return false;
@@ -205,7 +233,7 @@ function isAppositive(tokens: Token[], mention: Mention): boolean {
 function relativeAntecedentEnd(tokens: Token[], mention: Mention): number | undefined {
   let at = mention.from - 1;
   while (at >= 0 && DETERMINERS.has(wordAt(tokens, at)?.lower ?? '')) at -= 1;
-  if (isWord(tokens[at]) && ['which', 'that'].includes(tokens[at].lower)) return tokens[at - 1]?.text === ',' ? at - 1 : at;
+  if (['which', 'that'].includes(wordAt(tokens, at)?.lower ?? '')) return tokens[at - 1]?.text === ',' ? at - 1 : at;
   return undefined;
 }
 
@@ -213,7 +241,7 @@ function objectBeforeRelative(index: ActivityIndex, list: string[], tokens: Toke
   const end = relativeAntecedentEnd(tokens, mention);
   if (end === undefined) return undefined;
   const start = Math.max(0, end - 8);
-  const moved = [...list.slice(start, end), list[verbAt]];
+  const moved = [...list.slice(start, end), list[verbAt] ?? ''];
   const match = index.verbWithObjectBefore(moved, moved.length - 1, 0) ?? index.nounIn(list, start, end);
   return match && { ...match, from: mention.from, to: Math.max(verbAt, mention.to) };
 }
@@ -221,13 +249,15 @@ function objectBeforeRelative(index: ActivityIndex, list: string[], tokens: Toke
 function genericBeforeRelative(tokens: Token[], mention: Mention, verbAt: number): GenericActivity | undefined {
   const end = relativeAntecedentEnd(tokens, mention);
   if (end === undefined) return undefined;
-  const verb = tokens[verbAt].lower;
+  const verb = tokens[verbAt]?.lower ?? '';
   if (NON_ACTIVITY_VERBS.has(verb) || SUPPORT_VERBS.has(verb)) return undefined;
   let head = end - 1;
   while (head >= 0 && !isWord(tokens[head])) head -= 1;
-  if (head < 0 || PRONOUNS.has(tokens[head].lower) || DETERMINERS.has(tokens[head].lower) || TIME_NOUNS.has(tokens[head].lower)) return undefined;
+  const headWord = wordAt(tokens, head)?.lower;
+  if (headWord === undefined || PRONOUNS.has(headWord) || DETERMINERS.has(headWord) || TIME_NOUNS.has(headWord)) return undefined;
   let first = head;
-  while (first > 0 && isWord(tokens[first - 1]) && !DETERMINERS.has(tokens[first - 1].lower) && !OBJECT_STOPS.has(tokens[first - 1].lower) && head - first < 3) first -= 1;
+  const modifies = (token: Token | undefined): boolean => isWord(token) && !DETERMINERS.has(token.lower) && !OBJECT_STOPS.has(token.lower);
+  while (first > 0 && modifies(tokens[first - 1]) && head - first < 3) first -= 1;
   return { keys: objectKeys(verb, tokens, first, head), text: textOf(tokens, first, head), from: first, to: verbAt };
 }
 
@@ -235,23 +265,25 @@ function genericBeforeRelative(tokens: Token[], mention: Mention, verbAt: number
 function passiveCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, byAt: number): Credit | undefined {
   const { tokens } = sentence;
   let verbAt = byAt - 1;
-  while (verbAt >= 0 && isWord(tokens[verbAt]) && (ADVERBS.has(tokens[verbAt].lower) || /^\w+ly$/.test(tokens[verbAt].lower))) verbAt -= 1;
-  if (!isWord(tokens[verbAt]) || SUPPORT_VERBS.has(tokens[verbAt].lower)) return undefined;
+  const adverb = (lower: string | undefined): boolean => lower !== undefined && (ADVERBS.has(lower) || /^\w+ly$/.test(lower));
+  while (verbAt >= 0 && adverb(wordAt(tokens, verbAt)?.lower)) verbAt -= 1;
+  const verb = wordAt(tokens, verbAt);
+  if (!verb || SUPPORT_VERBS.has(verb.lower)) return undefined;
   // A reduced passive after "(" or "," ("the pilot program, managed by marketing,") takes its object from before the mark.
   const mark = tokens[verbAt - 1];
   const reduced = mark && (mark.text === '(' || mark.text === ',');
   const start = clauseStart(tokens, reduced ? verbAt - 1 : verbAt);
-  for (let at = start; at < verbAt; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
+  if (negatorBetween(tokens, start, verbAt)) return undefined;
   const list = words(tokens);
   const objectEnd = reduced ? verbAt - 1 : verbAt;
-  const moved = reduced ? [...list.slice(start, objectEnd), list[verbAt]] : list;
+  const moved = reduced ? [...list.slice(start, objectEnd), verb.lower] : list;
   const found = index.verbWithObjectBefore(moved, reduced ? moved.length - 1 : verbAt, reduced ? 0 : start);
   let activity = found && (reduced ? { ...found, from: found.from + start, to: verbAt } : found);
   activity ??= index.nounIn(list, start, objectEnd);
   let generic: GenericActivity | undefined;
   if (!activity) {
     let auxAt = objectEnd - 1;
-    while (auxAt > start && AUXILIARIES.has(list[auxAt])) auxAt -= 1;
+    while (auxAt > start && AUXILIARIES.has(list[auxAt] ?? '')) auxAt -= 1;
     generic = reduced || auxAt < verbAt - 1 ? genericKey(tokens, verbAt, start, auxAt + 1) : undefined;
   }
   return credit(sentence, mention, activity, generic);
@@ -261,10 +293,11 @@ function passiveCredit(index: ActivityIndex, sentence: Sentence, mention: Mentio
 function dutyOfCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, nounAt: number): Credit | undefined {
   const { tokens } = sentence;
   let copula = nounAt - 1;
-  while (copula > 0 && (DETERMINERS.has(tokens[copula].lower) || ADVERBS.has(tokens[copula].lower) || ['main', 'key', 'chief', 'primary', 'other'].includes(tokens[copula].lower))) copula -= 1;
+  const qualifies = (lower: string): boolean => DETERMINERS.has(lower) || ADVERBS.has(lower) || ['main', 'key', 'chief', 'primary', 'other'].includes(lower);
+  while (copula > 0 && qualifies(tokens[copula]?.lower ?? '')) copula -= 1;
   if (!COPULA_FORMS.has(tokens[copula]?.lower ?? '')) return undefined;
   const start = clauseStart(tokens, copula);
-  for (let at = start; at < copula; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
+  if (negatorBetween(tokens, start, copula)) return undefined;
   const activity = activityInPart(index, tokens, start, copula);
   return activity ? credit(sentence, mention, activity, undefined) : undefined;
 }
@@ -273,14 +306,18 @@ function dutyOfCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
 function jobCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined {
   const { tokens } = sentence;
   for (let at = 2; at < tokens.length - 1; at += 1) {
-    const side = isWord(tokens[at]) ? sideOf(tokens[at].lower) : undefined;
-    if (!side || !(DUTY_NOUNS.has(tokens[at + 1]!.lower) || KIND_NOUNS.has(tokens[at + 1]!.lower)) || !['a', 'an', 'the'].includes(tokens[at - 1]!.lower)) continue;
+    const word = wordAt(tokens, at);
+    const side = word ? sideOf(word.lower) : undefined;
+    const next = tokens[at + 1]!.lower;
+    if (!side || !(DUTY_NOUNS.has(next) || KIND_NOUNS.has(next)) || !['a', 'an', 'the'].includes(tokens[at - 1]!.lower)) continue;
     // "…is a marketing job", "a trade show is almost always a sales activity"
     let copula = at - 2;
-    while (copula > 0 && (ADVERBS.has(tokens[copula]!.lower) || /ly$/.test(tokens[copula]!.lower) || ['almost', 'nearly', 'still', 'now', 'very', 'more', 'most'].includes(tokens[copula]!.lower))) copula -= 1;
+    const qualifies = (lower: string): boolean =>
+      ADVERBS.has(lower) || /ly$/.test(lower) || ['almost', 'nearly', 'still', 'now', 'very', 'more', 'most'].includes(lower);
+    while (copula > 0 && qualifies(tokens[copula]!.lower)) copula -= 1;
     if (!COPULA_FORMS.has(tokens[copula]?.lower ?? '')) continue;
     const start = clauseStart(tokens, copula);
-    for (let word = start; word < at; word += 1) if (endsNegative(tokens[word].lower)) return undefined;
+    if (negatorBetween(tokens, start, at)) return undefined;
     const activity = activityInPart(index, tokens, start, copula);
     if (activity) return credit(sentence, { side, from: at, to: at, functionWords: [at] }, activity, undefined);
   }
@@ -293,7 +330,7 @@ function jobCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined
 function assignedCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, verbAt: number): Credit | undefined {
   const { tokens } = sentence;
   const start = clauseStart(tokens, verbAt);
-  for (let at = start; at < verbAt; at += 1) if (endsNegative(tokens[at].lower)) return undefined;
+  if (negatorBetween(tokens, start, verbAt)) return undefined;
   const activity = activityInPart(index, tokens, start, verbAt);
   return activity ? credit(sentence, mention, activity, undefined) : undefined;
 }
@@ -309,12 +346,12 @@ function roleCredit(index: ActivityIndex, sentence: Sentence, mention: Mention):
   }
   const start = clauseStart(tokens, mention.from);
   let copula = mention.from - 1;
-  while (copula > start && DETERMINERS.has(list[copula])) copula -= 1;
+  while (copula > start && DETERMINERS.has(list[copula] ?? '')) copula -= 1;
   // "…is marketing's job", and "…is treated as marketing's job".
   const treatedAs = list[copula] === 'as' && ['treated', 'seen', 'considered', 'regarded', 'viewed', 'counted', 'described'].includes(list[copula - 1] ?? '');
   if (treatedAs) copula -= 2;
-  if (!['is', 'was', 'are', 'were', "'s"].includes(list[copula])) return undefined;
-  for (let at = start; at < mention.from; at += 1) if (endsNegative(list[at])) return undefined;
+  if (!['is', 'was', 'are', 'were', "'s"].includes(list[copula] ?? '')) return undefined;
+  for (let at = start; at < mention.from; at += 1) if (endsNegative(list[at] ?? '')) return undefined;
   const before: Predicate = { start, end: copula, negated: false };
   const activity = activityIn(index, list, before) ?? index.nounIn(list, start, copula);
   return activity ? credit(sentence, mention, activity, undefined) : undefined;
@@ -327,17 +364,20 @@ function wholeMention(tokens: Token[], from: number, end: number, commaQualifies
   const mention = mentionAt(tokens, at);
   if (!mention || mention.side === 'joint') return undefined;
   // "SDR team, within two days": what follows a comma only qualifies the owner (not "Sales, Marketing & Operations").
-  if (tokens[mention.to + 1]?.text === ',' && commaQualifies && !tokens.slice(mention.to + 2, end).some((token) => isWord(token) && sideOf(token.lower))) return mention;
+  const namesFunctionLater = tokens.slice(mention.to + 2, end).some((token) => isWord(token) && sideOf(token.lower));
+  if (tokens[mention.to + 1]?.text === ',' && commaQualifies && !namesFunctionLater) return mention;
   let last = mention.to + 1;
-  while (last < end && tokens[last].kind === 'punctuation' && tokens[last].text !== '(') last += 1;
-  return last >= end || tokens[last].text === '(' ? mention : undefined;
+  while (last < end && tokens[last]?.kind === 'punctuation' && tokens[last]?.text !== '(') last += 1;
+  return last >= end || tokens[last]?.text === '(' ? mention : undefined;
 }
 
 /** What a table column's header makes of the names in it: the doer ("Owner", "Responsible", "R"), another role, or neither. */
 function roleOfHeader(header: string): 'doer' | 'other' | undefined {
   const text = header.toLowerCase().replace(/[()*_]/g, ' ').trim();
-  if (/^(r|responsible|owner|owners|owned by|owner team|lead|who|team|dri|done by|driver|does it|run by)$/.test(text) || /\b(responsible|owner)\b/.test(text)) return 'doer';
-  if (/^(a|c|i|s|accountable|approver|approves|consulted|informed|support|supports|reviewer|reviews|backup|sign-off|sign off|escalation)$/.test(text) || /\b(accountable|consulted|informed|support|approv|review)/.test(text)) return 'other';
+  if (/^(r|responsible|owner|owners|owned by|owner team|lead|who|team|dri|done by|driver|does it|run by)$/.test(text)) return 'doer';
+  if (/\b(responsible|owner)\b/.test(text)) return 'doer';
+  if (/^(a|c|i|s|accountable|approver|approves|consulted|informed|support|supports|reviewer|reviews|backup|sign-off|sign off|escalation)$/.test(text)) return 'other';
+  if (/\b(accountable|consulted|informed|support|approv|review)/.test(text)) return 'other';
   return undefined;
 }
 
@@ -353,10 +393,10 @@ function firstMention(tokens: Token[], from: number, end: number): Mention | und
 /** "Customer case studies (product marketing)": the owner in parentheses at the end of a part; returns where "(" is. */
 function ownerInParentheses(tokens: Token[], from: number, end: number): { mention: Mention; open: number } | undefined {
   let close = end - 1;
-  while (close > from && tokens[close].kind === 'punctuation' && tokens[close].text !== ')') close -= 1;
+  while (close > from && tokens[close]?.kind === 'punctuation' && tokens[close]?.text !== ')') close -= 1;
   if (tokens[close]?.text !== ')') return undefined;
   let open = close - 1;
-  while (open > from && tokens[open].text !== '(' && close - open < 6) open -= 1;
+  while (open > from && tokens[open]?.text !== '(' && close - open < 6) open -= 1;
   if (tokens[open]?.text !== '(' || open <= from) return undefined;
   const mention = wholeMention(tokens, open + 1, close);
   return mention ? { mention, open } : undefined;
@@ -371,7 +411,11 @@ function activityInPart(index: ActivityIndex, tokens: Token[], from: number, end
   let start = from;
   while (start < end && !isWord(tokens[start])) start += 1;
   // In a noun phrase ("Email campaigns, lead scoring") the first word is a verb only before its object's determiner.
-  const imperative = !verbFirstOnly || DETERMINERS.has(list[start + 1] ?? '') || /ing$/.test(list[start] ?? '') || /^(every|each|all|new|our|your|their|its)$/.test(list[start + 1] ?? '');
+  const imperative =
+    !verbFirstOnly ||
+    DETERMINERS.has(list[start + 1] ?? '') ||
+    /ing$/.test(list[start] ?? '') ||
+    /^(every|each|all|new|our|your|their|its)$/.test(list[start + 1] ?? '');
   for (let at = start; at < (verbFirstOnly ? Math.min(end, start + (imperative ? 1 : 0)) : end); at += 1) {
     const match = index.verbWithObjectAfter(list, at, end);
     if (match) return match;
@@ -421,7 +465,9 @@ function ownerCredits(index: ActivityIndex, sentence: Sentence): Credit[] {
     if (owners[at] || end <= from) return;
     // "Account Executive: is a person who is responsible for…": a clause after the colon is read as a predicate.
     const clause = !sentence.cells && ['is', 'are', 'who', 'which'].includes(tokens[from]?.lower ?? '');
-    const activity = clause ? activityIn(index, words(tokens), { start: from, end, negated: false }, otherSide(owner.side)) : activityInPart(index, tokens, from, end, true);
+    const activity = clause
+      ? activityIn(index, words(tokens), { start: from, end, negated: false }, otherSide(owner.side))
+      : activityInPart(index, tokens, from, end, true);
     if (activity) credits.push(credit(sentence, owner, activity, undefined)!);
   });
   return credits.slice(0, 1);
@@ -452,7 +498,8 @@ export function findCredits(index: ActivityIndex, sentence: Sentence, before: Se
     const antecedent = antecedentCredit(index, sentence, before);
     return antecedent ? [antecedent] : [];
   }
-  const elsewhere = dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? impliedSubjectCredit(index, sentence) ?? antecedentCredit(index, sentence, before);
+  const elsewhere =
+    dutyCredit(index, sentence) ?? youCredit(index, sentence) ?? impliedSubjectCredit(index, sentence) ?? antecedentCredit(index, sentence, before);
   return elsewhere ? [elsewhere] : [];
 }
 
@@ -471,17 +518,21 @@ function possessiveCredit(index: ActivityIndex, sentence: Sentence, mention: Men
   return predicate && !predicate.negated ? credit(sentence, mention, activityIn(index, list, predicate), undefined) : undefined;
 }
 
-function negatedBefore(tokens: Token[], at: number): boolean {
-  for (let index = clauseStart(tokens, at); index < at; index += 1) if (endsNegative(tokens[index].lower)) return true;
+/** Whether a negator ("not", "never", "doesn't") stands among the tokens from `from` up to `to` (exclusive). */
+function negatorBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let at = from; at < to; at += 1) if (endsNegative(tokens[at]?.lower ?? '')) return true;
   return false;
 }
+
+const negatedBefore = (tokens: Token[], at: number): boolean => negatorBetween(tokens, clauseStart(tokens, at), at);
 
 function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): Credit | undefined {
   const { tokens } = sentence;
   let before = mention.from - 1;
-  while (before >= 0 && DETERMINERS.has(wordAt(tokens, before)?.lower ?? '') && tokens[before].lower !== 'new') before -= 1;
+  while (before >= 0 && DETERMINERS.has(wordAt(tokens, before)?.lower ?? '') && tokens[before]?.lower !== 'new') before -= 1;
   // "by our regional sales managers", "falls to the product marketing manager": up to two modifiers may stand between.
-  for (let skipped = 1; skipped <= 2 && isWord(tokens[before - skipped + 1]) && !sideOf(tokens[before - skipped + 1].lower); skipped += 1) {
+  const modifier = (token: Token | undefined): boolean => isWord(token) && !sideOf(token.lower);
+  for (let skipped = 1; skipped <= 2 && modifier(tokens[before - skipped + 1]); skipped += 1) {
     let by = before - skipped;
     while (by >= 0 && DETERMINERS.has(wordAt(tokens, by)?.lower ?? '')) by -= 1;
     if (tokens[by]?.lower === 'by' || (tokens[by]?.lower === 'to' && ASSIGNING_VERBS.has(tokens[by - 1]?.lower ?? ''))) {
@@ -491,13 +542,17 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
   }
   const previous = tokens[before];
   // "Marketing, not sales, decides the price": the function is named to deny it the work.
-  if (previous && (NEGATORS.has(previous.lower) || ['unlike', 'than', 'instead'].includes(previous.lower) || (previous.lower === 'of' && tokens[before - 1]?.lower === 'instead'))) return undefined;
-  const head = tokens[mention.to];
+  const insteadOf = previous?.lower === 'of' && tokens[before - 1]?.lower === 'instead';
+  if (previous && (NEGATORS.has(previous.lower) || ['unlike', 'than', 'instead'].includes(previous.lower) || insteadOf)) return undefined;
   // "As marketers take on more responsibility…": at the start of a sentence "as" joins a clause whose subject this is.
-  if (previous?.lower === 'as' && before === 0 && !SUBJECT_PRONOUNS.has(tokens[mention.to + 1]?.lower ?? '') && tokens[mention.to + 1]?.text !== ',') return activeCredit(index, sentence, mention);
+  const following = tokens[mention.to + 1];
+  if (previous?.lower === 'as' && before === 0 && !SUBJECT_PRONOUNS.has(following?.lower ?? '') && following?.text !== ',') {
+    return activeCredit(index, sentence, mention);
+  }
   // "As CMO, she will negotiate…": the function names the role of the pronoun that does the work.
-  if (previous?.lower === 'as' && SUBJECT_PRONOUNS.has(tokens[mention.to + (tokens[mention.to + 1]?.text === ',' ? 2 : 1)]?.lower ?? '')) return activeCredit(index, sentence, mention);
-  if (head.possessive) return possessiveCredit(index, sentence, mention);
+  const pronoun = tokens[mention.to + (following?.text === ',' ? 2 : 1)];
+  if (previous?.lower === 'as' && SUBJECT_PRONOUNS.has(pronoun?.lower ?? '')) return activeCredit(index, sentence, mention);
+  if (tokens[mention.to]?.possessive) return possessiveCredit(index, sentence, mention);
   // "Tracking competitors falls to our account reps, who report back": the work is handed to the function to do.
   if (previous?.lower === 'to' && ASSIGNING_VERBS.has(tokens[before - 1]?.lower ?? '')) {
     const assigned = assignedCredit(index, sentence, mention, before - 1);
@@ -509,9 +564,13 @@ function creditFor(index: ActivityIndex, sentence: Sentence, mention: Mention): 
     if (passive) return passive;
   }
   // "talk to sales, who are building the course": the relative clause says what the function does, whatever precedes it.
-  if (tokens[mention.to + 1]?.text === ',' && ['who', 'which'].includes(tokens[mention.to + 2]?.lower)) return activeCredit(index, sentence, mention);
+  if (tokens[mention.to + 1]?.text === ',' && ['who', 'which'].includes(tokens[mention.to + 2]?.lower ?? '')) {
+    return activeCredit(index, sentence, mention);
+  }
   // "Thanks to the sales team for running the study": praise credits the work.
-  if (previous?.lower === 'to' && PRAISE.has(tokens[before - 1]?.lower) && tokens[mention.to + 1]?.lower === 'for') return activeCredit(index, sentence, mention, 1);
+  if (previous?.lower === 'to' && PRAISE.has(tokens[before - 1]?.lower ?? '') && tokens[mention.to + 1]?.lower === 'for') {
+    return activeCredit(index, sentence, mention, 1);
+  }
   // "Don't expect marketing to negotiate": the infinitive's doer sits under the negation.
   if (tokens[mention.to + 1]?.lower === 'to' && negatedBefore(tokens, mention.from)) return undefined;
   // "Never let your sales reps nurture leads": advice against, not a credit.

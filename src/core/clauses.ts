@@ -14,7 +14,8 @@ export const hasPhrase = (tokens: Token[], phrases: string[][]) => tokens.some((
 
 export const endsNegative = (word: string) => NEGATORS.has(word) || word.endsWith("n't");
 
-export function isClauseBreak(token: Token): boolean {
+export function isClauseBreak(token: Token | undefined): boolean {
+  if (!token) return false;
   return token.kind === 'punctuation' ? CLAUSE_BREAK_MARKS.has(token.text) : CLAUSE_BREAK_WORDS.has(token.lower);
 }
 
@@ -45,31 +46,36 @@ export interface Predicate {
 
 /** After "X, on the other hand," or "X, whoever built the relationship,": where the subject's own predicate starts. */
 function skipInterruption(tokens: Token[], from: number): number {
-  if (tokens[from]?.text !== ',' || !isWord(tokens[from + 1])) return from;
-  const first = tokens[from + 1].lower;
+  const next = wordAt(tokens, from + 1);
+  if (tokens[from]?.text !== ',' || !next) return from;
+  const first = next.lower;
   if (RELATIVE_PRONOUNS.has(first) && first !== 'that') return from + 2;
   if (!PARENTHETICAL_STARTS.has(first) && first !== 'whoever' && first !== 'whichever') return from;
   for (let index = from + 2; index < Math.min(tokens.length, from + 9); index += 1) {
-    if (tokens[index].text === ',') return index + 1;
-    if (tokens[index].kind === 'punctuation') return from;
+    const token = tokens[index]!;
+    if (token.text === ',') return index + 1;
+    if (token.kind === 'punctuation') return from;
   }
   return from;
 }
+
+/** A determiner or a comparative ("did a…", "needs better…"): after "did" or "needs", an object, so that word is the main verb. */
+const opensObject = (word: string): boolean => DETERMINERS.has(word) || /^\w+er$/.test(word);
 
 /** Skips auxiliaries, adverbs and negators after a subject; returns where the main verb starts. */
 export function predicateAfter(tokens: Token[], from: number): Predicate | undefined {
   let index = skipInterruption(tokens, from);
   let negated = false;
   while (index < tokens.length && isWord(tokens[index])) {
-    const word = tokens[index].lower;
+    const word = tokens[index]!.lower;
     if (endsNegative(word)) negated = true;
-    else if (['the', 'a'].includes(word) && TEAM_NOUNS.has(tokens[index + 1]?.lower) && RELATIVE_PRONOUNS.has(tokens[index + 2]?.lower)) {
+    else if (['the', 'a'].includes(word) && TEAM_NOUNS.has(tokens[index + 1]?.lower ?? '') && RELATIVE_PRONOUNS.has(tokens[index + 2]?.lower ?? '')) {
       // "marketing is the team that signs new customers"
       index += 3;
       continue;
     } else if (!AUXILIARIES.has(word) && !ADVERBS.has(word) && !/^\w+ly$/.test(word)) break;
     // "Sales did a competitor analysis", "needs better brochures": before an object these are the main verb.
-    else if (MAIN_VERB_AUXILIARIES.has(word) && isWord(tokens[index + 1]) && (DETERMINERS.has(tokens[index + 1].lower) || /^\w+er$/.test(tokens[index + 1].lower))) break;
+    else if (MAIN_VERB_AUXILIARIES.has(word) && opensObject(wordAt(tokens, index + 1)?.lower ?? '')) break;
     index += 1;
   }
   if (!isWord(tokens[index])) return undefined;

@@ -35,7 +35,7 @@ export function parseSource(file: CorpusFile): Source {
   if (yamlNode && yamlNode.type === 'yaml') {
     try {
       const parsed: unknown = parseYaml(yamlNode.value);
-      meta = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as FrontMatter) : {};
+      meta = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
     } catch (error) {
       throw new Error(`${file.file}: the front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`, { cause: error });
     }

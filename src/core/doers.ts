@@ -61,7 +61,8 @@ export function leadInRole(sentence: Sentence): Role | undefined {
     // "Things never to let sales do:", "What sales should not own": a list of what the role does not do.
     // Only the line that introduces the list counts ("…never to let sales do:"), not a remark before it ("…are not static.").
     const introduces = (sentence: Sentence) => sentence.block === 'heading' || sentence.tokens[sentence.tokens.length - 1]?.text === ':';
-    if (group.some((sentence) => introduces(sentence) && sentence.tokens.some((token) => NEGATORS.has(token.lower) || token.lower.endsWith("n't")))) return undefined;
+    const negates = (sentence: Sentence) => sentence.tokens.some((token) => NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
+    if (group.some((sentence) => introduces(sentence) && negates(sentence))) return undefined;
     return { side: mention.side as FunctionSide, text: phraseText(lead.tokens, mention), line: lead.tokens[mention.from]!.span.start.line };
   }
   return undefined;
@@ -84,7 +85,13 @@ function dutyActivity(index: ActivityIndex, tokens: Token[], from: number, prefe
 const pointer = (side: FunctionSide, at: number): Mention => ({ side, from: at, to: at, functionWords: [] });
 
 /** A credit whose doer is named elsewhere: its mention points at `at` and names no function word, `doer` says who. */
-function creditElsewhere(sentence: Sentence, at: number, activity: ActivityMatch | undefined, generic: ReturnType<typeof genericKey>, doer: Role & { how: 'lead-in' | 'antecedent' }): Credit | undefined {
+function creditElsewhere(
+  sentence: Sentence,
+  at: number,
+  activity: ActivityMatch | undefined,
+  generic: ReturnType<typeof genericKey>,
+  doer: Role & { how: 'lead-in' | 'antecedent' },
+): Credit | undefined {
   const found = credit(sentence, pointer(doer.side, at), activity, generic);
   return found && { ...found, doer: { text: doer.text, line: doer.line, how: doer.how } };
 }
@@ -100,7 +107,10 @@ export function dutyCredit(index: ActivityIndex, sentence: Sentence): Credit | u
   if (from >= sentence.tokens.length) return undefined;
   const activity = dutyActivity(index, sentence.tokens, from, otherSide(role.side)!);
   // A duty outside the catalogue ("Set up the customer advisory board") can still conflict with another place.
-  const generic = activity || DETERMINERS.has(sentence.tokens[from]?.lower ?? '') ? undefined : genericKey(sentence.tokens, from, from + 1, clauseEnd(sentence.tokens, from + 1));
+  const generic =
+    activity || DETERMINERS.has(sentence.tokens[from]?.lower ?? '')
+      ? undefined
+      : genericKey(sentence.tokens, from, from + 1, clauseEnd(sentence.tokens, from + 1));
   if (!activity && !generic) return undefined;
   return creditElsewhere(sentence, activity?.from ?? from, activity, generic, { ...role, how: 'lead-in' });
 }
@@ -177,7 +187,8 @@ function possessiveDutiesEnd(tokens: Token[]): number | undefined {
  */
 export function antecedentCredit(index: ActivityIndex, sentence: Sentence, before: Sentence[]): Credit | undefined {
   const duties = possessiveDutiesEnd(sentence.tokens);
-  if (sentence.isQuestion || (!startsWithPronoun(sentence) && duties === undefined) || (sentence.block !== 'paragraph' && sentence.block !== 'list-item')) return undefined;
+  const inProse = sentence.block === 'paragraph' || sentence.block === 'list-item';
+  if (sentence.isQuestion || (!startsWithPronoun(sentence) && duties === undefined) || !inProse) return undefined;
   let antecedent: { sentence: Sentence; mention: Mention } | undefined;
   for (const previous of before.slice(0, 4)) {
     if (previous.block !== 'paragraph' || (sentence.block === 'list-item' && previous.blockStart !== sentence.blockStart)) break;

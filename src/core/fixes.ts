@@ -41,7 +41,8 @@ function lineEnd(doc: ProseDocument, line: number): Point {
 /** Appends `<!-- plumb-line-disable-line rule -->` to the finding's line: an inline comment that changes nothing in the rendered page. */
 export function ignoreLineFix(doc: ProseDocument, ruleId: RuleId, line: number): Fix {
   const at = lineEnd(doc, line);
-  return { title: `Ignore ${ruleId} on this line`, kind: 'ignore-line', edits: [{ span: { start: at, end: at }, newText: ` <!-- plumb-line-disable-line ${ruleId} -->` }] };
+  const newText = ` <!-- plumb-line-disable-line ${ruleId} -->`;
+  return { title: `Ignore ${ruleId} on this line`, kind: 'ignore-line', edits: [{ span: { start: at, end: at }, newText }] };
 }
 
 /** Puts `<!-- plumb-line-disable rule -->` at the top of the file, after any front matter. */
@@ -49,5 +50,6 @@ export function disableFileFix(doc: ProseDocument, ruleId: RuleId): Fix {
   const offset = doc.frontMatterEnd === 0 ? 0 : doc.text.indexOf('\n', doc.frontMatterEnd) + 1 || doc.text.length;
   const at = pointOf(doc.lineStarts, offset);
   const prefix = offset > 0 && offset === doc.text.length && !doc.text.endsWith('\n') ? '\n' : '';
-  return { title: `Disable ${ruleId} in this file`, kind: 'disable-file', edits: [{ span: { start: at, end: at }, newText: `${prefix}<!-- plumb-line-disable ${ruleId} -->\n\n` }] };
+  const newText = `${prefix}<!-- plumb-line-disable ${ruleId} -->\n\n`;
+  return { title: `Disable ${ruleId} in this file`, kind: 'disable-file', edits: [{ span: { start: at, end: at }, newText }] };
 }

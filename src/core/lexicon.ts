@@ -32,7 +32,9 @@ export const FUNCTION_WORDS: Record<'sales' | 'marketing', Set<string>> = {
 export const FUNCTION_NAMES: Map<string, 'sales' | 'marketing'> = new Map(FUNCTION_ENTRIES.map((entry) => [entry.word, entry.side]));
 
 /** The other function's word in the same number ("salespeople" → "marketers"), for the replace fix. */
-export const COUNTERPARTS: Map<string, string> = new Map(FUNCTION_ENTRIES.flatMap((entry) => (entry.counterpart ? [[entry.word, entry.counterpart] as const] : [])));
+export const COUNTERPARTS: Map<string, string> = new Map(
+  FUNCTION_ENTRIES.flatMap((entry) => (entry.counterpart ? [[entry.word, entry.counterpart] as const] : [])),
+);
 
 /** Titles that make "X of sales" a person in that function ("our VP of Sales", "the head of marketing"). */
 export const TITLES = set('vp vps svp evp head heads director directors chief manager managers lead leader team department');
@@ -92,8 +94,8 @@ export const TIME_NOUNS = set(`year years quarter quarters month months week wee
 export const OWNERSHIP_KEY = 'own';
 
 /** Prepositions and the like: a function word right after one is an object or a modifier, not a doer. */
-export const PREPOSITIONS = set(`of for to with into about than like between toward towards over under through via at across behind beyond on in by from off near
-  within without as among upon onto against per around during after before since until despite unlike`);
+export const PREPOSITIONS = set(`of for to with into about than like between toward towards over under through via at across behind beyond on in by from off
+  near within without as among upon onto against per around during after before since until despite unlike`);
 
 /** Words and marks that end a clause: what follows has another subject or another claim. */
 export const CLAUSE_BREAK_WORDS = set(`while whereas but although though because unless however yet instead whilst so which who whom whose

@@ -68,17 +68,25 @@ export function isRevenueSense(tokens: Token[], at: number): boolean {
 export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   const token = tokens[at];
   if (!isWord(token)) return undefined;
-  // "account executive(s)", "account reps", "account team": sales titles of two words; the fix has no one-word counterpart, so it names no function word.
-  if (token.lower === 'account' && ACCOUNT_ROLES.has(wordAt(tokens, at + 1)?.lower ?? '')) return extendHeads(tokens, { side: 'sales', from: at, to: at + 1, functionWords: [] });
+  // "account executive(s)", "account reps", "account team": sales titles of two words; the fix has no one-word counterpart,
+  // so it names no function word.
+  if (token.lower === 'account' && ACCOUNT_ROLES.has(wordAt(tokens, at + 1)?.lower ?? '')) {
+    return extendHeads(tokens, { side: 'sales', from: at, to: at + 1, functionWords: [] });
+  }
   // "our reps", "your rep": bare reps in business copy are sales reps (not "support reps", which has its own modifier).
-  if (/^reps?$/.test(token.lower) && ['our', 'your', 'the', 'their', 'my'].includes(tokens[at - 1]?.lower ?? '')) return { side: 'sales', from: at, to: at, functionWords: [] };
+  if (/^reps?$/.test(token.lower) && ['our', 'your', 'the', 'their', 'my'].includes(tokens[at - 1]?.lower ?? '')) {
+    return { side: 'sales', from: at, to: at, functionWords: [] };
+  }
   // "business development reps": a sales title of three words.
-  if (token.lower === 'business' && tokens[at + 1]?.lower === 'development' && ACCOUNT_ROLES.has(tokens[at + 2]?.lower ?? '')) return { side: 'sales', from: at, to: at + 2, functionWords: [] };
+  if (token.lower === 'business' && tokens[at + 1]?.lower === 'development' && ACCOUNT_ROLES.has(tokens[at + 2]?.lower ?? '')) {
+    return { side: 'sales', from: at, to: at + 2, functionWords: [] };
+  }
   const side = sideOf(token.lower);
   if (!side || isRevenueSense(tokens, at)) return undefined;
   // The second half of "Sales and Marketing" (a title or a joint team) is no doer on its own.
   const before = tokens[at - 1];
-  if (before && (before.lower === 'and' || before.text === '&') && sideOf(wordAt(tokens, at - 2)?.lower ?? '') && sideOf(tokens[at - 2].lower) !== side) return undefined;
+  const firstHalf = sideOf(wordAt(tokens, at - 2)?.lower ?? '');
+  if (before && (before.lower === 'and' || before.text === '&') && firstHalf && firstHalf !== side) return undefined;
   // "sales/marketing", "sales or marketing": one agent made of both functions.
   const linker = tokens[at + 1];
   const other = tokens[at + 2];
@@ -113,8 +121,9 @@ export function modifiesNoun(tokens: Token[], at: number): boolean {
 
 export function extendHeads(tokens: Token[], mention: Mention): Mention {
   let to = mention.to;
-  while (to - mention.to < 2 && isWord(tokens[to + 1]) && !tokens[to].possessive) {
-    const next = tokens[to + 1].lower;
+  while (to - mention.to < 2 && !tokens[to]?.possessive) {
+    const next = wordAt(tokens, to + 1)?.lower;
+    if (next === undefined) break;
     const after = tokens[to + 2];
     const verbFollows = isWord(after) && (AUXILIARIES.has(after.lower) || /ed$/.test(after.lower) || IRREGULAR_PAST.has(after.lower));
     if (!FUNCTION_HEADS.has(next) && !(HEADS_THAT_ARE_VERBS.has(next) && verbFollows)) break;

@@ -34,7 +34,10 @@ export function resolveOptions(raw: unknown): { options: LintOptions; problems: 
         if (value === 'off' || value === false) setting.enabled = false;
         else if (value === true) setting.enabled = true;
         else if (SEVERITIES.includes(value as Severity)) setting.severity = value as Severity;
-        else problems.push(`Rule "${id}" has the invalid value ${JSON.stringify(value)} (use "off", ${SEVERITIES.map((s) => `"${s}"`).join(', ')}); using "${setting.severity}".`);
+        else {
+          const choices = ['off', ...SEVERITIES].map((s) => `"${s}"`).join(', ');
+          problems.push(`Rule "${id}" has the invalid value ${JSON.stringify(value)} (use ${choices}); using "${setting.severity}".`);
+        }
       }
     }
   }

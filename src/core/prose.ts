@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Nodes as MdastNodes, Parents, Paragraph, Root, TableRow } from 'mdast';
+import type { Nodes as MdastNodes, Parents, Paragraph, Root } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { parseMarkdown, toSpan } from './markdown';
 import { quotations, type Quotation, type QuotedRange } from './quotes';
@@ -96,7 +96,7 @@ function pruneNonProse(tree: Root): void {
 
 function isUrlLink(node: MdastNodes): boolean {
   if (node.type !== 'link') return false;
-  const label = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0]!.value : undefined;
+  const label = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : undefined;
   return label !== undefined && (label === node.url || node.url === `mailto:${label}` || /^(https?:\/\/|www\.)/i.test(label));
 }
 
@@ -135,7 +135,7 @@ function collectDirectives(tree: Root): Directive[] {
   visit(tree, 'html', (node) => {
     const match = DIRECTIVE.exec(node.value.trim());
     if (!match || !node.position) return;
-    const rules = match[2].split(/[\s,]+/).filter(Boolean);
+    const rules = match[2]!.split(/[\s,]+/).filter(Boolean);
     directives.push({ command: match[1] as Directive['command'], rules, line: node.position.start.line - 1, endLine: node.position.end.line - 1 });
   });
   return directives;
@@ -248,7 +248,7 @@ function tableRowSentences(tree: Root, text: string): Sentence[] {
   const rows: Sentence[] = [];
   visit(tree, 'table', (table) => {
     const headers = (table.children[0]?.children ?? []).map((cell) => toString(cell).trim());
-    for (const row of table.children.slice(1) as TableRow[]) {
+    for (const row of table.children.slice(1)) {
       const tokens: Token[] = [];
       const cells: number[] = [];
       for (const cell of row.children) {
@@ -285,8 +285,8 @@ function shifted<T extends MdastNodes>(node: T, by: number, lines: number): T {
       };
     }
     if ('children' in current) {
-      (current as Parents).children = (current as Parents).children.map((child) => ({ ...child })) as never;
-      for (const child of (current as Parents).children) pending.push(child as MdastNodes);
+      current.children = current.children.map((child) => ({ ...child }));
+      for (const child of current.children) pending.push(child);
     }
   }
   return copy;
@@ -378,7 +378,10 @@ function blockSentences(children: MdastNodes[], text: string): Sentence[] {
 }
 
 /** A span moved by `by` offsets (lines and characters are set again by realign()). */
-const moved = (span: Span, by: number): Span => ({ start: { ...span.start, offset: span.start.offset + by }, end: { ...span.end, offset: span.end.offset + by } });
+const moved = (span: Span, by: number): Span => ({
+  start: { ...span.start, offset: span.start.offset + by },
+  end: { ...span.end, offset: span.end.offset + by },
+});
 
 function collectSentences(nlcst: NlcstRoot): Sentence[] {
   const sentences: Sentence[] = [];
@@ -411,7 +414,9 @@ function placeInBlocks(sentences: Sentence[], blocks: Block[]): void {
     let found = within.get(range.start);
     if (!found) {
       found = [];
-      for (let at = firstAtOrAfter(sentences, range.start); at < sentences.length && sentences[at]!.span.start.offset < range.end; at += 1) found.push(sentences[at]!);
+      for (let at = firstAtOrAfter(sentences, range.start); at < sentences.length && sentences[at]!.span.start.offset < range.end; at += 1) {
+        found.push(sentences[at]!);
+      }
       within.set(range.start, found);
     }
     return found;

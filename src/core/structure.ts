@@ -2,7 +2,7 @@
 // list items and paragraphs the text that leads into them (the paragraph before a list, the headings above). The
 // attribution grammar reads a role named there ("**Sales Executive** — responsibilities:") as the doer of a list of
 // duties that names none.
-import type { Heading, List, Nodes, Parents, Root } from 'mdast';
+import type { Nodes, Parents, Root } from 'mdast';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row';
 
@@ -21,8 +21,11 @@ export interface Block {
   leadIns: Range[];
 }
 
-const rangeOf = (node: Nodes): Range | undefined =>
-  node.position?.start.offset === undefined || node.position.end.offset === undefined ? undefined : { start: node.position.start.offset, end: node.position.end.offset };
+const rangeOf = (node: Nodes): Range | undefined => {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+};
 
 /** How many paragraphs before a list may introduce it ("**Sales Representative**", a line of terms, then "You will:"). */
 const LEAD_IN_PARAGRAPHS = 3;
@@ -46,7 +49,7 @@ export function blocksOf(tree: Root): Block[] {
     const range = rangeOf(node);
     if (!range) continue;
     if (node.type === 'heading') {
-      const depth = (node as Heading).depth;
+      const depth = node.depth;
       headings.length = Math.min(headings.length, depth - 1);
       headings[depth - 1] = range;
       blocks.push({ kind: 'heading', node, range, leadIns: headingChain().slice(1) });
@@ -64,7 +67,7 @@ export function blocksOf(tree: Root): Block[] {
       // A nested list is led in by its parent item's own first paragraph, and then by whatever leads into that item.
       const leadIns = frame.parent.type === 'listItem' ? [...before, ...frame.leadIns] : [...before, ...headingChain()];
       // Pushed last to first, so the first item is visited first.
-      const items = (node as List).children;
+      const items = node.children;
       for (let at = items.length - 1; at >= 0; at -= 1) pending.push({ parent: items[at]!, leadIns, at: 0 });
     } else if (node.type === 'table') {
       for (const row of node.children.slice(1)) {

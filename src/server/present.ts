@@ -22,11 +22,14 @@ export interface ShippedLocations {
 }
 
 export function toDiagnostic(uri: string, finding: Finding, catalogue: Catalogue, shipped: ShippedLocations): Diagnostic {
-  const reading: DiagnosticRelatedInformation[] = finding.reading ? [{ location: { uri, range: toRange(finding.span) }, message: `Read as: ${finding.reading}` }] : [];
+  const reading: DiagnosticRelatedInformation[] = finding.reading
+    ? [{ location: { uri, range: toRange(finding.span) }, message: `Read as: ${finding.reading}` }]
+    : [];
   const related = finding.related.map((place) => ({ location: { uri, range: toRange(place.span) }, message: place.message }));
   const evidence = finding.evidence.flatMap((passage) => {
     const source = catalogue.corpus.sourceById.get(passage.sourceId);
-    return source ? [{ location: { uri: shipped.corpusFile(source.file), range: toRange(passage.span) }, message: evidenceText(catalogue, finding, passage, source) }] : [];
+    if (!source) return [];
+    return [{ location: { uri: shipped.corpusFile(source.file), range: toRange(passage.span) }, message: evidenceText(catalogue, finding, passage, source) }];
   });
   return {
     range: toRange(finding.span),

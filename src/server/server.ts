@@ -75,7 +75,10 @@ export interface ServerHost {
   installedUri?(relative: string): string;
 }
 
-const shippedAt = (uriOf: (relative: string) => string): ShippedLocations => ({ corpusFile: (file) => uriOf(`corpus/${file}`), rulePage: (docsPath) => uriOf(docsPath) });
+const shippedAt = (uriOf: (relative: string) => string): ShippedLocations => ({
+  corpusFile: (file) => uriOf(`corpus/${file}`),
+  rulePage: (docsPath) => uriOf(docsPath),
+});
 
 function commandLink(command: string, argument: string): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([argument]))}`;
@@ -139,10 +142,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
             const unanswered = new Promise<never>((_, reject) => {
               timer = setTimeout(() => reject(new Error(`no answer in ${CONFIGURATION_WAIT_MS / 1000} s`)), CONFIGURATION_WAIT_MS);
             });
-            const configured: unknown = await Promise.race([connection.workspace.getConfiguration({ scopeUri: uri, section: 'plumbLine' }), unanswered]).finally(() => clearTimeout(timer));
+            const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: 'plumbLine' });
+            const configured: unknown = await Promise.race([asked, unanswered]).finally(() => clearTimeout(timer));
             if (configured && typeof configured === 'object') raw = configured;
           } catch (error) {
-            warnOnce(`Settings: the editor did not answer workspace/configuration (${error instanceof Error ? error.message : String(error)}); using the settings it gave at start, or the defaults.`);
+            const why = error instanceof Error ? error.message : String(error);
+            warnOnce(`Settings: the editor did not answer workspace/configuration (${why}); using the settings it gave at start, or the defaults.`);
           }
         }
         const given = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -178,7 +183,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   const summary = (outcome: Outcome): CheckResult =>
-    outcome.kind === 'findings' ? { status: 'checked', findings: outcome.findings.length } : outcome.kind === 'too large' ? { status: 'too large' } : { status: 'checked', findings: 0 };
+    outcome.kind === 'findings'
+      ? { status: 'checked', findings: outcome.findings.length }
+      : outcome.kind === 'too large'
+        ? { status: 'too large' }
+        : { status: 'checked', findings: 0 };
 
   /** Publishes an outcome: the diagnostics (with the version they belong to), or none, saying once why a file is skipped. */
   const publish = (uri: string, outcome: Outcome, version: number | undefined, known: Catalogue): CheckResult => {
@@ -385,6 +394,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
 export function snapshotOf(catalogue: Catalogue): CatalogueSnapshot {
   return {
     sources: catalogue.corpus.sources,
-    concepts: catalogue.concepts.map(({ id, label, side, definition, terms, passages }) => ({ id, label, side, definition, terms, passageIds: passages.map((passage) => passage.id) })),
+    concepts: catalogue.concepts.map(({ id, label, side, definition, terms, passages }) => ({
+      id,
+      label,
+      side,
+      definition,
+      terms,
+      passageIds: passages.map((passage) => passage.id),
+    })),
   };
 }

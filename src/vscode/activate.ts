@@ -44,7 +44,8 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
       const snapshot = await running.sendRequest<CatalogueSnapshot | null>(CATALOGUE_REQUEST);
       if (!snapshot) return undefined;
       const view = new CatalogueView(snapshot);
-      output.info(`Ready in ${Date.now() - activated} ms: ${view.sources.length} sources, ${view.passageById.size} passages, ${view.concepts.length} concepts.`);
+      const sizes = `${view.sources.length} sources, ${view.passageById.size} passages, ${view.concepts.length} concepts`;
+      output.info(`Ready in ${Date.now() - activated} ms: ${sizes}.`);
       return view;
     } catch (error) {
       output.error(`Could not get the catalogue from the language server: ${describeError(error)}`);
@@ -55,7 +56,8 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
   const count = async (document: TextDocument): Promise<Map<string, number>> => {
     const running = await started;
     if (!running) return new Map();
-    const counts = await running.sendRequest<Record<string, number>>(CONCEPT_COUNTS_REQUEST, { textDocument: { uri: running.code2ProtocolConverter.asUri(document.uri) } });
+    const textDocument = { uri: running.code2ProtocolConverter.asUri(document.uri) };
+    const counts = await running.sendRequest<Record<string, number>>(CONCEPT_COUNTS_REQUEST, { textDocument });
     return new Map(Object.entries(counts));
   };
   const settings = new SettingsReader();

@@ -16,7 +16,8 @@ const sets = folders.length > 0 ? folders.map((folder) => ({ name: basename(fold
 ];
 
 const format = (name: string, t: Tally) =>
-  `${name.padEnd(24)} ${t.precision.toFixed(3).padStart(9)} ${t.recall.toFixed(3).padStart(7)} ${t.f1.toFixed(3).padStart(6)}   tp ${t.truePositives} fp ${t.falsePositives} fn ${t.falseNegatives}`;
+  `${name.padEnd(24)} ${t.precision.toFixed(3).padStart(9)} ${t.recall.toFixed(3).padStart(7)} ${t.f1.toFixed(3).padStart(6)}   ` +
+  `tp ${t.truePositives} fp ${t.falsePositives} fn ${t.falseNegatives}`;
 
 function report(name: string, score: Score): void {
   const kb = score.bytes / 1024;

@@ -110,7 +110,14 @@ export function scoreTexts(texts: LabelledText[], catalogue: Catalogue): Score {
       if (falseAlarms.has(key)) continue;
       falseAlarms.add(key);
       counts[finding.ruleId].fp += 1;
-      mistakes.push({ file: labelled.file, line: finding.span.start.line + 1, ruleId: finding.ruleId, kind: 'false alarm', text: shown(finding.span.start.line), reading: finding.reading ?? finding.message });
+      mistakes.push({
+        file: labelled.file,
+        line: finding.span.start.line + 1,
+        ruleId: finding.ruleId,
+        kind: 'false alarm',
+        text: shown(finding.span.start.line),
+        reading: finding.reading ?? finding.message,
+      });
     }
   }
   const perRule = Object.fromEntries(RULE_IDS.map((id) => [id, tally(counts[id].tp, counts[id].fp, counts[id].fn)])) as Record<RuleId, Tally>;

@@ -19,7 +19,11 @@ const ENDINGS = ['\n', '\r\n', '\r', '\n\n', ' '];
 /** A random document of known sentences and Markdown shapes, or random characters among them. */
 export const documents = fc
   .array(
-    fc.tuple(fc.constantFrom(...PREFIXES), fc.oneof(fc.constantFrom(...SENTENCES), fc.string({ maxLength: 40 }), fc.fullUnicodeString({ maxLength: 12 })), fc.constantFrom(...ENDINGS)),
+    fc.tuple(
+      fc.constantFrom(...PREFIXES),
+      fc.oneof(fc.constantFrom(...SENTENCES), fc.string({ maxLength: 40 }), fc.fullUnicodeString({ maxLength: 12 })),
+      fc.constantFrom(...ENDINGS),
+    ),
     { maxLength: 24 },
   )
   .map((parts) => parts.map(([prefix, body, ending]) => prefix + body + ending).join(''));
@@ -36,12 +40,16 @@ export function checkDocument(text: string, catalogue: Catalogue): void {
   if (JSON.stringify(findings.map((f) => [f.ruleId, f.span])) !== JSON.stringify(again.map((f) => [f.ruleId, f.span]))) throw new Error('not deterministic');
   for (const finding of findings) {
     const { start, end } = finding.span;
-    if (!(0 <= start.offset && start.offset <= end.offset && end.offset <= text.length)) throw new Error(`span outside the text: ${JSON.stringify(finding.span)}`);
+    if (!(0 <= start.offset && start.offset <= end.offset && end.offset <= text.length)) {
+      throw new Error(`span outside the text: ${JSON.stringify(finding.span)}`);
+    }
     for (const point of [start, end]) {
       const code = text.charCodeAt(point.offset);
       if (code >= 0xdc00 && code <= 0xdfff) throw new Error('span splits a surrogate pair');
       const expected = lineAndCharacter(text, point.offset);
-      if (expected.line !== point.line || expected.character !== point.character) throw new Error(`point ${JSON.stringify(point)} is not at line ${expected.line}, character ${expected.character}`);
+      if (expected.line !== point.line || expected.character !== point.character) {
+        throw new Error(`point ${JSON.stringify(point)} is not at line ${expected.line}, character ${expected.character}`);
+      }
     }
     for (const fix of finding.fixes.filter((candidate) => candidate.kind === 'replace')) {
       for (const edit of fix.edits) {

@@ -5,4 +5,7 @@ import { runProperties } from './properties';
 
 const runs = Number(process.argv[2] ?? 10_000);
 runProperties(loadCatalogue(join(__dirname, '..', '..', '..', 'corpus')), runs);
-console.log(`${runs} random documents: no throw, every span inside its text with exact line and character, every replace fix on a function word, same findings twice.`);
+console.log(
+  `${runs} random documents: no throw, every span inside its text with exact line and character, ` +
+    'every replace fix on a function word, same findings twice.',
+);

@@ -50,7 +50,9 @@ describe('concepts.json as data', () => {
           assert.match(verb, /^[a-z]+(-[a-z]+)*$/, `${concept.id}: verb “${verb}” is not one lower-case word`);
           assert.doesNotMatch(verb, /(.{4,}ing|ed)$|[^su]s$/, `${concept.id}: verb “${verb}” looks inflected, not a lemma`);
         }
-        for (const phrase of [...(pattern.objects ?? []), ...(pattern.nouns ?? [])]) assert.ok(isPhrase(phrase), `${concept.id}: “${phrase}” is not a lower-case phrase`);
+        for (const phrase of [...(pattern.objects ?? []), ...(pattern.nouns ?? [])]) {
+          assert.ok(isPhrase(phrase), `${concept.id}: “${phrase}” is not a lower-case phrase`);
+        }
       }
     }
   });
@@ -80,7 +82,10 @@ describe('the catalogue built from the corpus', () => {
   it('has the topics the sources name, each on its side', () => {
     const required: Record<string, string[]> = {
       sales: ['closing', 'negotiation-tco', 'objection-handling', 'new-calls', 'existing-customers', 'relationships', 'one-to-one', 'selling-concept'],
-      marketing: ['price', 'place', 'promotion', 'product', 'market-research', 'brand-reputation', 'advertising-pr', 'loyalty-programs', 'big-data', 'prospect-definition', 'collateral', 'stories-to-many', 'one-to-many', 'marketing-concept'],
+      marketing: [
+        'price', 'place', 'promotion', 'product', 'market-research', 'brand-reputation', 'advertising-pr', 'loyalty-programs', 'big-data',
+        'prospect-definition', 'collateral', 'stories-to-many', 'one-to-many', 'marketing-concept',
+      ],
     };
     for (const [side, ids] of Object.entries(required)) {
       for (const id of ids) {
@@ -107,8 +112,10 @@ describe('the catalogue built from the corpus', () => {
         const text = `We discussed ${term} today.`;
         const matches = catalogue.findTerms(text);
         assert.equal(matches.length, 1, `“${term}” gave ${matches.length} matches`);
-        assert.equal(matches[0].conceptId, concept.id, `“${term}” was read as ${matches[0].conceptId}`);
-        assert.equal(textAt(text, matches[0].span), term);
+        const [match] = matches;
+        assert.ok(match);
+        assert.equal(match.conceptId, concept.id, `“${term}” was read as ${match.conceptId}`);
+        assert.equal(textAt(text, match.span), term);
       }
     }
   });
@@ -177,7 +184,7 @@ describe('Catalogue.findTerms, countOccurrences and termAt', () => {
     const inside = draft.indexOf('program helps');
     const match = catalogue.termAt(draft, inside);
     assert.equal(match?.conceptId, 'loyalty-programs');
-    assert.equal(textAt(draft, match!.span), 'loyalty program');
+    assert.equal(textAt(draft, match.span), 'loyalty program');
     assert.equal(catalogue.termAt(draft, draft.indexOf('helps') + 2), undefined);
     assert.equal(catalogue.termAt(draft, draft.indexOf('`closing`') + 2), undefined);
   });

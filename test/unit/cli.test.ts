@@ -49,7 +49,7 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.equal(status, 1, stderr);
     const lines = stdoutLines(stdout);
     assert.equal(lines.length, 2, stdout);
-    const [, file, line, column, severity, message, ruleId] = TEXT_LINE.exec(lines[0]) ?? [];
+    const [, file, line, column, severity, message = '', ruleId] = TEXT_LINE.exec(lines[0] ?? '') ?? [];
     assert.deepEqual([file, line, column, severity, ruleId], [path.join('drafts', 'draft.md'), '3', '5', 'warning', 'marketing-doing-sales']);
     assert.match(message, /marketing team/);
     assert.equal(lines[1], '1 finding in 1 file.');
@@ -61,23 +61,26 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     const { status, rows } = jsonRows('check', '.');
     assert.equal(status, 1);
     assert.ok(Array.isArray(rows));
-    assert.deepEqual(rows.map((row) => [row.file, row.ruleId]), [['draft.md', 'marketing-doing-sales'], ['other.md', 'marketing-doing-sales'], ['other.md', 'sales-doing-marketing']]);
+    assert.deepEqual(
+      rows.map((row) => [row.file, row.ruleId]),
+      [['draft.md', 'marketing-doing-sales'], ['other.md', 'marketing-doing-sales'], ['other.md', 'sales-doing-marketing']],
+    );
     const flaggedWords = rows.map((row) => {
       assert.deepEqual(Object.keys(row).sort(), JSON_KEYS);
       assert.equal(row.line, row.endLine);
       const lineText = readFileSync(path.join(dir, row.file), 'utf8').split('\n')[row.line - 1];
-      return lineText.slice(row.column - 1, row.endColumn - 1);
+      return lineText?.slice(row.column - 1, row.endColumn - 1);
     });
     assert.deepEqual(flaggedWords, ['marketing team closed the deal', 'Marketing closed the deal', 'sales team will launch a TV advertising campaign']);
     assert.deepEqual(rows.map((row) => row.severity), ['warning', 'warning', 'warning']);
-    assert.equal(rows[2].reading, "“sales team” → “launch a TV advertising campaign” (Advertising and PR, marketing's work)");
+    assert.equal(rows[2]?.reading, "“sales team” → “launch a TV advertising campaign” (Advertising and PR, marketing's work)");
   });
 
   it('--explain prints under each finding how its sentence was read', () => {
     write('draft.md', FLAGGED);
     const result = run("check", "draft.md", "--explain");
     const lines = result.stdout.split('\n');
-    assert.match(lines[0], TEXT_LINE);
+    assert.match(lines[0] ?? '', TEXT_LINE);
     assert.equal(lines[1], "    read as: “marketing team” → “closed the deal” (Closing the sale, sales' work)");
   });
 
@@ -97,7 +100,7 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.equal(stdout, '');
     const lines = stderr.split('\n').filter(Boolean);
     assert.equal(lines.length, 1, stderr);
-    assert.match(lines[0], /no-such-draft\.md/);
+    assert.match(lines[0] ?? '', /no-such-draft\.md/);
   });
 
   it('a missing path among others is named on stderr, every other file is still checked, and the run exits 2', () => {
@@ -150,7 +153,7 @@ describe('plumb-line CLI (dist/cli.js)', function () {
       const { status, stdout, stderr } = run(...args);
       assert.equal(status, 2, args.join(' '));
       assert.equal(stdout, '', args.join(' '));
-      assert.match(stderr.split('\n')[0], reason, args.join(' '));
+      assert.match(stderr.split('\n')[0] ?? '', reason, args.join(' '));
       assert.match(stderr, /usage: plumb-line check/);
     }
   });
@@ -188,7 +191,7 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.equal(status, 2);
     const lines = stderr.split('\n').filter(Boolean);
     assert.equal(lines.length, 1, stderr);
-    assert.match(lines[0], /broken\.json/);
+    assert.match(lines[0] ?? '', /broken\.json/);
   });
 
   it('walks folders for Markdown files, skipping node_modules and other extensions', () => {
@@ -274,7 +277,11 @@ describe('plumb-line CLI (dist/cli.js)', function () {
   });
 
   it('honours inline control comments', () => {
-    write('draft.md', '<!-- plumb-line-disable-next-line marketing-doing-sales -->\nOur marketing team closed the deal.\n\nMarketing closed the deal. <!-- plumb-line-disable-line -->\n');
+    write(
+      'draft.md',
+      '<!-- plumb-line-disable-next-line marketing-doing-sales -->\nOur marketing team closed the deal.\n\n' +
+        'Marketing closed the deal. <!-- plumb-line-disable-line -->\n',
+    );
     const { status, stdout } = run('check', 'draft.md');
     assert.equal(status, 0, stdout);
     write('partly.md', '<!-- plumb-line-disable -->\n\nMarketing closed the deal.\n\n<!-- plumb-line-enable -->\n\nMarketing closed the deal.\n');

@@ -17,7 +17,8 @@ function proseOf(markdown: string): string {
 function assertWellFormed(span: Span, text: string, what: string): void {
   assert.ok(span.start.offset >= 0 && span.start.offset <= span.end.offset && span.end.offset <= text.length, `${what}: offsets out of order or range`);
   for (const point of [span.start, span.end]) {
-    assert.deepEqual({ line: point.line, character: point.character }, lineAndCharacter(text, point.offset), `${what}: line/character disagree with offset ${point.offset}`);
+    const where = `${what}: line/character disagree with offset ${point.offset}`;
+    assert.deepEqual({ line: point.line, character: point.character }, lineAndCharacter(text, point.offset), where);
   }
 }
 
@@ -34,9 +35,21 @@ describe('parseCorpus on the real corpus', () => {
     assert.deepEqual(summary, [
       { id: 'linkedin-survey', title: 'The Difference Between Marketing and Sales', author: 'Matthew Sawyer', date: undefined, file: 'linkedin-survey.md' },
       { id: 'not-the-same-thing', title: 'Marketing and Sales Are Not The Same Thing', author: undefined, date: '2012-10-05', file: 'not-the-same-thing.md' },
-      { id: 'sales-concept-vs-marketing-concept', title: 'What’s the difference between Sales and Marketing?', author: undefined, date: undefined, file: 'sales-concept-vs-marketing-concept.md' },
+      {
+        id: 'sales-concept-vs-marketing-concept',
+        title: 'What’s the difference between Sales and Marketing?',
+        author: undefined,
+        date: undefined,
+        file: 'sales-concept-vs-marketing-concept.md',
+      },
       { id: 'seven-differences', title: 'Seven differences between sales and marketing', author: 'Sue B', date: '2014-02-20', file: 'seven-differences.md' },
-      { id: 'understanding-the-difference', title: 'Understanding the Difference between Sales and Marketing', author: undefined, date: undefined, file: 'understanding-the-difference.md' },
+      {
+        id: 'understanding-the-difference',
+        title: 'Understanding the Difference between Sales and Marketing',
+        author: undefined,
+        date: undefined,
+        file: 'understanding-the-difference.md',
+      },
     ]);
     assert.deepEqual([...corpus.sourceById.keys()], corpus.sources.map((source) => source.id));
   });
@@ -52,7 +65,8 @@ describe('parseCorpus on the real corpus', () => {
           assert.equal(passage.sourceId, source.id);
           assert.equal(passage.sectionId, section.id);
           assertWellFormed(passage.span, text, passage.id);
-          assert.ok(section.span.start.offset <= passage.span.start.offset && passage.span.end.offset <= section.span.end.offset, `${passage.id} lies outside ${section.id}`);
+          const inside = section.span.start.offset <= passage.span.start.offset && passage.span.end.offset <= section.span.end.offset;
+          assert.ok(inside, `${passage.id} lies outside ${section.id}`);
         }
       }
     }
@@ -112,6 +126,7 @@ describe('parseCorpus on the real corpus', () => {
 describe('parseCorpus on other files', () => {
   it('falls back to the file name for the id and the first heading for the title without front matter', () => {
     const [source] = parseCorpus([{ file: 'plain-notes.md', text: 'Intro line.\n\n# Plain Notes\n\nSales is one to one.\n' }]).sources;
+    assert.ok(source);
     assert.equal(source.id, 'plain-notes');
     assert.equal(source.title, 'Plain Notes');
     assert.equal(source.author, undefined);
@@ -121,12 +136,14 @@ describe('parseCorpus on other files', () => {
 
   it('falls back to the file name for the title when there is neither front matter nor heading', () => {
     const [source] = parseCorpus([{ file: 'bare.md', text: 'Only a paragraph.\n' }]).sources;
+    assert.ok(source);
     assert.equal(source.id, 'bare');
     assert.equal(source.title, 'bare');
   });
 
   it('keeps an unquoted YAML date as the written day and takes only the fields that are set', () => {
     const [source] = parseCorpus([{ file: 'dated.md', text: '---\ntitle: Dated\ndate: 2014-02-20\n---\n\n# Other heading\n\nText.\n' }]).sources;
+    assert.ok(source);
     assert.equal(source.id, 'dated');
     assert.equal(source.title, 'Dated');
     assert.equal(source.date, '2014-02-20');
@@ -135,6 +152,7 @@ describe('parseCorpus on other files', () => {
 
   it('treats front matter that is not a mapping as absent', () => {
     const [source] = parseCorpus([{ file: 'listy.md', text: '---\n- just\n- a list\n---\n\n# Listy Title\n\nText.\n' }]).sources;
+    assert.ok(source);
     assert.equal(source.id, 'listy');
     assert.equal(source.title, 'Listy Title');
   });

@@ -15,7 +15,12 @@ describe('line-level scoring', () => {
   });
 
   it('counts a finding on an unmarked line as a false alarm and a marked line without one as a miss, in one document', () => {
-    const text = 'Our marketing team closed the Acme deal.\n\nMarketing negotiated the renewal with the buyer. <!-- expect: marketing-doing-sales -->\n\nThe sales team wrote the press release. <!-- expect: sales-doing-marketing -->\n\nWe sell shoes. <!-- expect: conflation -->\n';
+    const text = [
+      'Our marketing team closed the Acme deal.',
+      'Marketing negotiated the renewal with the buyer. <!-- expect: marketing-doing-sales -->',
+      'The sales team wrote the press release. <!-- expect: sales-doing-marketing -->',
+      'We sell shoes. <!-- expect: conflation -->\n',
+    ].join('\n\n');
     const score = scoreTexts([{ file: 'doc.md', text, expected: readMarkers('doc.md', text) }], catalogue);
     const mistakes = score.mistakes.map((m) => `${m.kind} ${m.ruleId} ${m.line}`);
     assert.deepEqual(mistakes, ['false alarm marketing-doing-sales 1', 'miss conflation 7']);

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintMarkdown, type Catalogue } from '../../src/core';
-import { analyzeMarkdown } from '../../src/core/prose';
+import { analyzeMarkdown, type Sentence } from '../../src/core/prose';
 import { quotations } from '../../src/core/quotes';
 import { blocksOf } from '../../src/core/structure';
 import { parseMarkdown } from '../../src/core/markdown';
@@ -45,18 +45,31 @@ describe('grammar', () => {
       const text = '# Growth Marketer\n\n## Responsibilities\n\nYou will negotiate the contract with each buyer.\n';
       const [finding] = lintMarkdown(text, catalogue);
       assert.equal(finding?.ruleId, 'marketing-doing-sales');
-      assert.equal(textAt(text, finding!.span), 'You will negotiate the contract');
-      assert.deepEqual(finding!.fixes.map((fix) => fix.kind), ['ignore-line', 'disable-file'], 'no replace fix: the doer is in another line');
+      assert.equal(textAt(text, finding.span), 'You will negotiate the contract');
+      assert.deepEqual(finding.fixes.map((fix) => fix.kind), ['ignore-line', 'disable-file'], 'no replace fix: the doer is in another line');
     });
 
     it('a job description\'s sentence that opens with a verb has the role in its headings as subject', () => {
-      const text = '# Regional Sales Manager\n\n## Duties\n\nImplements trade promotions by publishing and tracking trade spending. Establishes sales objectives.\n';
-      assert.deepEqual(read(text), [['sales-doing-marketing', 'Implements trade promotions', "“Sales Manager” (named above, on line 1) → “Implements trade promotions” (Promotion (the fourth P), marketing's work)"]]);
+      const text =
+        '# Regional Sales Manager\n\n## Duties\n\nImplements trade promotions by publishing and tracking trade spending. Establishes sales objectives.\n';
+      assert.deepEqual(read(text), [
+        [
+          'sales-doing-marketing',
+          'Implements trade promotions',
+          "“Sales Manager” (named above, on line 1) → “Implements trade promotions” (Promotion (the fourth P), marketing's work)",
+        ],
+      ]);
     });
 
     it('a pronoun opening the next sentence, or the next paragraph, has the previous subject as antecedent', () => {
       const text = 'Our sales reps visit every store. They explain the range.\n\nThey also design the flyers.\n';
-      assert.deepEqual(read(text), [['sales-doing-marketing', 'They also design the flyers', "“sales reps” (the antecedent, on line 1) → “design the flyers” (Collateral and web presence, marketing's work)"]]);
+      assert.deepEqual(read(text), [
+        [
+          'sales-doing-marketing',
+          'They also design the flyers',
+          "“sales reps” (the antecedent, on line 1) → “design the flyers” (Collateral and web presence, marketing's work)",
+        ],
+      ]);
     });
 
     it('"falls to" hands the gerund subject to the function named after it', () => {
@@ -68,18 +81,24 @@ describe('grammar', () => {
       const text = 'A trade show is almost always a sales activity.\n';
       const [finding] = lintMarkdown(text, catalogue);
       assert.equal(finding?.ruleId, 'sales-doing-marketing');
-      assert.equal(textAt(text, finding!.span), 'trade show is almost always a sales');
-      const fix = finding!.fixes.find((candidate) => candidate.kind === 'replace')!;
+      assert.equal(textAt(text, finding.span), 'trade show is almost always a sales');
+      const fix = finding.fixes.find((candidate) => candidate.kind === 'replace')!;
       assert.equal(applyEdits(text, fix.edits), 'A trade show is almost always a marketing activity.\n');
     });
 
     it('"responsible for" and "in charge of" lead to the work that follows them', () => {
-      assert.deepEqual(spans('Our sales team is responsible for designing the brochures.'), [['sales-doing-marketing', 'sales team is responsible for designing the brochures']]);
-      assert.deepEqual(spans('Marketing is in charge of negotiating the renewals.'), [['marketing-doing-sales', 'Marketing is in charge of negotiating the renewals']]);
+      assert.deepEqual(spans('Our sales team is responsible for designing the brochures.'), [
+        ['sales-doing-marketing', 'sales team is responsible for designing the brochures'],
+      ]);
+      assert.deepEqual(spans('Marketing is in charge of negotiating the renewals.'), [
+        ['marketing-doing-sales', 'Marketing is in charge of negotiating the renewals'],
+      ]);
     });
 
     it('the function helped "in creating" something does the creating', () => {
-      assert.deepEqual(spans('This helps guide the sales department in creating brochures.'), [['sales-doing-marketing', 'sales department in creating brochures']]);
+      assert.deepEqual(spans('This helps guide the sales department in creating brochures.'), [
+        ['sales-doing-marketing', 'sales department in creating brochures'],
+      ]);
     });
 
     it('a cleft with "who" credits the function', () => {
@@ -95,7 +114,13 @@ describe('grammar', () => {
 
   describe('owner tables', () => {
     it('a RACI table credits the Responsible column only', () => {
-      const table = '| Activity | Responsible | Consulted |\n| --- | --- | --- |\n| Deal terms and contract negotiation | Regional Sales Managers | Marketing |\n| Trade show booth | Sales team | Marketing |\n';
+      const table = [
+        '| Activity | Responsible | Consulted |',
+        '| --- | --- | --- |',
+        '| Deal terms and contract negotiation | Regional Sales Managers | Marketing |',
+        '| Trade show booth | Sales team | Marketing |',
+        '',
+      ].join('\n');
       assert.deepEqual(spans(table), [['sales-doing-marketing', 'Trade show booth | Sales team']]);
     });
 
@@ -141,7 +166,9 @@ describe('grammar', () => {
     });
 
     it('the copy\'s own claims are conflation, with the words of the claim under the span', () => {
-      assert.deepEqual(spans('At our size, sales and marketing are not two separate things.'), [['conflation', 'sales and marketing are not two separate things']]);
+      assert.deepEqual(spans('At our size, sales and marketing are not two separate things.'), [
+        ['conflation', 'sales and marketing are not two separate things'],
+      ]);
       assert.deepEqual(spans('Here sales and marketing is one function with one job.'), [['conflation', 'sales and marketing is one function with one job']]);
       assert.deepEqual(spans('In this plan, "selling" covers all of our promotion work.'), [['conflation', 'selling" covers all of our promotion']]);
       assert.deepEqual(rules('At the top of the funnel, selling is less important than brand awareness.'), []);
@@ -155,8 +182,12 @@ describe('grammar', () => {
 
     it('finds quoted examples of two words or more, not single quoted words or speech', () => {
       const text = 'Phrases like "marketing is just sales" and the word "sales". "Sales is marketing," she said.';
-      assert.deepEqual(quotations(text).filter((quote) => quote.example).map((quote) => text.slice(quote.start, quote.end)), ['"marketing is just sales"']);
-      assert.deepEqual(quotations(text).filter((quote) => !quote.example).map((quote) => text.slice(quote.start, quote.end)), ['"sales"', '"Sales is marketing,"']);
+      const quoted = (examples: boolean) =>
+        quotations(text)
+          .filter((quote) => quote.example === examples)
+          .map((quote) => text.slice(quote.start, quote.end));
+      assert.deepEqual(quoted(true), ['"marketing is just sales"']);
+      assert.deepEqual(quoted(false), ['"sales"', '"Sales is marketing,"']);
     });
   });
 
@@ -173,10 +204,17 @@ describe('grammar', () => {
   });
 
   describe('exact places', () => {
-    it('spans stay on their words inside block quotes, list continuation lines and after entities, and the fix edits only the function word', () => {
-      const text = '> We met Acme.\n> Marketing closed the deal.\n\nR&amp;D is done. Marketing closed the deal.\n\n- First item\n  continues and Marketing closed the deal.\n';
+    it('spans stay on their words in block quotes, list continuation lines and after entities; the fix edits only the function word', () => {
+      const text = [
+        '> We met Acme.\n> Marketing closed the deal.',
+        'R&amp;D is done. Marketing closed the deal.',
+        '- First item\n  continues and Marketing closed the deal.\n',
+      ].join('\n\n');
       const findings = lintMarkdown(text, catalogue);
-      assert.deepEqual(findings.map((finding) => textAt(text, finding.span)), ['Marketing closed the deal', 'Marketing closed the deal', 'Marketing closed the deal']);
+      assert.deepEqual(
+        findings.map((finding) => textAt(text, finding.span)),
+        ['Marketing closed the deal', 'Marketing closed the deal', 'Marketing closed the deal'],
+      );
       const fix = findings[2]!.fixes.find((candidate) => candidate.kind === 'replace')!;
       assert.equal(applyEdits(text, fix.edits), text.replace('continues and Marketing', 'continues and Sales'));
     });
@@ -190,7 +228,9 @@ describe('grammar', () => {
 
     it('knows each sentence\'s block and lead-ins', () => {
       const doc = analyzeMarkdown('# Title\n\nIntro:\n\n- item one\n');
-      assert.deepEqual(doc.sentences.map((sentence) => [sentence.block, (sentence.leadIns ?? []).map((group) => group.map((lead) => lead.tokens.map((token) => token.text).join(' ')).join(' / '))]), [
+      const leadIns = (sentence: Sentence) =>
+        (sentence.leadIns ?? []).map((group) => group.map((lead) => lead.tokens.map((token) => token.text).join(' ')).join(' / '));
+      assert.deepEqual(doc.sentences.map((sentence) => [sentence.block, leadIns(sentence)]), [
         ['heading', []],
         ['paragraph', ['Title']],
         ['list-item', ['Intro :', 'Title']],

@@ -45,7 +45,9 @@ describe('the catalogue snapshot the views get', () => {
     assert.deepEqual(snapshot.sources, JSON.parse(JSON.stringify(catalogue.corpus.sources)));
     const passageIds = new Set(snapshot.sources.flatMap((source) => source.sections.flatMap((section) => section.passages.map((passage) => passage.id))));
     assert.equal(passageIds.size, catalogue.corpus.passages.length);
-    for (const concept of snapshot.concepts) for (const id of concept.passageIds) assert.ok(passageIds.has(id), `${concept.id}: passage ${id} is not in the sources`);
+    for (const concept of snapshot.concepts) {
+      for (const id of concept.passageIds) assert.ok(passageIds.has(id), `${concept.id}: passage ${id} is not in the sources`);
+    }
     assert.deepEqual(snapshot.concepts.map((concept) => concept.id), catalogue.concepts.map((concept) => concept.id));
   });
 });

@@ -12,7 +12,8 @@ function withOptions(raw: unknown): LintOptions {
   return options;
 }
 
-function fixOf(finding: Finding, kind: Fix['kind']): Fix {
+function fixOf(finding: Finding | undefined, kind: Fix['kind']): Fix {
+  assert.ok(finding, `no finding to take a ${kind} fix from`);
   const fix = finding.fixes.find((candidate) => candidate.kind === kind);
   assert.ok(fix, `${finding.ruleId} has no ${kind} fix`);
   return fix;
@@ -43,7 +44,9 @@ describe('lintMarkdown', () => {
       const findings = lint(text);
       assert.deepEqual(findings.map((finding) => finding.span.start.line), [0, 2, 4]);
       for (const finding of findings) {
-        for (const point of [finding.span.start, finding.span.end]) assert.deepEqual({ line: point.line, character: point.character }, lineAndCharacter(text, point.offset));
+        for (const point of [finding.span.start, finding.span.end]) {
+          assert.deepEqual({ line: point.line, character: point.character }, lineAndCharacter(text, point.offset));
+        }
       }
     });
 
@@ -79,6 +82,7 @@ describe('lintMarkdown', () => {
       const findings = lint(text).filter((finding) => finding.ruleId === 'inconsistency');
       assert.deepEqual(findings.map((finding) => textAt(text, finding.span)), ['Marketing will negotiate the discount', 'sales will negotiate the discount']);
       const [first, second] = findings;
+      assert.ok(first && second);
       assert.deepEqual(first.related.map((place) => place.span), [second.span]);
       assert.deepEqual(second.related.map((place) => place.span), [first.span]);
       assert.match(first.message, /line 3/);
@@ -126,7 +130,9 @@ describe('lintMarkdown', () => {
     });
 
     it('disable … enable without names covers every rule between the comments', () => {
-      const text = ['<!-- plumb-line-disable -->', '', MARKETING_CLOSES, '', SALES_ADVERTISES, '', '<!-- plumb-line-enable -->', '', MARKETING_CLOSES, ''].join('\n');
+      const text = [
+        '<!-- plumb-line-disable -->', '', MARKETING_CLOSES, '', SALES_ADVERTISES, '', '<!-- plumb-line-enable -->', '', MARKETING_CLOSES, '',
+      ].join('\n');
       assert.deepEqual(lint(text).map((finding) => [finding.ruleId, finding.span.start.line]), [['marketing-doing-sales', 8]]);
     });
 
@@ -152,7 +158,9 @@ describe('lintMarkdown', () => {
       const text = `${MARKETING_CLOSES}\n\n${SALES_ADVERTISES}\n`;
       assert.equal(lint(text).length, 2);
       for (const value of ['off', false]) {
-        assert.deepEqual(flagged(text, withOptions({ rules: { 'marketing-doing-sales': value } })), [['sales-doing-marketing', 'sales team will launch a TV advertising campaign']]);
+        assert.deepEqual(flagged(text, withOptions({ rules: { 'marketing-doing-sales': value } })), [
+          ['sales-doing-marketing', 'sales team will launch a TV advertising campaign'],
+        ]);
       }
     });
 
@@ -164,9 +172,13 @@ describe('lintMarkdown', () => {
 
     it('extraPhrases teach the linter a team activity on either side', () => {
       assert.deepEqual(lint('Sales will run the webinar.'), []);
-      assert.deepEqual(flagged('Sales will run the webinar.', withOptions({ extraPhrases: { marketing: ['run the webinar'] } })), [['sales-doing-marketing', 'Sales will run the webinar']]);
+      assert.deepEqual(flagged('Sales will run the webinar.', withOptions({ extraPhrases: { marketing: ['run the webinar'] } })), [
+        ['sales-doing-marketing', 'Sales will run the webinar'],
+      ]);
       assert.deepEqual(lint('Marketing will walk the floor.'), []);
-      assert.deepEqual(flagged('Marketing will walk the floor.', withOptions({ extraPhrases: { sales: ['walk the floor'] } })), [['marketing-doing-sales', 'Marketing will walk the floor']]);
+      assert.deepEqual(flagged('Marketing will walk the floor.', withOptions({ extraPhrases: { sales: ['walk the floor'] } })), [
+        ['marketing-doing-sales', 'Marketing will walk the floor'],
+      ]);
       assert.deepEqual(lint('Marketing will run the webinar.', withOptions({ extraPhrases: { marketing: ['run the webinar'] } })), []);
     });
   });
@@ -219,6 +231,7 @@ describe('lintMarkdown', () => {
     it('the replace fix names the other function and changes nothing outside the span', () => {
       const text = `Intro line.\n\n${SALES_ADVERTISES}\n\nOutro line.\n`;
       const [finding] = lint(text);
+      assert.ok(finding);
       const fixed = applyEdits(text, fixOf(finding, 'replace').edits);
       assert.equal(fixed, 'Intro line.\n\nOur marketing team will launch a TV advertising campaign.\n\nOutro line.\n');
       assertOnlySpanChanged(text, fixed, finding);
@@ -233,6 +246,7 @@ describe('lintMarkdown', () => {
       ];
       for (const [text, expected] of cases) {
         const [finding] = lint(text);
+        assert.ok(finding, text);
         const fixed = applyEdits(text, fixOf(finding, 'replace').edits);
         assert.equal(fixed, expected);
         assertOnlySpanChanged(text, fixed, finding);
@@ -242,9 +256,12 @@ describe('lintMarkdown', () => {
     it('the ignore-line fix, once applied, silences that rule on that line and nothing else', () => {
       const text = `Marketing closed the deal and sales launched the ad campaign.\n\n${MARKETING_CLOSES}\n`;
       const first = lint(text)[0];
-      assert.equal(first.ruleId, 'marketing-doing-sales');
+      assert.equal(first?.ruleId, 'marketing-doing-sales');
       const fixed = applyEdits(text, fixOf(first, 'ignore-line').edits);
-      assert.equal(fixed.split('\n')[0], 'Marketing closed the deal and sales launched the ad campaign. <!-- plumb-line-disable-line marketing-doing-sales -->');
+      assert.equal(
+        fixed.split('\n')[0],
+        'Marketing closed the deal and sales launched the ad campaign. <!-- plumb-line-disable-line marketing-doing-sales -->',
+      );
       assert.deepEqual(lint(fixed).map((finding) => [finding.ruleId, finding.span.start.line]), [['sales-doing-marketing', 0], ['marketing-doing-sales', 2]]);
     });
 
@@ -275,7 +292,7 @@ describe('lintMarkdown', () => {
       const text = `---\ntitle: Draft\n---\n\n${MARKETING_CLOSES}\n\n${SALES_ADVERTISES}\n\n${MARKETING_CLOSES}\n`;
       const fixed = applyEdits(text, fixOf(lint(text)[0], 'disable-file').edits);
       assert.ok(fixed.startsWith('---\ntitle: Draft\n---\n<!-- plumb-line-disable marketing-doing-sales -->\n'), JSON.stringify(fixed));
-      assert.equal(parseMarkdown(fixed).children[0].type, 'yaml');
+      assert.equal(parseMarkdown(fixed).children[0]?.type, 'yaml');
       assert.deepEqual(flagged(fixed), [['sales-doing-marketing', 'sales team will launch a TV advertising campaign']]);
     });
 

@@ -63,12 +63,16 @@ describe('regular expressions (ReDoS)', function () {
     assert.ok(literals.length > 40, `only ${literals.length} regex literals found in src/: is the scan broken?`);
     const all: Found[] = [
       ...literals,
-      ...Object.entries(BUILT).flatMap(([file, regexes]) => regexes.map((regex, at) => ({ where: `${file} (built #${at + 1})`, source: regex.source, flags: regex.flags }))),
+      ...Object.entries(BUILT).flatMap(([file, regexes]) =>
+        regexes.map((regex, at) => ({ where: `${file} (built #${at + 1})`, source: regex.source, flags: regex.flags })),
+      ),
     ];
     const unsafe: string[] = [];
     for (const { where, source, flags } of all) {
       const diagnostics = await check(source, flags, { timeout: 20_000 });
-      if (diagnostics.status === 'vulnerable') unsafe.push(`${where} /${source}/${flags}: ${diagnostics.complexity.summary}, attack ${diagnostics.attack.pattern}`);
+      if (diagnostics.status === 'vulnerable') {
+        unsafe.push(`${where} /${source}/${flags}: ${diagnostics.complexity.summary}, attack ${diagnostics.attack.pattern}`);
+      }
       else if (diagnostics.status === 'unknown') unsafe.push(`${where} /${source}/${flags}: recheck could not decide (${diagnostics.error.kind})`);
     }
     assert.deepEqual(unsafe, []);

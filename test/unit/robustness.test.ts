@@ -71,20 +71,33 @@ describe('failure containment', () => {
     const { keptIndexes } = await import('../../src/core/lint');
     const { resolveOptions } = await import('../../src/core');
     const catalogue = realCatalogue();
-    for (let at = 0; at < 20; at += 1) lintMarkdown('Sales runs the webinar.', catalogue, resolveOptions({ extraPhrases: { marketing: [`run webinar ${at}`], sales: [] } }).options);
+    for (let at = 0; at < 20; at += 1) {
+      lintMarkdown('Sales runs the webinar.', catalogue, resolveOptions({ extraPhrases: { marketing: [`run webinar ${at}`], sales: [] } }).options);
+    }
     assert.equal(keptIndexes(catalogue), 2);
   });
 });
 
 describe('control comments, checked in one pass', () => {
   it('disable … enable covers the lines from the disable comment to the line before enable, for the rule named', () => {
-    const text = ['Marketing closed the deal.', '<!-- plumb-line-disable marketing-doing-sales -->', 'Marketing closed the deal.', 'Marketing closed the deal.', '<!-- plumb-line-enable marketing-doing-sales -->', 'Marketing closed the deal.', ''].join('\n\n');
-    const lines = lintMarkdown(text, realCatalogue()).filter((finding) => finding.ruleId === 'marketing-doing-sales').map((finding) => finding.span.start.line);
+    const text = [
+      'Marketing closed the deal.',
+      '<!-- plumb-line-disable marketing-doing-sales -->',
+      'Marketing closed the deal.',
+      'Marketing closed the deal.',
+      '<!-- plumb-line-enable marketing-doing-sales -->',
+      'Marketing closed the deal.',
+      '',
+    ].join('\n\n');
+    const lines = lintMarkdown(text, realCatalogue())
+      .filter((finding) => finding.ruleId === 'marketing-doing-sales')
+      .map((finding) => finding.span.start.line);
     assert.deepEqual(lines, [0, 10]);
   });
 
   it('thousands of disable-line comments each silence only their own line', () => {
-    const text = Array.from({ length: 2_000 }, (_, at) => (at % 2 ? 'Marketing closed the deal.' : 'Marketing closed the deal. <!-- plumb-line-disable-line -->')).join('\n\n');
+    const line = (at: number) => (at % 2 ? 'Marketing closed the deal.' : 'Marketing closed the deal. <!-- plumb-line-disable-line -->');
+    const text = Array.from({ length: 2_000 }, (_, at) => line(at)).join('\n\n');
     const findings = lintMarkdown(text, realCatalogue());
     assert.equal(findings.length, 1_000);
     assert.ok(findings.every((finding) => finding.span.start.line % 4 === 2));
@@ -100,7 +113,9 @@ describe('editor settings', () => {
       maxFileBytes: 2048 * 1024,
       problems: ['"enable" must be true or false, not "yes"; using true.', '"debounceMs" must be a number of milliseconds, 0 or more, not -5; using 300.'],
     });
-    assert.deepEqual(resolveEditorSettings({ enable: false, debounceMs: '200' }).problems, ['"debounceMs" must be a number of milliseconds, 0 or more, not "200"; using 300.']);
+    assert.deepEqual(resolveEditorSettings({ enable: false, debounceMs: '200' }).problems, [
+      '"debounceMs" must be a number of milliseconds, 0 or more, not "200"; using 300.',
+    ]);
     assert.deepEqual(resolveEditorSettings({ enable: false, debounceMs: 0 }), { enabled: false, debounceMs: 0, maxFileBytes: 2048 * 1024, problems: [] });
     assert.deepEqual(resolveEditorSettings({ maxFileSizeKB: 0.5 }).maxFileBytes, 512);
     for (const bad of [0, -1, '2MB', Number.NaN]) {

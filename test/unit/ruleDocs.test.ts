@@ -82,7 +82,8 @@ describe('rule documentation', () => {
       for (const id of RULE_IDS) {
         const row = index.split('\n').find((line) => line.startsWith('|') && line.includes(`(${id}.md)`));
         assert.ok(row, `docs/rules/README.md has no table row linking to ${id}.md`);
-        assert.ok(row.includes(`\`${RULES[id].defaultSeverity}\``), `docs/rules/README.md: the ${id} row should give the default severity \`${RULES[id].defaultSeverity}\``);
+        const severity = `\`${RULES[id].defaultSeverity}\``;
+        assert.ok(row.includes(severity), `docs/rules/README.md: the ${id} row should give the default severity ${severity}`);
       }
     });
   });
@@ -107,7 +108,9 @@ describe('rule documentation', () => {
           if (example.fixed === undefined) assert.equal(fix, undefined, `${where}: the finding has a replace fix; name its result as fixed="…"`);
           else {
             assert.ok(fix, `${where}: expected a replace fix giving "${example.fixed}"`);
-            const edited = [...fix.edits].sort((a, b) => b.span.start.offset - a.span.start.offset).reduce((text, edit) => text.slice(0, edit.span.start.offset) + edit.newText + text.slice(edit.span.end.offset), example.text);
+            const edited = [...fix.edits]
+              .sort((a, b) => b.span.start.offset - a.span.start.offset)
+              .reduce((text, edit) => text.slice(0, edit.span.start.offset) + edit.newText + text.slice(edit.span.end.offset), example.text);
             assert.equal(edited.trim(), example.fixed);
           }
         });

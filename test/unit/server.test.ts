@@ -90,7 +90,14 @@ describe('plumb-line-ls over stdio', function () {
       return params.items.map(() => configured);
     });
     connection.listen();
-    const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders: null, trace: 'messages' });
+    const initialized = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      initializationOptions,
+      workspaceFolders: null,
+      trace: 'messages',
+    });
     assert.equal(initialized.serverInfo?.name, 'plumb-line-ls');
     await connection.sendNotification(InitializedNotification.type, {});
   };
@@ -144,12 +151,16 @@ describe('plumb-line-ls over stdio', function () {
   it('a hover on "sales" or "marketing" itself gives the linter\'s reading of that use (issue 9, item 4)', async () => {
     const text = '# Notes\n\nOur sales team closes every deal.\n\nHoliday sales rose by 12%.\n\nMarketing runs the brand.\n';
     await open(URI, text);
-    const at = async (line: number, character: number) => (await connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line, character } })) as Hover | null;
+    const at = async (line: number, character: number) =>
+      connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line, character } });
     const team = await at(2, 6);
     assert.match((team!.contents as MarkupContent).value, /^\*sales\* here names the sales function\.\n\n\*\*One-to-one\*\* · Sales\n\n/);
     assert.deepEqual(team!.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } });
     const revenue = await at(4, 10);
-    assert.equal((revenue!.contents as MarkupContent).value, "*sales* here is not the sales function (a quantity, a tax, a season's sales…): Plumb Line does not read it as a doer.");
+    assert.equal(
+      (revenue!.contents as MarkupContent).value,
+      "*sales* here is not the sales function (a quantity, a tax, a season's sales…): Plumb Line does not read it as a doer.",
+    );
     const marketing = await at(6, 2);
     assert.match((marketing!.contents as MarkupContent).value, /^\*Marketing\* here names the marketing function\.\n\n\*\*One-to-many\*\* · Marketing/);
   });
@@ -157,7 +168,8 @@ describe('plumb-line-ls over stdio', function () {
   it('offers the quick fixes of a diagnostic, the replacement preferred and editing only the function word', async () => {
     await open(URI, DRAFT);
     const { diagnostics } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
-    const actions = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: diagnostics[0]!.range, context: { diagnostics } })) as CodeAction[];
+    const request = { textDocument: { uri: URI }, range: diagnostics[0]!.range, context: { diagnostics } };
+    const actions = (await connection.sendRequest(CodeActionRequest.type, request)) as CodeAction[];
     const replace = actions.find((action) => action.isPreferred);
     assert.ok(replace, `no preferred fix among ${actions.map((action) => action.title).join(', ')}`);
     assert.deepEqual(replace.edit?.changes?.[URI], [{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 13 } }, newText: 'sales' }]);
@@ -177,8 +189,11 @@ describe('plumb-line-ls over stdio', function () {
     assert.deepEqual(stale, []);
     const fresh = await diagnosticsWhere(URI, (params) => params.version === 2);
     assert.deepEqual(fresh.diagnostics[0]!.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 36 } });
-    const actions = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: fresh.diagnostics[0]!.range, context: { diagnostics: fresh.diagnostics } })) as CodeAction[];
-    assert.deepEqual(actions.find((action) => action.isPreferred)?.edit?.changes?.[URI], [{ range: { start: { line: 2, character: 6 }, end: { line: 2, character: 15 } }, newText: 'sales' }]);
+    const request = { textDocument: { uri: URI }, range: fresh.diagnostics[0]!.range, context: { diagnostics: fresh.diagnostics } };
+    const actions = (await connection.sendRequest(CodeActionRequest.type, request)) as CodeAction[];
+    assert.deepEqual(actions.find((action) => action.isPreferred)?.edit?.changes?.[URI], [
+      { range: { start: { line: 2, character: 6 }, end: { line: 2, character: 15 } }, newText: 'sales' },
+    ]);
   });
 
   it('a document closed and reopened at the same version never gets the findings of the lint begun before', async () => {
@@ -194,7 +209,11 @@ describe('plumb-line-ls over stdio', function () {
       void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: URI } }).then(() => open(URI, 'Nothing here.\n'));
     };
     await open(URI, long);
-    const reopened = await diagnosticsWhere(URI, (params) => params.version === 1 && params.diagnostics.length === 0 && published.some((earlier) => earlier !== params && earlier.diagnostics.length === 0));
+    const reopened = await diagnosticsWhere(
+      URI,
+      (params) =>
+        params.version === 1 && params.diagnostics.length === 0 && published.some((earlier) => earlier !== params && earlier.diagnostics.length === 0),
+    );
     assert.deepEqual(reopened.diagnostics, []);
     // Let any lint of the long text finish: it must publish nothing.
     const later = 'file:///drafts/later.md';
@@ -294,7 +313,10 @@ describe('plumb-line-ls over stdio', function () {
     await open(URI, DRAFT);
     const first = await diagnosticsWhere('file://server-share/plan.md', (params) => params.diagnostics.length > 0);
     const second = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
-    assert.deepEqual([first, second].map((params) => params.diagnostics.map((diagnostic) => diagnostic.code)), [['marketing-doing-sales'], ['marketing-doing-sales']]);
+    assert.deepEqual(
+      [first, second].map((params) => params.diagnostics.map((diagnostic) => diagnostic.code)),
+      [['marketing-doing-sales'], ['marketing-doing-sales']],
+    );
     assert.equal(logged.length, 1);
     assert.match(logged[0]!, /^Settings: the editor did not answer workspace\/configuration \(.*no settings here\); using the settings it gave at start, or the defaults\.$/);
   });
@@ -304,7 +326,9 @@ describe('plumb-line-ls over stdio', function () {
     await open(URI, DRAFT);
     const { diagnostics } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
     assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['marketing-doing-sales']);
-    assert.deepEqual(logged, ['Settings: the editor did not answer workspace/configuration (no answer in 5 s); using the settings it gave at start, or the defaults.']);
+    assert.deepEqual(logged, [
+      'Settings: the editor did not answer workspace/configuration (no answer in 5 s); using the settings it gave at start, or the defaults.',
+    ]);
   });
 
   it('answers the concept counts of a document, and clears its diagnostics when it closes', async () => {

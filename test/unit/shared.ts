@@ -28,5 +28,6 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 /** The 0-based line and character of an offset, counted the way the engine documents its points. */
 export function lineAndCharacter(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
+  // split() always gives at least one part.
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
 }

@@ -44,10 +44,21 @@ try {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.ignoreRecommendations': true }),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.ignoreRecommendations': true,
+    }),
   );
   console.log(`Running the web extension in code-server ${CODE_SERVER_VERSION}'s web-worker extension host`);
-  server = await startCodeServer({ folder: workspace, userDataDir, extensionsDir: join(runDir, 'extensions'), extensionDevelopmentPath: extension, disableWorkspaceTrust: true });
+  server = await startCodeServer({
+    folder: workspace,
+    userDataDir,
+    extensionsDir: join(runDir, 'extensions'),
+    extensionDevelopmentPath: extension,
+    disableWorkspaceTrust: true,
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(timeout);
@@ -151,7 +162,9 @@ async function run(page) {
   await page.keyboard.press('Enter');
   await editor.locator('.view-line', { hasText: FIXED_LINE }).waitFor();
   const lines = (await editor.locator('.view-line').allTextContents()).map((text) => text.replace(/\u00a0/g, ' ').trimEnd());
-  if (!lines.includes(FIXED_LINE) || lines.some((text) => text.includes('Marketing closed'))) throw new Error(`after the fix the lines are ${JSON.stringify(lines)}`);
+  if (!lines.includes(FIXED_LINE) || lines.some((text) => text.includes('Marketing closed'))) {
+    throw new Error(`after the fix the lines are ${JSON.stringify(lines)}`);
+  }
   await editor.locator('.squiggly-warning').nth(EXPECTED.length - 1).waitFor({ state: 'detached' });
   pass(`the quick fix rewrites line 3 to "${FIXED_LINE}", and its finding goes`);
 

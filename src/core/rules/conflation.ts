@@ -21,7 +21,14 @@ const ONE_OF_KIND = new Set([
 ]);
 const SAME_WORDS = new Set(['same', 'synonyms', 'synonymous', 'interchangeable', 'identical', 'equivalent', 'indistinguishable', 'one']);
 const SAME_FOLLOWERS = new Set(['thing', 'things', 'function', 'functions', 'job', 'discipline', 'activity', 'department', 'role', 'work']);
-const APPOSITION_MARKERS = [['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'as'], ['otherwise', 'known', 'as'], ['also', 'called'], ['i.e.'], ['ie'], ['that', 'is'], ['or']];
+/** Between "A and B are" and "the same": "just", "really", "all the", "no different"… */
+const SAME_FILLERS = new Set([
+  'just', 'really', 'basically', 'essentially', 'all', 'the', 'pretty', 'much', 'simply', 'totally', 'completely', 'exactly', 'practically', 'effectively',
+  'interchangeable', 'no', 'different', 'one', 'and',
+]);
+const APPOSITION_MARKERS = [
+  ['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'as'], ['otherwise', 'known', 'as'], ['also', 'called'], ['i.e.'], ['ie'], ['that', 'is'], ['or'],
+];
 
 /** "Please stop using sales and marketing as synonyms": the writer argues against the equation. */
 const STOP_WORDS = new Set(['stop', 'avoid', 'quit', 'refrain', 'stopped']);
@@ -36,7 +43,7 @@ interface Hit {
 }
 
 const sideAt = (tokens: Token[], at: number): Side | undefined => (isWord(tokens[at]) ? FUNCTION_NAMES.get(tokens[at].lower) : undefined);
-const isNegator = (token: Token | undefined) => isWord(token) && (NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
+const isNegator = (token: Token | undefined): token is Token => isWord(token) && (NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
 
 /** The function word at `at` when it is used as a name of the function, not as a modifier ("the marketing process"). */
 function functionAt(tokens: Token[], at: number): Side | undefined {
@@ -66,15 +73,20 @@ function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   if (tokens[index]?.text === ',' && tokens[index + 1]?.lower === 'which') index += 2;
   while (COPULA_ADVERBS.has(wordAt(tokens, index)?.lower ?? '')) index += 1;
   // "think of marketing as sales", "we treat marketing as just selling"
-  const framed = isWord(tokens[index]) && tokens[index].lower === 'as' && ['of', 'treat', 'treats', 'see', 'sees', 'view', 'views', 'regard', 'regards'].includes(tokens[at - 1]?.lower ?? '');
-  if (framed) tokens = [...tokens.slice(0, index), { ...tokens[index], lower: 'is' }, ...tokens.slice(index + 1)];
-  if (!isWord(tokens[index]) && tokens[index]?.text !== '=' && tokens[index]?.text !== ':') return undefined;
-  if (!COPULAS.has(tokens[index].lower)) return undefined;
+  const framing = ['of', 'treat', 'treats', 'see', 'sees', 'view', 'views', 'regard', 'regards'];
+  const framedAs = wordAt(tokens, index);
+  if (framedAs?.lower === 'as' && framing.includes(tokens[at - 1]?.lower ?? '')) {
+    tokens = [...tokens.slice(0, index), { ...framedAs, lower: 'is' }, ...tokens.slice(index + 1)];
+  }
+  const link = tokens[index];
+  if (!link || (link.kind !== 'word' && link.text !== '=' && link.text !== ':')) return undefined;
+  if (!COPULAS.has(link.lower)) return undefined;
   // A glossary colon ("Marketing: another word for sales") equates only through a filler such as "another word for".
-  const colon = tokens[index].text === ':';
+  const colon = link.text === ':';
   index += 1;
   let fillers = 0;
-  while (EQUATING_FILLERS.has(wordAt(tokens, index)?.lower ?? '') && !FUNCTION_NAMES.has(tokens[index].lower) && fillers < 7) {
+  const equatingFiller = (word: string) => EQUATING_FILLERS.has(word) && !FUNCTION_NAMES.has(word);
+  while (equatingFiller(wordAt(tokens, index)?.lower ?? '') && fillers < 7) {
     index += 1;
     fillers += 1;
   }
@@ -92,12 +104,13 @@ function pairSame(tokens: Token[], at: number, first: Side): Hit | undefined {
   const second = sideAt(tokens, at + 2);
   if (!second || second === first) return undefined;
   let index = at + 3;
-  if (!isWord(tokens[index]) || !['are', 'is', 'were', 'mean', 'means', 'seem', 'look', 'sound', 'remain'].includes(tokens[index].lower)) return undefined;
+  if (!['are', 'is', 'were', 'mean', 'means', 'seem', 'look', 'sound', 'remain'].includes(wordAt(tokens, index)?.lower ?? '')) return undefined;
   index += 1;
   // "sales and marketing is one function with one job"
   if (tokens[index]?.lower === 'one' && ONE_OF_KIND.has(tokens[index + 1]?.lower ?? '')) return { from: at, to: index + 1, first };
   let fillers = 0;
-  while (isWord(tokens[index]) && !SAME_WORDS.has(tokens[index].lower) && fillers < 4 && ['just', 'really', 'basically', 'essentially', 'all', 'the', 'pretty', 'much', 'simply', 'totally', 'completely', 'exactly', 'practically', 'effectively', 'interchangeable', 'no', 'different', 'one', 'and'].includes(tokens[index].lower)) {
+  const sameFiller = (word: string) => !SAME_WORDS.has(word) && SAME_FILLERS.has(word);
+  while (sameFiller(wordAt(tokens, index)?.lower ?? '') && fillers < 4) {
     index += 1;
     fillers += 1;
   }
@@ -129,7 +142,7 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
   if (marker) index += marker.length;
   else if (open.text === ',') return undefined;
   if (tokens[index]?.text === ',') index += 1;
-  while (isWord(tokens[index]) && ['the', 'our', 'a', 'your', 'their'].includes(tokens[index].lower)) index += 1;
+  while (['the', 'our', 'a', 'your', 'their'].includes(wordAt(tokens, index)?.lower ?? '')) index += 1;
   const second = sideAt(tokens, index);
   if (!second || second === first) return undefined;
   while (FUNCTION_HEADS.has(wordAt(tokens, index + 1)?.lower ?? '')) index += 1;
@@ -137,7 +150,7 @@ function apposition(tokens: Token[], at: number, first: Side): Hit | undefined {
     // "(or marketing, as we tend to call the whole thing here)": a naming aside may run longer.
     const naming = tokens.slice(index + 1, index + 14).some((token) => ['call', 'called', 'known', 'name', 'named'].includes(token.lower));
     let close = index + 1;
-    while (close < tokens.length && close - index < (naming ? 14 : 4) && tokens[close].text !== ')' && !sideAt(tokens, close)) close += 1;
+    while (close < tokens.length && close - index < (naming ? 14 : 4) && tokens[close]?.text !== ')' && !sideAt(tokens, close)) close += 1;
     return tokens[close]?.text === ')' ? { from: at, to: close, first } : undefined;
   }
   const close = tokens[index + 1];
@@ -161,14 +174,14 @@ function sentenceWide(tokens: Token[], examples: QuotedRange[]): Hit | undefined
   const second = named.find((entry) => entry.side !== first?.side);
   if (!first || !second || Math.abs(second.at - first.at) > 12) return undefined;
   // "we don't distinguish between sales and marketing", "no distinction between…": denying the difference equates them.
-  for (let at = 0; at < tokens.length; at += 1) {
-    if (!DISTINCTION_WORDS.has(tokens[at].lower) || !tokens.slice(Math.max(0, at - 3), at).some(isNegator)) continue;
+  for (const [at, token] of tokens.entries()) {
+    if (!DISTINCTION_WORDS.has(token.lower) || !tokens.slice(Math.max(0, at - 3), at).some(isNegator)) continue;
     if (Math.abs(at - first.at) <= CUE_REACH) return { from: Math.min(at, first.at, second.at), to: Math.max(at, first.at, second.at), first: first.side };
   }
   let stopped = false;
-  for (let at = 0; at < tokens.length; at += 1) {
+  for (const [at, token] of tokens.entries()) {
     // "stop using them as synonyms" argues against the claim; "we've stopped pretending there's a line" makes it.
-    stopped ||= STOP_WORDS.has(tokens[at].lower) && !['pretending', 'pretend'].includes(tokens[at + 1]?.lower ?? '');
+    stopped ||= STOP_WORDS.has(token.lower) && !['pretending', 'pretend'].includes(tokens[at + 1]?.lower ?? '');
     const cue = SAMENESS_CUES.find((words) => phraseAt(tokens, at, words));
     if (!cue) continue;
     const end = at + cue.length - 1;
@@ -182,12 +195,17 @@ function sentenceWide(tokens: Token[], examples: QuotedRange[]): Hit | undefined
 
 /** The sentence reports the equation as wrong or given up: "mistakenly think", "a myth", "we used to think", "we once believed". */
 function dismissesClaim(tokens: Token[]): boolean {
-  return tokens.some((token, at) => (isWord(token) && WRONGNESS_MARKERS.has(token.lower)) || (PAST_BELIEF.has(token.lower) && (tokens[at - 1]?.lower === 'once' || (tokens[at - 1]?.lower === 'to' && tokens[at - 2]?.lower === 'used'))));
+  const pastBelief = (token: Token, at: number): boolean =>
+    PAST_BELIEF.has(token.lower) && (tokens[at - 1]?.lower === 'once' || (tokens[at - 1]?.lower === 'to' && tokens[at - 2]?.lower === 'used'));
+  return tokens.some((token, at) => (isWord(token) && WRONGNESS_MARKERS.has(token.lower)) || pastBelief(token, at));
 }
 
 function negatedOrDismissed(sentence: Sentence, hit: Hit): boolean {
   const { tokens } = sentence;
-  for (let at = hit.from; at <= hit.to; at += 1) if (isNegator(tokens[at])) return !['no'].includes(tokens[at].lower) || tokens[at + 1]?.lower === 'longer';
+  for (let at = hit.from; at <= hit.to; at += 1) {
+    const token = tokens[at];
+    if (isNegator(token)) return !['no'].includes(token.lower) || tokens[at + 1]?.lower === 'longer';
+  }
   // "Marketing is just selling – it isn't." / "…are the same? They aren't."
   const after = tokens.slice(hit.to + 1, hit.to + 5);
   return after.some((token) => isNegator(token)) && after.some((token) => ['they', 'it', 'that'].includes(token.lower));
@@ -209,7 +227,9 @@ function counterfactual(tokens: Token[]): boolean {
 /** Phrases that make the function words themselves the topic: "the terms", "both words", "terms like". */
 const WORD_TOPICS = [['misused'], ['misuse'], ['heard'], ['hear'], ['often', 'confused'], ['mixed', 'up'], ['mix', 'up']];
 /** Part-of claims, which the sources themselves make ("selling is a small part of marketing"): membership, not sameness. */
-const MEMBERSHIP = [['part', 'of'], ['subset', 'of'], ['component', 'of'], ['element', 'of'], ['piece', 'of'], ['falls', 'under'], ['belongs', 'to'], ['branch', 'of']];
+const MEMBERSHIP = [
+  ['part', 'of'], ['subset', 'of'], ['component', 'of'], ['element', 'of'], ['piece', 'of'], ['falls', 'under'], ['belongs', 'to'], ['branch', 'of'],
+];
 const ASSERTING = new Set(['is', 'are', 'was', 'were', 'means', 'mean', "they're", "it's"]);
 const FIRST_PERSON = new Set(['we', 'i', "we've", "i've", "we're", "i'm"]);
 
@@ -221,7 +241,9 @@ const FIRST_PERSON = new Set(['we', 'i', "we've", "i've", "we're", "i'm"]);
 function talksAboutWords(tokens: Token[]): boolean {
   if (hasPhrase(tokens, WORD_TOPICS)) return true;
   // “Sales” and “marketing”, each in quotation marks, are words being talked about, unless the copy owns the claim ("in our org").
-  const quotedWords = tokens.filter((token, at) => FUNCTION_NAMES.has(token.lower) && QUOTE_MARKS.has(tokens[at - 1]?.text ?? '') && QUOTE_MARKS.has(tokens[at + 1]?.text ?? ''));
+  const quotedWords = tokens.filter(
+    (token, at) => FUNCTION_NAMES.has(token.lower) && QUOTE_MARKS.has(tokens[at - 1]?.text ?? '') && QUOTE_MARKS.has(tokens[at + 1]?.text ?? ''),
+  );
   // (A sentence that asserts it, "they're the same thing", "the terms are interchangeable", still makes the claim.)
   const asserts = tokens.some((token) => ASSERTING.has(token.lower) || /'re$/.test(token.lower));
   if (quotedWords.length >= 2 && !asserts && !tokens.some((token) => FIRST_PERSON.has(token.lower) || ['our', 'us', 'here'].includes(token.lower))) return true;
@@ -241,7 +263,9 @@ function talksAboutWords(tokens: Token[]): boolean {
 function answered(sentences: Sentence[]): boolean {
   // "not just brand recognition", "not only…" add to a claim rather than answer it.
   const answers = (tokens: Token[], at: number) =>
-    (isNegator(tokens[at]) && !['just', 'only', 'merely', 'simply'].includes(tokens[at + 1]?.lower ?? '')) || WRONGNESS_MARKERS.has(tokens[at]!.lower) || REBUTTALS.has(tokens[at]!.lower);
+    (isNegator(tokens[at]) && !['just', 'only', 'merely', 'simply'].includes(tokens[at + 1]?.lower ?? '')) ||
+    WRONGNESS_MARKERS.has(tokens[at]!.lower) ||
+    REBUTTALS.has(tokens[at]!.lower);
   return sentences.some((sentence) => sentence.tokens.some((_, at) => answers(sentence.tokens, at)));
 }
 
@@ -252,10 +276,12 @@ const namesFunction = (tokens: Token[], at: number) => !modifiesNoun(tokens, at)
 
 /** "No longer should you see sales and marketing as separate functions": told not to tell them apart. */
 function notSeenApart(tokens: Token[], first: Side, at: number): Hit | undefined {
-  if (!['and', '&'].includes(tokens[at + 1]?.lower ?? '') || !FUNCTION_NAMES.has(tokens[at + 2]?.lower ?? '') || tokens[at + 3]?.lower !== 'as') return undefined;
+  const pairedAs = ['and', '&'].includes(tokens[at + 1]?.lower ?? '') && FUNCTION_NAMES.has(tokens[at + 2]?.lower ?? '') && tokens[at + 3]?.lower === 'as';
+  if (!pairedAs) return undefined;
   if (!['separate', 'distinct', 'different', 'two'].includes(tokens[at + 4]?.lower ?? '')) return undefined;
   const before = tokens.slice(Math.max(0, at - 6), at);
-  if (!before.some(isNegator) || !before.some((token) => ['see', 'treat', 'view', 'think', 'regard', 'consider', 'run', 'manage'].includes(token.lower))) return undefined;
+  const regards = (token: Token): boolean => ['see', 'treat', 'view', 'think', 'regard', 'consider', 'run', 'manage'].includes(token.lower);
+  if (!before.some(isNegator) || !before.some(regards)) return undefined;
   return { from: at, to: at + 4, first };
 }
 
@@ -361,11 +387,22 @@ export const conflation: Rule = {
       // One finding a sentence: "All selling is marketing, and all marketing is selling" is one claim.
       const hits = findHits(sentence, context.doc.sentences[at + 1], context.doc.sentences[at - 1], context.doc.examples)
         // A claim inside a quotation ("A founder told me: “Marketing is just sales.”") is someone else's when the copy answers it.
-        .filter((hit) => !(insideAny(context.doc.quotations, sentence.tokens[hit.from]!.span.start.offset, sentence.tokens[hit.to]!.span.end.offset) && answered(context.doc.sentences.slice(at, at + 6))));
+        .filter((hit) => {
+          const { start, end } = tokenSpan(sentence.tokens, hit.from, hit.to);
+          return !(insideAny(context.doc.quotations, start.offset, end.offset) && answered(context.doc.sentences.slice(at, at + 6)));
+        });
       if (hits.length === 0) continue;
       const from = Math.min(...hits.map((hit) => hit.from));
       const to = Math.max(...hits.map((hit) => hit.to));
-      drafts.push({ ruleId: 'conflation', message: MESSAGE, reading: `“${wordsOf(sentence.tokens, from, to)}”, the copy's own claim that the two are one`, span: tokenSpan(sentence.tokens, from, to), evidence: evidence(context), related: [], fixes: [] });
+      drafts.push({
+        ruleId: 'conflation',
+        message: MESSAGE,
+        reading: `“${wordsOf(sentence.tokens, from, to)}”, the copy's own claim that the two are one`,
+        span: tokenSpan(sentence.tokens, from, to),
+        evidence: evidence(context),
+        related: [],
+        fixes: [],
+      });
     }
     // "sales/marketing closed the deal": one agent made of both functions.
     for (const credit of context.credits) {
@@ -375,7 +412,10 @@ export const conflation: Rule = {
       const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
       drafts.push({
         ruleId: 'conflation',
-        message: JOINT_MESSAGE(writtenText(context.doc.text, tokens, credit.mention), concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`),
+        message: JOINT_MESSAGE(
+          writtenText(context.doc.text, tokens, credit.mention),
+          concept ? activityName(concept.label) : `“${credit.keyText ?? 'this work'}”`,
+        ),
         reading: `${readingOf(credit, context.catalogue)}, one doer made of both functions`,
         span: tokenSpan(tokens, credit.mention.from, credit.mention.to),
         conceptId: concept?.id,

@@ -36,7 +36,8 @@ function keysOf(credit: Credit): string[] {
   const keys = new Set<string>();
   for (let at = activity.from; at <= activity.to; at += 1) {
     const token = tokens[at];
-    if (!token || token.kind !== 'word' || DETERMINERS.has(token.lower) || FUNCTION_NAMES.has(token.lower) || TIME_NOUNS.has(token.lower) || /^\d/.test(token.lower) || KEY_FILLERS.has(token.lower)) continue;
+    if (!token || token.kind !== 'word') continue;
+    if (DETERMINERS.has(token.lower) || FUNCTION_NAMES.has(token.lower) || TIME_NOUNS.has(token.lower) || /^\d/.test(token.lower) || KEY_FILLERS.has(token.lower)) continue;
     const family = FAMILY_OF.get(token.lower) ?? FAMILY_OF.get(lastPart(token.lower));
     // The verb says less than the object, unless it names the activity's family ("phone every lead", "negotiate").
     if (at === activity.verbAt && !family) continue;
@@ -66,7 +67,10 @@ export const inconsistency: Rule = {
     const drafts: Draft[] = [];
     const flagged = new Set<Credit>();
     for (const credits of byKey.values()) {
-      const bySide = { sales: credits.filter((credit) => credit.mention.side === 'sales'), marketing: credits.filter((credit) => credit.mention.side === 'marketing') };
+      const bySide = {
+        sales: credits.filter((credit) => credit.mention.side === 'sales'),
+        marketing: credits.filter((credit) => credit.mention.side === 'marketing'),
+      };
       if (bySide.sales.length === 0 || bySide.marketing.length === 0) continue;
       // How many credits of each side a sentence holds, so "and N more" is counted without a pass per finding.
       const perSentence = new Map<Credit['sentence'], { sales: number; marketing: number }>();
@@ -92,13 +96,16 @@ export const inconsistency: Rule = {
         const concept = credit.activity && context.catalogue.get(credit.activity.conceptId);
         const what = concept ? activityName(concept.label) : `“${credit.keyText}”`;
         const lines = opposite.map((place) => spanOf(place).start.line + 1).join(', ') + (more > 0 ? ` and ${more} more` : '');
+        const places = opposite.map((place) => `${readingOf(place, context.catalogue)} on line ${spanOf(place).start.line + 1}`).join(', ');
         drafts.push({
           ruleId: 'inconsistency',
-          message: `${what.charAt(0).toUpperCase()}${what.slice(1)} is credited to ${side} here but to ${other(side)} on line ${lines}. Give it to one function throughout, or say how the two share it.`,
+          message:
+            `${what.charAt(0).toUpperCase()}${what.slice(1)} is credited to ${side} here but to ${other(side)} on line ${lines}. ` +
+            'Give it to one function throughout, or say how the two share it.',
           span: spanOf(credit),
           conceptId: concept?.id,
           evidence: concept ? concept.passages.slice(0, 1) : [],
-          reading: `${readingOf(credit, context.catalogue)}; elsewhere ${opposite.map((place) => `${readingOf(place, context.catalogue)} on line ${spanOf(place).start.line + 1}`).join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+          reading: `${readingOf(credit, context.catalogue)}; elsewhere ${places}${more > 0 ? ` and ${more} more` : ''}`,
           related: opposite.map((place) => ({ span: spanOf(place), message: `Credited to ${other(side)} here` })),
           fixes: [],
         });

@@ -14,7 +14,8 @@ export function misattributionRule(id: RuleId, doer: FunctionSide, owner: Functi
       const drafts: Draft[] = [];
       for (const credit of context.credits) {
         if (credit.mention.side !== doer || !credit.activity || credit.activity.side !== owner) continue;
-        drafts.push({ ...draftFor(id, credit, doer, owner, context.catalogue.get(credit.activity.conceptId)?.passages.slice(0, 2) ?? []), reading: readingOf(credit, context.catalogue) });
+        const evidence = context.catalogue.get(credit.activity.conceptId)?.passages.slice(0, 2) ?? [];
+        drafts.push({ ...draftFor(id, credit, doer, owner, evidence), reading: readingOf(credit, context.catalogue) });
       }
       return drafts;
     },

@@ -39,6 +39,7 @@ export function readingOf(credit: Credit, catalogue: Catalogue): string {
   if (!activity) return `${doer} → “${credit.keyText ?? 'this work'}”`;
   const concept = catalogue.get(activity.conceptId);
   const owner = activity.side === 'both' ? 'work of both functions' : activity.side === 'marketing' ? "marketing's work" : "sales' work";
-  const words = activity.from <= activity.to && activity.to < tokens.length ? `“${wordsOf(tokens, activity.from, activity.to)}”` : `“${credit.keyText ?? activity.label}”`;
+  const inSentence = activity.from <= activity.to && activity.to < tokens.length;
+  const words = inSentence ? `“${wordsOf(tokens, activity.from, activity.to)}”` : `“${credit.keyText ?? activity.label}”`;
   return `${doer} → ${words} (${concept?.label ?? activity.label}, ${owner})`;
 }

@@ -18,6 +18,7 @@ describe('quick fixes', () => {
     const [diagnostic] = (
       await waitForDiagnostics(document.uri, (ds) => ds.some((d) => ruleIdOf(d) === 'marketing-doing-sales'), 'marketing-doing-sales')
     ).filter((d) => ruleIdOf(d) === 'marketing-doing-sales');
+    assert.ok(diagnostic, 'no marketing-doing-sales diagnostic');
 
     // The command API does not hand back CodeAction.diagnostics, so the engine's own finding says which fixes to expect.
     const finding = lintMarkdown(document.getText(), api.catalogue).find(
@@ -39,7 +40,7 @@ describe('quick fixes', () => {
       'the replace fix, and only it, is preferred',
     );
     const [replace] = preferred;
-    assert.ok(replace.edit, 'the replace fix has no edit');
+    assert.ok(replace?.edit, 'the replace fix has no edit');
     for (const [uri, edits] of replace.edit.entries()) {
       assert.equal(uri.toString(), document.uri.toString());
       for (const edit of edits) assert.ok(diagnostic.range.contains(edit.range), `edit ${JSON.stringify(edit.range)} lies outside the finding`);

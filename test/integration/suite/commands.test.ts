@@ -52,6 +52,7 @@ describe('commands', () => {
 
   it('Open source passage opens the corpus file with the passage selected', async () => {
     const passage = api.catalogue.corpus.passages[0];
+    assert.ok(passage, 'the corpus has no passages');
     const source = api.catalogue.corpus.sourceById.get(passage.sourceId);
     assert.ok(source);
     await vscode.commands.executeCommand('plumbLine.openPassage', passage.id);
@@ -77,12 +78,14 @@ describe('commands', () => {
     for (const uri of [evidence.location.uri, code.target]) {
       // What the Problems panel and an evidence link do: open the URI in an editor.
       await vscode.commands.executeCommand('vscode.open', uri);
-      await waitFor(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), `an editor on ${uri.toString()}`);
+      const opened = () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
+      await waitFor(vscode.window.onDidChangeActiveTextEditor, opened, `an editor on ${uri.toString()}`);
       await assertReadOnly(vscode.window.activeTextEditor!.document);
       assert.deepEqual(plumbLineDiagnostics(uri), [], `${uri.toString()} is linted`);
     }
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(evidence.location.uri, new TextEncoder().encode('lost'))), /NoPermissions|permission/i);
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.from({ scheme: evidence.location.uri.scheme, path: '/package.json' }))), /EntryNotFound|FileNotFound/);
+    const outside = vscode.Uri.from({ scheme: evidence.location.uri.scheme, path: '/package.json' });
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(outside)), /EntryNotFound|FileNotFound/);
   });
 });
 

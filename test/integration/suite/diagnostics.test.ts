@@ -36,8 +36,10 @@ describe('diagnostics', () => {
       'sales-doing-marketing': "Read as: “sales team” → “launch a TV advertising campaign” (Advertising and PR, marketing's work)",
     };
     const expectedMessages: Partial<Record<RuleId, string>> = {
-      'marketing-doing-sales': '“Marketing” is credited with closing the sale, which is sales work. Write “Sales”, or say how marketing supports sales.',
-      'sales-doing-marketing': '“sales team” is credited with advertising and PR, which is marketing work. Write “marketing”, or say how sales supports marketing.',
+      'marketing-doing-sales':
+        '“Marketing” is credited with closing the sale, which is sales work. Write “Sales”, or say how marketing supports sales.',
+      'sales-doing-marketing':
+        '“sales team” is credited with advertising and PR, which is marketing work. Write “marketing”, or say how sales supports marketing.',
     };
     // The corpus passages cited, as file and 0-based line.
     const expectedEvidence: Partial<Record<RuleId, [string, number][]>> = {
@@ -115,7 +117,8 @@ describe('diagnostics', () => {
     const rules = { 'marketing-doing-sales': 'off' };
     await config.update('rules', rules, vscode.ConfigurationTarget.Global);
     try {
-      await waitForDiagnostics(document.uri, (ds) => !hasRule('marketing-doing-sales')(ds) && hasRule('sales-doing-marketing')(ds), 'only sales-doing-marketing');
+      const onlySalesDoingMarketing = (ds: vscode.Diagnostic[]) => !hasRule('marketing-doing-sales')(ds) && hasRule('sales-doing-marketing')(ds);
+      await waitForDiagnostics(document.uri, onlySalesDoingMarketing, 'only sales-doing-marketing');
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
     }

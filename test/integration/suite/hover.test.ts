@@ -32,12 +32,13 @@ describe('hover cards', () => {
       const cards = (await hoversAt(document.uri, document.positionAt(offset))).filter(isPlumbLineCard);
       assert.equal(cards.length, 1, 'expected exactly one Plumb Line hover');
       const [card] = cards;
+      assert.ok(card);
       const shown = flat(hoverText(card));
       assert.ok(shown.includes(`**${concept.label}**`), `label missing: ${shown}`);
       assert.ok(shown.includes(SIDE_LABELS[concept.side]), `side missing: ${shown}`);
       assert.ok(shown.includes(flat(concept.definition)), `definition missing: ${shown}`);
-      assert.ok(concept.passages.length > 0, `${concept.id} has no passages to quote`);
       const [first] = concept.passages;
+      assert.ok(first, `${concept.id} has no passages to quote`);
       assert.ok(shown.includes(`> ${flat(first.text)}`), `quote missing: ${shown}`);
       const source = api.catalogue.corpus.sourceById.get(first.sourceId);
       assert.ok(source && shown.includes(`— *${source.title}*`), `citation missing: ${shown}`);
@@ -61,7 +62,8 @@ describe('hover cards', () => {
     assert.ok(team, 'no card on "sales" in "Our sales team"');
     assert.ok(flat(hoverText(team)).startsWith('*sales* here names the sales function.'), flat(hoverText(team)));
     assert.ok(hoverText(team).includes('**One-to-one**'), 'not the one-to-one card');
-    const revenue = (await hoversAt(document.uri, document.positionAt(text.indexOf('sales rose') + 2))).map(hoverText).find((shown) => shown.includes('Plumb Line'));
+    const revenueHovers = await hoversAt(document.uri, document.positionAt(text.indexOf('sales rose') + 2));
+    const revenue = revenueHovers.map(hoverText).find((shown) => shown.includes('Plumb Line'));
     assert.ok(revenue?.includes('*sales* here is not the sales function'), `no reading of "sales rose": ${revenue}`);
   });
 

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lintMarkdown, type Fix } from '../../../src/core';
-import { closeAllEditors, codeActionsOffering, hasRule, lineOf, openScratch, plumbLine, ruleIdOf, ruleLines, waitForDiagnostics, type TestApi } from './helpers';
+import {
+  closeAllEditors, codeActionsOffering, hasRule, lineOf, openScratch, plumbLine, ruleIdOf, ruleLines, waitForDiagnostics, type TestApi,
+} from './helpers';
 
 const CLOSED = 'Marketing closed the deal with Acme.';
 const LAUNCH = 'Our sales team will launch a TV advertising campaign.';
@@ -18,7 +20,10 @@ describe('quick fixes: silencing and replacing', () => {
   /** The code action offered on `diagnostic` for the engine's fix of that kind (matched by the fix's title). */
   async function offeredFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, kind: Fix['kind']): Promise<vscode.CodeAction> {
     const finding = lintMarkdown(document.getText(), api.catalogue).find(
-      (f) => f.ruleId === ruleIdOf(diagnostic) && f.span.start.line === diagnostic.range.start.line && f.span.start.character === diagnostic.range.start.character,
+      (f) =>
+        f.ruleId === ruleIdOf(diagnostic) &&
+        f.span.start.line === diagnostic.range.start.line &&
+        f.span.start.character === diagnostic.range.start.character,
     );
     const fix = finding?.fixes.find((f) => f.kind === kind);
     assert.ok(fix, `the engine offers no ${kind} fix for ${ruleIdOf(diagnostic)} on line ${diagnostic.range.start.line}`);
@@ -94,7 +99,7 @@ describe('quick fixes: silencing and replacing', () => {
     ['Marketers closed the Acme deal.', 'Salespeople closed the Acme deal.'],
     ['Last week the marketers closed the Acme deal.', 'Last week the salespeople closed the Acme deal.'],
     ['MARKETING closed the Acme deal.', 'SALES closed the Acme deal.'],
-  ]) {
+  ] as const) {
     it(`the replace fix keeps case and number: "${sentence}" → "${fixed}"`, async () => {
       const draft = (line: string) => `# Review\n\n${line}\n\nWe met on Tuesday.\n`;
       const { document } = await openScratch(draft(sentence));

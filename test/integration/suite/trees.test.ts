@@ -103,7 +103,11 @@ describe('sidebar trees', () => {
     const expected = catalogue.countOccurrences(editor.document.getText() + addition).get(concept.id);
     assert.ok(expected, `"${term}" does not count towards ${concept.id}`);
 
-    const counted = waitFor(conceptsTree.onDidChangeTreeData, () => description() === `${expected} in draft`, () => `"${expected} in draft", last seen ${String(description())}`);
+    const counted = waitFor(
+      conceptsTree.onDidChangeTreeData,
+      () => description() === `${expected} in draft`,
+      () => `"${expected} in draft", last seen ${String(description())}`,
+    );
     await editor.edit((edit) => edit.insert(editor.document.positionAt(editor.document.getText().length), addition));
     await counted;
   });
