@@ -11,13 +11,18 @@ const require = createRequire(import.meta.url);
 
 /** A sentence for every peer: Plumb Line (marketing credited with closing), textlint-rule-terminology ("Javascript"),
  * markdownlint (a heading with no blank line below, trailing spaces), write-good ("very", passive), alex ("obviously"). */
-export const PROBE = '# Probe\nMarketing closed the deal with Acme last week.   \n\nWe obviously wrote it in Javascript, and it was very clearly written by me.\n';
+export const PROBE =
+  '# Probe\nMarketing closed the deal with Acme last week.   \n\n' +
+  'We obviously wrote it in Javascript, and it was very clearly written by me.\n';
 
 async function load(name, loader) {
   try {
     return await loader();
   } catch (error) {
-    throw new Error(`bench: the peer ${name} could not be loaded (${error.message.split('\n')[0]}). Run \`npm install\`: it is a devDependency.`, { cause: error });
+    throw new Error(
+      `bench: the peer ${name} could not be loaded (${error.message.split('\n')[0]}). Run \`npm install\`: it is a devDependency.`,
+      { cause: error },
+    );
   }
 }
 
@@ -38,7 +43,16 @@ export function makeWorkDir() {
  * findings (or nodes, for the parser alone) it produced; `run` may be async (textlint's API is).
  */
 export async function loadInProcessPeers({ lintMarkdown, catalogue }) {
-  const [{ unified }, { default: remarkParse }, { lint: markdownlintSync }, { TextlintKernel }, { default: markdownPlugin }, { default: terminology }, writeGood, { markdown: alexMarkdown }] = await Promise.all([
+  const [
+    { unified },
+    { default: remarkParse },
+    { lint: markdownlintSync },
+    { TextlintKernel },
+    { default: markdownPlugin },
+    { default: terminology },
+    writeGood,
+    { markdown: alexMarkdown },
+  ] = await Promise.all([
     load('unified', () => import('unified')),
     load('remark-parse', () => import('remark-parse')),
     load('markdownlint', () => import('markdownlint/sync')),
@@ -95,7 +109,19 @@ export async function loadInProcessPeers({ lintMarkdown, catalogue }) {
 
 /** Each package's installed version, for the record. */
 export function peerVersions() {
-  const names = ['markdownlint', 'markdownlint-cli2', 'textlint', '@textlint/kernel', 'textlint-rule-terminology', '@textlint/textlint-plugin-markdown', 'write-good', 'alex', 'remark-parse', 'unified', 'micromark'];
+  const names = [
+    'markdownlint',
+    'markdownlint-cli2',
+    'textlint',
+    '@textlint/kernel',
+    'textlint-rule-terminology',
+    '@textlint/textlint-plugin-markdown',
+    'write-good',
+    'alex',
+    'remark-parse',
+    'unified',
+    'micromark',
+  ];
   return Object.fromEntries(
     names.map((name) => {
       try {

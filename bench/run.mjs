@@ -134,12 +134,20 @@ await esbuild.build({
     if (run.error) throw new Error(`bench: could not start ${command.label}: ${run.error.message}`);
     return { run, elapsed };
   };
-  const describe = (command, run) => `${command.label} (exit ${run.status}${run.signal ? `, signal ${run.signal}` : ''}):\n${`${run.stdout}\n${run.stderr}`.trim().slice(0, 2000)}`;
+  const describe = (command, run) => {
+    const signal = run.signal ? `, signal ${run.signal}` : '';
+    const output = `${run.stdout}\n${run.stderr}`.trim().slice(0, 2000);
+    return `${command.label} (exit ${run.status}${signal}):\n${output}`;
+  };
   // Before any timing: each command must find its own mistake in the probe file, and run cleanly on the draft.
   const outputBytes = {};
   for (const command of commands) {
     const probe = spawn(command, probeFile).run;
-    if (!command.probe(probe)) throw new Error(`bench: ${describe(command, probe)}\n— it did not report its expected finding on the probe file, so timing it would time a no-op`);
+    if (!command.probe(probe)) {
+      throw new Error(
+        `bench: ${describe(command, probe)}\n— it did not report its expected finding on the probe file, so timing it would time a no-op`,
+      );
+    }
     const warm = spawn(command, draftFile).run;
     if (!command.ok(warm)) throw new Error(`bench: ${describe(command, warm)}\n— it did not run cleanly on the draft`);
     outputBytes[command.id] = Buffer.byteLength(warm.stdout) + Buffer.byteLength(warm.stderr);
@@ -271,7 +279,10 @@ function keystroke(bytes, roundCount) {
     if (findings.length === 0) throw new Error('bench: the keystroke re-lint found nothing');
   }
   const section = { bytes: Buffer.byteLength(text), rounds: roundCount, ms: spread(elapsed), timesMs: elapsed };
-  console.log(`Keystroke in a ${sizeLabel(section.bytes)} draft (lint once, then type one character mid-document and re-lint, ${plural(roundCount, 'time')}): median ${ms(section.ms.median)} ms`);
+  console.log(
+    `Keystroke in a ${sizeLabel(section.bytes)} draft ` +
+      `(lint once, then type one character mid-document and re-lint, ${plural(roundCount, 'time')}): median ${ms(section.ms.median)} ms`,
+  );
   return section;
 }
 
@@ -306,16 +317,24 @@ results.keystroke = { small: keystroke(sizes.cli, rounds), large: keystroke(size
     }
     const ratios = ourTimes.map((value, round) => value / peerTimes[round]);
     console.log(
-      `${name.padEnd(34)} plumb-line ${ms(median(ourTimes)).padStart(8)} ms   alex ${ms(median(peerTimes)).padStart(8)} ms   ratio ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})`,
+      `${name.padEnd(34)} plumb-line ${ms(median(ourTimes)).padStart(8)} ms   alex ${ms(median(peerTimes)).padStart(8)} ms   ` +
+        `ratio ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})`,
     );
     return { plumbLineMs: spread(ourTimes), alexMs: spread(peerTimes), plumbLineOverAlex: spread(ratios) };
   };
-  console.log(`\nAlex on the repository's ${drafts.length} drafts (${Math.round(bytes / KB)} KB), ${plural(largeRounds, 'interleaved round')}; lower ratio is faster than alex:`);
+  console.log(
+    `\nAlex on the repository's ${drafts.length} drafts (${Math.round(bytes / KB)} KB), ` +
+      `${plural(largeRounds, 'interleaved round')}; lower ratio is faster than alex:`,
+  );
   results.alexOnDrafts = {
     drafts: drafts.length,
     bytes,
     rounds: largeRounds,
-    eachOnItsOwn: compare(`each draft on its own (${drafts.length})`, (round) => drafts.forEach((text) => lintMarkdown(fresh(text, round), catalogue)), () => drafts.forEach((text) => alexMarkdown(text))),
+    eachOnItsOwn: compare(
+      `each draft on its own (${drafts.length})`,
+      (round) => drafts.forEach((text) => lintMarkdown(fresh(text, round), catalogue)),
+      () => drafts.forEach((text) => alexMarkdown(text)),
+    ),
     oneLongDraft: compare('one long draft', (round) => lintMarkdown(fresh(longDraft, round), catalogue), () => alexMarkdown(longDraft)),
   };
 }
@@ -336,14 +355,19 @@ function child(args, what) {
     note: 'loadCatalogue(corpus/) in a fresh process, after the engine bundle is loaded (its load time is moduleLoadMs)',
   };
   console.log(
-    `\nActivation (loadCatalogue over corpus/, cold, ${runs.length} fresh processes): median ${ms(results.activation.catalogueMs.median)} ms (min ${ms(results.activation.catalogueMs.min)}, max ${ms(results.activation.catalogueMs.max)}); loading the engine bundle before it ${ms(results.activation.moduleLoadMs.median)} ms`,
+    `\nActivation (loadCatalogue over corpus/, cold, ${runs.length} fresh processes): ` +
+      `median ${ms(results.activation.catalogueMs.median)} ms ` +
+      `(min ${ms(results.activation.catalogueMs.min)}, max ${ms(results.activation.catalogueMs.max)}); ` +
+      `loading the engine bundle before it ${ms(results.activation.moduleLoadMs.median)} ms`,
   );
 }
 {
   results.memory = child(['--expose-gc', join(root, 'bench', 'memory.mjs'), String(sizes.memory)], 'bench/memory.mjs');
   const memory = results.memory;
   console.log(
-    `Peak memory on a ${sizeLabel(memory.bytes)} draft (fresh process): ${(memory.peakAboveBaselineBytes / MB).toFixed(0)} MB above a ${(memory.baselineRssBytes / MB).toFixed(0)} MB baseline = ${memory.peakAboveBaselineMultiple.toFixed(1)}× the file; the lint took ${ms(memory.lintMs)} ms`,
+    `Peak memory on a ${sizeLabel(memory.bytes)} draft (fresh process): ` +
+      `${(memory.peakAboveBaselineBytes / MB).toFixed(0)} MB above a ${(memory.baselineRssBytes / MB).toFixed(0)} MB baseline = ` +
+      `${memory.peakAboveBaselineMultiple.toFixed(1)}× the file; the lint took ${ms(memory.lintMs)} ms`,
   );
 }
 
@@ -366,25 +390,37 @@ function child(args, what) {
   ];
   const perMb = points.map((point) => point.msPerMb);
   results.linearity = { prose: { points, growth: perMb[perMb.length - 1] / perMb[0], spread: Math.max(...perMb) / Math.min(...perMb) } };
-  console.log(`\nProse, ms per MB (each in a fresh process): ${points.map((point) => `${sizeLabel(point.bytes)} ${point.msPerMb.toFixed(0)}`).join(' · ')}   ×${results.linearity.prose.growth.toFixed(2)}`);
+  const proseLine = points.map((point) => `${sizeLabel(point.bytes)} ${point.msPerMb.toFixed(0)}`).join(' · ');
+  console.log(`\nProse, ms per MB (each in a fresh process): ${proseLine}   ×${results.linearity.prose.growth.toFixed(2)}`);
 }
 {
   // Each size runs in a fresh process (bench/shape.mjs), so one shape's garbage never slows the next.
   const shapeSizes = [100, 200, 400, 800, 1600, 3200, 5120].filter((kb) => kb <= shapesMaxKb);
   const shapeRounds = (kb) => (kb <= 100 ? 3 : 1);
   console.log(
-    `\nAdversarial shapes (ms per MB at each size, each in a fresh process after a small warm-up lint; median of 3 at 100 KB, one run above; the largest over the smallest; BENCH_SHAPES_MAX_KB=${shapesMaxKb}):`,
+    '\nAdversarial shapes (ms per MB at each size, each in a fresh process after a small warm-up lint; median of 3 at 100 KB, one run above; ' +
+      `the largest over the smallest; BENCH_SHAPES_MAX_KB=${shapesMaxKb}):`,
   );
   results.linearity.shapes = {};
   for (const name of Object.keys(shapes)) {
     const perMb = shapeSizes.map((kb) => {
-      const run = spawnSync(process.execPath, [join(root, 'bench', 'shape.mjs'), name, String(kb), String(shapeRounds(kb))], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const run = spawnSync(process.execPath, [join(root, 'bench', 'shape.mjs'), name, String(kb), String(shapeRounds(kb))], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
       if (run.status !== 0) throw new Error(`bench/shape.mjs ${name} ${kb}: ${run.stderr}`);
       return { kb, msPerMb: Number(run.stdout.trim()) };
     });
     const growth = perMb[perMb.length - 1].msPerMb / perMb[0].msPerMb;
-    results.linearity.shapes[name] = { points: perMb, growth, spread: Math.max(...perMb.map((point) => point.msPerMb)) / Math.min(...perMb.map((point) => point.msPerMb)) };
-    console.log(`  ${name.padEnd(20)} ${perMb.map((point) => `${point.kb} KB ${point.msPerMb.toFixed(0)}`).join(' · ')} ms/MB   ×${growth.toFixed(2)}${growth > 1.5 ? '  (super-linear)' : ''}`);
+    results.linearity.shapes[name] = {
+      points: perMb,
+      growth,
+      spread: Math.max(...perMb.map((point) => point.msPerMb)) / Math.min(...perMb.map((point) => point.msPerMb)),
+    };
+    console.log(
+      `  ${name.padEnd(20)} ${perMb.map((point) => `${point.kb} KB ${point.msPerMb.toFixed(0)}`).join(' · ')} ms/MB   ` +
+        `×${growth.toFixed(2)}${growth > 1.5 ? '  (super-linear)' : ''}`,
+    );
   }
 }
 
@@ -396,17 +432,57 @@ function child(args, what) {
   const shapeRange = `${results.linearity.shapes[worstShape[0]].points[0].kb} KB → ${sizeLabel(shapesMaxKb * KB)}`;
   const target = (name, value, met, measured = true) => ({ target: name, value, met: measured ? met : null });
   results.targets = [
-    target(`whole CLI ${sizeLabel(results.cli.draftBytes)} ≤ 2.5× bare node`, times(cli['plumb-line'].overBareNode.median), cli['plumb-line'].overBareNode.median <= 2.5),
-    target('whole CLI ≥ 2× faster than markdownlint-cli2', `${times(1 / cli['markdownlint-cli2'].plumbLineOverThis.median)} (ours ${relative(cli['markdownlint-cli2'].plumbLineOverThis.median)})`, 1 / cli['markdownlint-cli2'].plumbLineOverThis.median >= 2),
-    target('whole CLI ≥ 3× faster than textlint + terminology', `${times(1 / cli.textlint.plumbLineOverThis.median)} (ours ${relative(cli.textlint.plumbLineOverThis.median)})`, 1 / cli.textlint.plumbLineOverThis.median >= 3),
-    target(`in-process ${sizeLabel(results.inProcess.small.bytes)} ≤ 1.5× remark-parse alone`, times(small['remark-parse'].plumbLineOverThis.median), small['remark-parse'].plumbLineOverThis.median <= 1.5),
-    target(`in-process ${sizeLabel(results.inProcess.small.bytes)} faster than markdownlint`, `${times(small.markdownlint.plumbLineOverThis.median)} (ours ${relative(small.markdownlint.plumbLineOverThis.median)})`, small.markdownlint.plumbLineOverThis.median < 1),
-    target(`linear, prose ${sizeLabel(results.linearity.prose.points[0].bytes)} → ${sizeLabel(results.memory.bytes)}: ms/MB within 1.5×`, times(results.linearity.prose.growth), results.linearity.prose.growth <= 1.5),
+    target(
+      `whole CLI ${sizeLabel(results.cli.draftBytes)} ≤ 2.5× bare node`,
+      times(cli['plumb-line'].overBareNode.median),
+      cli['plumb-line'].overBareNode.median <= 2.5,
+    ),
+    target(
+      'whole CLI ≥ 2× faster than markdownlint-cli2',
+      `${times(1 / cli['markdownlint-cli2'].plumbLineOverThis.median)} (ours ${relative(cli['markdownlint-cli2'].plumbLineOverThis.median)})`,
+      1 / cli['markdownlint-cli2'].plumbLineOverThis.median >= 2,
+    ),
+    target(
+      'whole CLI ≥ 3× faster than textlint + terminology',
+      `${times(1 / cli.textlint.plumbLineOverThis.median)} (ours ${relative(cli.textlint.plumbLineOverThis.median)})`,
+      1 / cli.textlint.plumbLineOverThis.median >= 3,
+    ),
+    target(
+      `in-process ${sizeLabel(results.inProcess.small.bytes)} ≤ 1.5× remark-parse alone`,
+      times(small['remark-parse'].plumbLineOverThis.median),
+      small['remark-parse'].plumbLineOverThis.median <= 1.5,
+    ),
+    target(
+      `in-process ${sizeLabel(results.inProcess.small.bytes)} faster than markdownlint`,
+      `${times(small.markdownlint.plumbLineOverThis.median)} (ours ${relative(small.markdownlint.plumbLineOverThis.median)})`,
+      small.markdownlint.plumbLineOverThis.median < 1,
+    ),
+    target(
+      `linear, prose ${sizeLabel(results.linearity.prose.points[0].bytes)} → ${sizeLabel(results.memory.bytes)}: ms/MB within 1.5×`,
+      times(results.linearity.prose.growth),
+      results.linearity.prose.growth <= 1.5,
+    ),
     target(`linear, adversarial shapes ${shapeRange}: within 1.5×`, `${times(worstShape[1].growth)} worst (${worstShape[0]})`, worstShape[1].growth <= 1.5),
-    target(`keystroke re-lint, ${sizeLabel(results.keystroke.small.bytes)} draft ≤ 5 ms`, `${ms(results.keystroke.small.ms.median)} ms`, results.keystroke.small.ms.median <= 5),
-    target(`keystroke re-lint, ${sizeLabel(results.keystroke.large.bytes)} draft ≤ 50 ms`, `${ms(results.keystroke.large.ms.median)} ms`, results.keystroke.large.ms.median <= 50),
-    target('activation (corpus parse + catalogue, cold) ≤ 60 ms', `${ms(results.activation.catalogueMs.median)} ms`, results.activation.catalogueMs.median <= 60),
-    target(`peak memory, ${sizeLabel(results.memory.bytes)} draft ≤ 4× its size above baseline`, times(results.memory.peakAboveBaselineMultiple), results.memory.peakAboveBaselineMultiple <= 4),
+    target(
+      `keystroke re-lint, ${sizeLabel(results.keystroke.small.bytes)} draft ≤ 5 ms`,
+      `${ms(results.keystroke.small.ms.median)} ms`,
+      results.keystroke.small.ms.median <= 5,
+    ),
+    target(
+      `keystroke re-lint, ${sizeLabel(results.keystroke.large.bytes)} draft ≤ 50 ms`,
+      `${ms(results.keystroke.large.ms.median)} ms`,
+      results.keystroke.large.ms.median <= 50,
+    ),
+    target(
+      'activation (corpus parse + catalogue, cold) ≤ 60 ms',
+      `${ms(results.activation.catalogueMs.median)} ms`,
+      results.activation.catalogueMs.median <= 60,
+    ),
+    target(
+      `peak memory, ${sizeLabel(results.memory.bytes)} draft ≤ 4× its size above baseline`,
+      times(results.memory.peakAboveBaselineMultiple),
+      results.memory.peakAboveBaselineMultiple <= 4,
+    ),
     target('VSIX ≤ 300 KB', 'not measured here (npm run package)', null, false),
   ];
   const verdict = (met) => (met === null ? '—' : met ? 'met' : 'NOT met');
@@ -419,4 +495,7 @@ results.meta.seconds = (performance.now() - runStart) / 1000;
 const jsonPath = process.env.BENCH_JSON || join(root, 'out', 'bench', 'results.json');
 mkdirSync(dirname(jsonPath), { recursive: true });
 writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\n${results.meta.seconds.toFixed(0)} s; load average ${results.meta.loadAverageAtStart.map((value) => value.toFixed(1)).join(' ')} at the start, ${results.meta.loadAverageAtEnd.map((value) => value.toFixed(1)).join(' ')} at the end. JSON: ${jsonPath}`);
+console.log(
+  `\n${results.meta.seconds.toFixed(0)} s; load average ${results.meta.loadAverageAtStart.map((value) => value.toFixed(1)).join(' ')} at the start, ` +
+    `${results.meta.loadAverageAtEnd.map((value) => value.toFixed(1)).join(' ')} at the end. JSON: ${jsonPath}`,
+);

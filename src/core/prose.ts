@@ -273,7 +273,7 @@ const PIECE_LIMIT = 16_384;
 
 /** A copy of an inline subtree with every offset moved by `by` and every line by `lines`, made without recursion. */
 function shifted<T extends MdastNodes>(node: T, by: number, lines: number): T {
-  const copy = { ...node } as T;
+  const copy = { ...node };
   const pending: MdastNodes[] = [copy];
   while (pending.length > 0) {
     const current = pending.pop()!;
@@ -331,7 +331,7 @@ function pieceSentencesOf(source: string, piece: MdastNodes[]): { sentences: Sen
     const first = piece[0]!.position!;
     const last = piece[piece.length - 1]!.position!;
     const paragraph: Paragraph = { type: 'paragraph', children: piece as Paragraph['children'], position: { start: first.start, end: last.end } };
-    const nlcst = toNlcst(paragraph, new VFile(source), ParseEnglish, { ignore: NOT_PROSE }) as NlcstRoot;
+    const nlcst = toNlcst(paragraph, new VFile(source), ParseEnglish, { ignore: NOT_PROSE });
     const sentences = collectSentences(nlcst);
     kept = { sentences, raws: sentences.map((sentence) => sentence.tokens.map((token) => RAW.get(token))) };
     pieceChars += key.length;

@@ -324,7 +324,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!catalogue || !document || !isDraft(document)) return null;
     const offset = document.offsetAt(position);
     const links = commandLinks
-      ? { passage: (passage: Passage) => commandLink(COMMANDS.openPassage, passage.id), concept: (shown: Concept) => commandLink(COMMANDS.revealConcept, shown.id) }
+      ? {
+          passage: (passage: Passage) => commandLink(COMMANDS.openPassage, passage.id),
+          concept: (shown: Concept) => commandLink(COMMANDS.revealConcept, shown.id),
+        }
       : {};
     const { withinLimit, found } = await termsIn(document, catalogue);
     const term = found.find((match) => match.span.start.offset <= offset && offset <= match.span.end.offset);

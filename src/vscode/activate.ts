@@ -71,7 +71,9 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
   const status = new LintStatus(settings, context.extensionUri);
   context.subscriptions.push(ShippedFiles.register(context.extensionUri), conceptsTree, conceptsView, sourcesView, status);
   // Activation waits for nothing: the views fill in when the server has sent the catalogue, and the commands wait for it.
-  context.subscriptions.push(...registerCommands({ catalogue, client: started, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }));
+  context.subscriptions.push(
+    ...registerCommands({ catalogue, client: started, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }),
+  );
   return { catalogue, sourcesTree, conceptsTree, status };
 }
 

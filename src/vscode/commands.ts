@@ -123,7 +123,10 @@ async function checkTerminology(context: CommandContext): Promise<CheckResult> {
       ? [await checkFile(context, targets[0]!)]
       : await window.withProgress(
           { location: ProgressLocation.Notification, title: 'Plumb Line: checking terminology', cancellable: true },
-          (progress, cancel) => checkAll(context, targets, cancel, (done) => progress.report({ increment: 100 / targets.length, message: `${done} of ${plural(targets.length, 'file')}` })),
+          (progress, cancel) => {
+            const step = 100 / targets.length;
+            return checkAll(context, targets, cancel, (done) => progress.report({ increment: step, message: `${done} of ${plural(targets.length, 'file')}` }));
+          },
         );
   const checked = results.filter((result) => result.status === 'checked');
   const tooLarge = results.filter((result) => result.status === 'too large').length;
@@ -136,10 +139,13 @@ async function checkTerminology(context: CommandContext): Promise<CheckResult> {
     ...(tooLarge > 0 ? [`${plural(tooLarge, 'file')} over the size limit`] : []),
     ...(failed.length > 0 ? [`${plural(failed.length, 'file')} failed`] : []),
   ];
-  const summary = `Plumb Line: ${plural(findings, 'finding')} in ${plural(checked.length, 'file')}${notes.length > 0 ? ` (${notes.join(', ')}; see Output › Plumb Line)` : ''}.`;
+  const counts = `${plural(findings, 'finding')} in ${plural(checked.length, 'file')}`;
+  const summary = `Plumb Line: ${counts}${notes.length > 0 ? ` (${notes.join(', ')}; see Output › Plumb Line)` : ''}.`;
   output.info(`Check terminology: ${summary.replace(/^Plumb Line: /, '')} ${Date.now() - started} ms.`);
   // Not awaited: the command's result does not wait for the notification to be read.
-  void window.showInformationMessage(summary, SHOW_PROBLEMS).then((choice) => choice === SHOW_PROBLEMS && commands.executeCommand('workbench.actions.view.problems'));
+  void window
+    .showInformationMessage(summary, SHOW_PROBLEMS)
+    .then((choice) => choice === SHOW_PROBLEMS && commands.executeCommand('workbench.actions.view.problems'));
   return { findings, files: checked.length, tooLarge, failed: failed.length, cancelled, summary };
 }
 

@@ -43,7 +43,8 @@ export class LintStatus implements Disposable {
     if (this.settings.read(document.uri).enabled) {
       this.item.text = `$(checklist) ${findings}`;
       this.item.tooltip = new MarkdownString(
-        `**Plumb Line**: ${findings === 1 ? '1 finding' : `${findings} findings`} in this draft.\n\nClick to stop linting as you type in this workspace; *Check terminology* still works.`,
+        `**Plumb Line**: ${findings === 1 ? '1 finding' : `${findings} findings`} in this draft.\n\n` +
+          'Click to stop linting as you type in this workspace; *Check terminology* still works.',
       );
     } else {
       this.item.text = '$(circle-slash) Plumb Line';
