@@ -105,12 +105,12 @@ function lockHolderAlive() {
 }
 
 // Starts code-server on a free loopback port and resolves once it answers HTTP. `url` opens `folder` and,
-// when given, loads the extension under development and runs its tests in the extension host.
+// when given, loads the extension under development and runs its tests in the extension host; `openFile` opens a file.
 // `disableWorkspaceTrust` matches @vscode/test-electron, which passes --disable-workspace-trust to VS Code.
 /**
  * @param {{
  *   folder: string, userDataDir: string, extensionsDir: string, env?: NodeJS.ProcessEnv,
- *   extensionDevelopmentPath?: string, extensionTestsPath?: string, disableWorkspaceTrust?: boolean,
+ *   extensionDevelopmentPath?: string, extensionTestsPath?: string, openFile?: string, disableWorkspaceTrust?: boolean,
  * }} options
  */
 export async function startCodeServer({
@@ -120,6 +120,7 @@ export async function startCodeServer({
   env = {},
   extensionDevelopmentPath,
   extensionTestsPath,
+  openFile,
   disableWorkspaceTrust = false,
 }) {
   const codeServer = await ensureCodeServer();
@@ -192,18 +193,19 @@ export async function startCodeServer({
     throw new Error(`${reason}\ncode-server ${args.join(' ')}\n--- code-server output ---\n${output.tail(40)}`, { cause: error });
   }
 
-  const url = workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath });
+  const url = workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath, openFile });
   return { url, port, stop, exited, logTail: output.tail };
 }
 
-/** @param {{ port: number, folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} options */
-function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath }) {
+/** @param {{ port: number, folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string, openFile?: string }} options */
+function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath, openFile }) {
   /** @param {string} path */
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${resolve(path)}`;
   // The web workbench reads its command-line-like options from `payload`.
   const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  if (openFile) payload.push(['openFile', remote(openFile)]);
   const query = new URLSearchParams({ folder: resolve(folder), payload: JSON.stringify(payload) });
   return `http://127.0.0.1:${port}/?${query}`;
 }

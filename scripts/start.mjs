@@ -1,19 +1,28 @@
-// `npm start`: opens VS Code on examples/ with the extension under development loaded. Uses the desktop
-// `code` when it is on the PATH; otherwise serves code-server on loopback and prints the URL to open.
+// `npm start`: opens VS Code on a fresh scratch copy of examples/ with the extension under development loaded and a
+// sample draft open. Uses the desktop `code` when it is on the PATH; otherwise serves code-server on loopback and
+// prints the URL to open. Each run starts afresh (copy, settings and editor state), so nothing tried in it is kept
+// and the repository's examples never change.
 import { spawn } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCodeServer } from './code-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const examples = join(root, 'examples');
+const stateDir = join(root, '.vscode-test', 'start');
+rmSync(stateDir, { recursive: true, force: true });
+const examples = join(stateDir, 'examples');
+cpSync(join(root, 'examples'), examples, { recursive: true });
+/** The draft that opens beside the workspace: the one the walkthrough and the README screenshot use. */
+const sample = join(examples, 'launch-plan.md');
+console.log(`A scratch copy of examples/ is in ${examples}; it is replaced on the next \`npm start\`.`);
 
 if (!(await openInDesktopVsCode())) await serveCodeServer();
 
 // Resolves false when there is no `code` command to run.
 function openInDesktopVsCode() {
   return new Promise((resolve) => {
-    const code = spawn('code', [`--extensionDevelopmentPath=${root}`, examples], { stdio: 'inherit' });
+    const code = spawn('code', [`--extensionDevelopmentPath=${root}`, examples, sample], { stdio: 'inherit' });
     code.once('error', (error) => {
       if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return resolve(false);
       console.error(`Could not run \`code\`: ${error.message}`);
@@ -24,7 +33,6 @@ function openInDesktopVsCode() {
 }
 
 async function serveCodeServer() {
-  const stateDir = join(root, '.vscode-test', 'start');
   let server;
   try {
     server = await startCodeServer({
@@ -32,6 +40,7 @@ async function serveCodeServer() {
       userDataDir: join(stateDir, 'user-data'),
       extensionsDir: join(stateDir, 'extensions'),
       extensionDevelopmentPath: root,
+      openFile: sample,
     });
   } catch (error) {
     console.error(`Could not start code-server: ${error instanceof Error ? error.message : String(error)}`);

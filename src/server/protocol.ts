@@ -5,6 +5,14 @@ import type { Side, Source } from '../core/types';
 /** Counts how often each concept's terms occur in an open document: `{ textDocument: { uri } }` → `{ [conceptId]: count }`. */
 export const CONCEPT_COUNTS_REQUEST = 'plumbLine/conceptCounts';
 
+/** Where one concept occurs in an open draft, in order: `{ textDocument: { uri }, conceptId }` → `Range[]`. */
+export const OCCURRENCES_REQUEST = 'plumbLine/occurrences';
+
+export interface OccurrencesParams {
+  textDocument: { uri: string };
+  conceptId: string;
+}
+
 /** Checks one document now and publishes its diagnostics, open or not: what Check terminology asks for each file. */
 export const CHECK_REQUEST = 'plumbLine/check';
 

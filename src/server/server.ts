@@ -27,6 +27,7 @@ import {
   type Finding,
   type LintOptions,
   type Passage,
+  type Span,
   type TermMatch,
 } from '../core';
 // The extension's command ids, for the hover cards' links (an import-free module: nothing of the extension is bundled).
@@ -36,10 +37,12 @@ import {
   CATALOGUE_REQUEST,
   CHECK_REQUEST,
   CONCEPT_COUNTS_REQUEST,
+  OCCURRENCES_REQUEST,
   type CatalogueSnapshot,
   type CheckParams,
   type CheckResult,
   type InitializationOptions,
+  type OccurrencesParams,
 } from './protocol';
 
 
@@ -378,13 +381,38 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return result;
   });
 
+  /**
+   * Where each concept occurs in a draft, in order: its catalogue terms, and the claims the linter flagged as the
+   * concept's work ("Marketing will close … deals" is Closing the sale) that no term of the concept already covers.
+   */
+  const occurrencesIn = async (document: TextDocument, known: Catalogue): Promise<Array<{ conceptId: string; span: Span }>> => {
+    const places = (await termsIn(document, known)).found.map(({ conceptId, span }) => ({ conceptId, span }));
+    const result = results.get(document.uri);
+    const flagged = result?.version === document.version ? result.findings : [];
+    for (const { conceptId, span } of flagged) {
+      if (!conceptId) continue;
+      const overlaps = (place: { span: Span }) => place.span.start.offset < span.end.offset && span.start.offset < place.span.end.offset;
+      const covered = places.some((place) => place.conceptId === conceptId && overlaps(place));
+      if (!covered) places.push({ conceptId, span });
+    }
+    return places.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  };
+
   connection.onRequest(CONCEPT_COUNTS_REQUEST, async (params: { textDocument?: { uri?: unknown } } | null) => {
     const uri = params?.textDocument?.uri;
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!catalogue || !document || !isDraft(document)) return {};
     const counts: Record<string, number> = {};
-    for (const match of (await termsIn(document, catalogue)).found) counts[match.conceptId] = (counts[match.conceptId] ?? 0) + 1;
+    for (const { conceptId } of await occurrencesIn(document, catalogue)) counts[conceptId] = (counts[conceptId] ?? 0) + 1;
     return counts;
+  });
+
+  connection.onRequest(OCCURRENCES_REQUEST, async (params: Partial<OccurrencesParams> | null) => {
+    const uri = params?.textDocument?.uri;
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!catalogue || !document || !isDraft(document) || typeof params?.conceptId !== 'string') return [];
+    const { conceptId } = params;
+    return (await occurrencesIn(document, catalogue)).filter((place) => place.conceptId === conceptId).map((place) => toRange(place.span));
   });
 
   connection.onRequest(CATALOGUE_REQUEST, (): CatalogueSnapshot | null => (catalogue ? snapshotOf(catalogue) : null));

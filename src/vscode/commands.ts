@@ -2,6 +2,7 @@
 import {
   ConfigurationTarget,
   ProgressLocation,
+  TextEditorRevealType,
   Uri,
   commands,
   window,
@@ -9,11 +10,13 @@ import {
   type CancellationToken,
   type Disposable,
   type LogOutputChannel,
+  type Range,
   type TreeView,
 } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { overLimit } from '../core/editorSettings';
-import { CHECK_REQUEST, type CheckResult as FileCheck } from '../server/protocol';
+import type { Range as LspRange } from 'vscode-languageclient';
+import { CHECK_REQUEST, OCCURRENCES_REQUEST, type CheckResult as FileCheck, type OccurrencesParams } from '../server/protocol';
 import type { CatalogueView } from './catalogueView';
 import type { ConceptsElement, ConceptsTreeProvider } from './conceptsTree';
 import { corpusFileUri, describeError, isDraft, isDraftLocation, toRange } from './convert';
@@ -57,6 +60,7 @@ export function registerCommands(context: CommandContext): Disposable[] {
     registerLogged(output, COMMANDS.checkTerminology, () => checkTerminology(context)),
     registerLogged(output, COMMANDS.toggleLinting, () => toggleLinting(context)),
     registerLogged(output, COMMANDS.openSample, () => openSample(context)),
+    registerLogged(output, COMMANDS.nextOccurrence, (conceptId: unknown) => nextOccurrence(context, conceptId)),
     // The server re-lints open documents when a setting changes; the files checked from disk are checked again here,
     // so a rule switched off leaves no stale finding in Problems.
     workspace.onDidChangeConfiguration((event) => {
@@ -163,6 +167,26 @@ async function checkAll(context: CommandContext, targets: Uri[], cancel: Cancell
 
 /** How many files a workspace check sends the server at once: enough to keep it busy, few enough to cancel promptly. */
 const CHECKS_AT_ONCE = 8;
+
+/**
+ * Selects a concept's next occurrence in the draft (a term, or a claim flagged as the concept's work) after the
+ * cursor, round to the first after the last, and returns it; what the Concepts view's "N in draft" runs.
+ */
+async function nextOccurrence({ client: started, extensionUri, output }: CommandContext, conceptId: unknown): Promise<Range | undefined> {
+  const editor = window.activeTextEditor ?? window.visibleTextEditors.find((candidate) => isDraft(candidate.document, extensionUri));
+  const client = await started;
+  if (typeof conceptId !== 'string' || !editor || !isDraft(editor.document, extensionUri) || !client) return undefined;
+  const params: OccurrencesParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) }, conceptId };
+  const places = (await client.sendRequest<LspRange[]>(OCCURRENCES_REQUEST, params)).map((range) => client.protocol2CodeConverter.asRange(range));
+  if (places.length === 0) {
+    output.info(`No occurrence of ${conceptId} in ${editor.document.uri.toString(true)} any more.`);
+    return undefined;
+  }
+  const next = places.find((place) => place.start.isAfter(editor.selection.start)) ?? places[0]!;
+  await window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: next });
+  editor.revealRange(next, TextEditorRevealType.InCenterIfOutsideViewport);
+  return next;
+}
 
 /** The walkthrough's first step: the sample launch plan as an untitled draft, so nothing the user tries is saved. */
 async function openSample({ extensionUri }: CommandContext): Promise<void> {

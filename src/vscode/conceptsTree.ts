@@ -4,6 +4,7 @@ import {
   ThemeIcon,
   TreeItem,
   TreeItemCollapsibleState,
+  languages,
   window,
   workspace,
   type Disposable,
@@ -74,6 +75,11 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
       window.onDidChangeActiveTextEditor((editor) => this.scheduleRefresh(editor?.document)),
       workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0 && event.document === window.activeTextEditor?.document) this.scheduleRefresh(event.document);
+      }),
+      // Flagged claims count towards their concept, so new findings can change the counts.
+      languages.onDidChangeDiagnostics(({ uris }) => {
+        const active = window.activeTextEditor?.document;
+        if (active && uris.some((uri) => uri.toString() === active.uri.toString())) this.scheduleRefresh(active);
       }),
     ];
     this.scheduleRefresh(window.activeTextEditor?.document);
@@ -171,8 +177,10 @@ function conceptItem(node: ConceptNode, occurrences: number): TreeItem {
   const item = new TreeItem(concept.label, node.passages.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None);
   item.id = `concept:${concept.id}`;
   item.description = occurrences > 0 ? `${occurrences} in draft` : undefined;
-  item.tooltip = concept.definition;
+  item.tooltip = occurrences > 0 ? `${concept.definition}\n\nSelect to go to its next occurrence in the draft.` : concept.definition;
   item.iconPath = new ThemeIcon('tag');
   item.contextValue = 'concept';
+  // Selecting a counted concept goes to its next occurrence in the draft, the one after the cursor, round and round.
+  if (occurrences > 0) item.command = { command: COMMANDS.nextOccurrence, title: 'Go to the next occurrence', arguments: [concept.id] };
   return item;
 }

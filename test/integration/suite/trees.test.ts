@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { lintMarkdown } from '../../../src/core';
 import { closeAllEditors, nextEvent, openScratch, plumbLine, waitFor, type TestApi } from './helpers';
 
 const labelOf = (item: vscode.TreeItem): string | undefined => (typeof item.label === 'string' ? item.label : item.label?.label);
@@ -110,5 +111,61 @@ describe('sidebar trees', () => {
     );
     await editor.edit((edit) => edit.insert(editor.document.positionAt(editor.document.getText().length), addition));
     await counted;
+  });
+});
+
+/** A span or range as [start line, start character, end line, end character]: a whole place in one comparison. */
+const place = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => [
+  range.start.line,
+  range.start.character,
+  range.end.line,
+  range.end.character,
+];
+
+describe('Concepts counts lead to the draft (issue 9, item 11)', () => {
+  let api: TestApi;
+
+  before(async () => {
+    api = await plumbLine();
+  });
+
+  afterEach(closeAllEditors);
+
+  it('selecting a counted concept selects its next occurrence after the cursor, round to the first', async () => {
+    const { catalogue } = api;
+    const text = '# Notes\n\nThe brand matters. We discussed the brand again.\n';
+    const terms = catalogue.findTerms(text);
+    const brand = terms[0];
+    assert.ok(brand, 'the note names no catalogue term');
+    const expected = terms.filter((term) => term.conceptId === brand.conceptId).map((term) => place(term.span));
+    assert.equal(expected.length, 2);
+    const editor = await openScratch(text);
+    const places: number[][] = [];
+    for (let step = 0; step < 3; step += 1) {
+      const range = await vscode.commands.executeCommand<vscode.Range | undefined>('plumbLine.nextOccurrence', brand.conceptId);
+      assert.ok(range, `no occurrence at step ${step}`);
+      assert.ok(editor.selection.isEqual(range), 'the occurrence is not selected');
+      places.push(place(range));
+    }
+    assert.deepEqual(places, [expected[0], expected[1], expected[0]]);
+  });
+
+  it('counts a claim the linter flagged as the concept\'s work, and the count leads to it', async () => {
+    const { catalogue, conceptsTree } = api;
+    const text = '# Notes\n\nMarketing will close the first ten distributor deals.\n';
+    const finding = lintMarkdown(text, catalogue).find((candidate) => candidate.conceptId);
+    assert.ok(finding?.conceptId, 'the claim is not flagged');
+    const conceptId = finding.conceptId;
+    const terms = catalogue.findTerms(text).filter((term) => term.conceptId === conceptId);
+    assert.deepEqual(terms, [], 'a term of the concept is in the note: the test needs a claim only');
+    const node = await conceptsTree.conceptNode(conceptId);
+    assert.ok(node, `no tree node for ${conceptId}`);
+    const editor = await openScratch(text);
+    await waitFor(conceptsTree.onDidChangeTreeData, () => conceptsTree.getTreeItem(node).description === '1 in draft', () => `"1 in draft" on ${conceptId}`);
+    assert.equal(conceptsTree.getTreeItem(node).command?.command, 'plumbLine.nextOccurrence');
+    const range = await vscode.commands.executeCommand<vscode.Range | undefined>('plumbLine.nextOccurrence', conceptId);
+    assert.ok(range);
+    assert.deepEqual(place(range), place(finding.span));
+    assert.equal(editor.document.getText(range), text.slice(finding.span.start.offset, finding.span.end.offset));
   });
 });
