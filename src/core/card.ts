@@ -6,6 +6,10 @@ import type { FunctionWordReading } from './wordAt';
 import type { Concept, Finding, Passage, Side, Source } from './types';
 
 const MAX_QUOTES = 3;
+/** A quote longer than this is shortened around the evidence it holds, so the card stays short. */
+const QUOTE_LENGTH = 220;
+/** How much weaker than the best quote's evidence another quote's may be and still be shown. */
+const RANK_SLACK = 1;
 
 export const SIDE_LABELS: Record<Side, string> = { marketing: 'Marketing', sales: 'Sales', both: 'Both' };
 
@@ -15,17 +19,26 @@ export interface CardLinks {
   concept?: (concept: Concept) => string | undefined;
 }
 
+/**
+ * The card: the concept and its side, its definition, the link to it in the sidebar (above the quotes, so it is never
+ * below the fold), then the quotes that support it best, a long one shortened around its evidence and a list item
+ * shown under the sentence that leads into its list.
+ */
 export function conceptCard(catalogue: Catalogue, concept: Concept, links: CardLinks = {}): string {
   const parts = [`**${escapeMarkdown(concept.label)}** · ${SIDE_LABELS[concept.side]}`, escapeMarkdown(concept.definition)];
-  for (const passage of concept.passages.slice(0, MAX_QUOTES)) {
+  const reveal = links.concept?.(concept);
+  if (reveal) parts.push(`[Reveal in sidebar](${reveal})`);
+  const best = concept.passages[0] ? catalogue.evidenceRank(concept.id, concept.passages[0]) : Infinity;
+  const strong = concept.passages.filter((passage) => catalogue.evidenceRank(concept.id, passage) <= best + RANK_SLACK);
+  for (const passage of strong.slice(0, MAX_QUOTES)) {
     const source = catalogue.corpus.sourceById.get(passage.sourceId);
     if (!source) continue;
     const byline = source.author ? `, ${escapeMarkdown(source.author)}` : '';
     const open = links.passage?.(passage);
-    parts.push(`> ${escapeMarkdown(passage.text)}\n>\n> — *${escapeMarkdown(source.title)}*${byline}${open ? ` · [Open passage](${open})` : ''}`);
+    const text = escapeMarkdown(excerpt(passage.text, QUOTE_LENGTH, catalogue.evidenceIn(concept.id, passage)));
+    const quote = passage.leadIn ? `> ${escapeMarkdown(passage.leadIn)}\n>\n> • ${text}` : `> ${text}`;
+    parts.push(`${quote}\n>\n> — *${escapeMarkdown(source.title)}*${byline}${open ? ` · [Open passage](${open})` : ''}`);
   }
-  const reveal = links.concept?.(concept);
-  if (reveal) parts.push(`[Reveal in sidebar](${reveal})`);
   return parts.join('\n\n');
 }
 

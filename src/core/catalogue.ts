@@ -79,6 +79,14 @@ export class Catalogue {
   }
 
   /** The evidence phrase of a concept that a passage holds (the best one), to centre an excerpt on. */
+  /** How well a passage supports a concept: the rank of the first evidence phrase it holds (0 is best), Infinity for none. */
+  evidenceRank(conceptId: string, passage: Passage): number {
+    const concept = this.byId.get(conceptId);
+    const text = normalizeText(passage.text);
+    const rank = concept?.evidence.findIndex((phrase) => text.includes(normalizeText(phrase))) ?? -1;
+    return rank < 0 ? Infinity : rank;
+  }
+
   evidenceIn(conceptId: string | undefined, passage: Passage): string | undefined {
     const concept = conceptId === undefined ? undefined : this.byId.get(conceptId);
     const text = normalizeText(passage.text);

@@ -51,29 +51,41 @@ export function parseSource(file: CorpusFile): Source {
     source.sections.push(created);
     return created;
   };
-  const addPassage = (node: RootContent, kind: Passage['kind']) => {
+  const addPassage = (node: RootContent, kind: Passage['kind'], leadIn?: string) => {
     const text = toString(node).replace(/\s+/g, ' ').trim();
     if (!text) return;
     section ??= openSection(OPENING_SECTION, node);
-    section.passages.push({ id: `${id}#p${countPassages(source) + 1}`, sourceId: id, sectionId: section.id, kind, text, span: toSpan(node.position!) });
+    const passage: Passage = { id: `${id}#p${countPassages(source) + 1}`, sourceId: id, sectionId: section.id, kind, text, span: toSpan(node.position!) };
+    if (leadIn) passage.leadIn = leadIn;
+    section.passages.push(passage);
     section.span = { start: section.span.start, end: toSpan(node.position!).end };
   };
 
+  let previous: RootContent | undefined;
   for (const node of tree.children) {
     if (node.type === 'heading') {
       if (node.depth > 1) section = openSection(toString(node), node);
     } else if (node.type === 'paragraph') {
       addPassage(node, 'paragraph');
     } else if (node.type === 'list') {
-      for (const item of node.children) addPassage(item, 'list-item');
+      const leadIn = previous?.type === 'paragraph' ? lastSentence(toString(previous)) : undefined;
+      for (const item of node.children) addPassage(item, 'list-item', leadIn);
     } else if (node.type === 'blockquote') {
       for (const inner of node.children) {
         if (inner.type === 'list') for (const item of inner.children) addPassage(item, 'quote');
         else addPassage(inner, 'quote');
       }
     }
+    if (node.type !== 'yaml') previous = node;
   }
   return source;
+}
+
+/** The last sentence of a paragraph, on one line: what leads into the list after it. */
+function lastSentence(text: string): string | undefined {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const sentences = flat.split(/(?<=[.!?])\s+(?=[A-Z“"])/);
+  return sentences.at(-1) || undefined;
 }
 
 function countPassages(source: Source): number {

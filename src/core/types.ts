@@ -44,6 +44,11 @@ export interface Passage {
   /** The passage as plain text (Markdown syntax removed), verbatim from the article. */
   text: string;
   span: Span;
+  /**
+   * For a list item, the last sentence of the paragraph just before its list, which often decides what the item
+   * means ("It does not include the following activities --" over "Overcoming objections and closing sales").
+   */
+  leadIn?: string;
 }
 
 export interface Corpus {

@@ -9,6 +9,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  activityAt,
+  activityIndex,
   buildCatalogue,
   conceptCard,
   describeError,
@@ -337,8 +339,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const concept = term && catalogue.get(term.conceptId);
     if (term && concept) return { contents: { kind: 'markdown', value: conceptCard(catalogue, concept, links) }, range: toRange(term.span) };
     // "sales" or "marketing" itself: how the linter reads this use (within the size limit, like the terms).
-    const reading = withinLimit ? functionWordAt(document.getText(), offset) : undefined;
-    return reading ? { contents: { kind: 'markdown', value: functionCard(catalogue, reading, links) }, range: toRange(reading.span) } : null;
+    if (!withinLimit) return null;
+    const reading = functionWordAt(document.getText(), offset);
+    if (reading) return { contents: { kind: 'markdown', value: functionCard(catalogue, reading, links) }, range: toRange(reading.span) };
+    // An activity in any inflection ("closed the deal", "negotiated the renewal"), matched as the linter matches it.
+    const { options } = await settingsFor(document.uri);
+    const activity = activityAt(document.getText(), offset, activityIndex(catalogue, options.extraPhrases));
+    const shown = activity && catalogue.get(activity.conceptId);
+    return activity && shown ? { contents: { kind: 'markdown', value: conceptCard(catalogue, shown, links) }, range: toRange(activity.span) } : null;
   });
 
   connection.onCodeAction(({ textDocument, context }) => {

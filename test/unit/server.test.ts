@@ -165,6 +165,22 @@ describe('plumb-line-ls over stdio', function () {
     assert.match((marketing!.contents as MarkupContent).value, /^\*Marketing\* here names the marketing function\.\n\n\*\*One-to-many\*\* · Marketing/);
   });
 
+  it('a hover on an activity in any inflection gives its concept card, on the whole phrase (issue 9, item 5)', async () => {
+    const text = '# Notes\n\nLast week the account team closed the deal with Acme.\n\nThe renewal was negotiated in May.\n\nNothing else here.\n';
+    await open(URI, text);
+    const at = async (line: number, character: number) =>
+      connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line, character } });
+    const closed = await at(2, 30);
+    assert.match((closed!.contents as MarkupContent).value, /^\*\*Closing the sale\*\* · Sales\n\n/);
+    assert.deepEqual(closed!.range, { start: { line: 2, character: 27 }, end: { line: 2, character: 42 } });
+    assert.equal(text.split('\n')[2]!.slice(27, 42), 'closed the deal');
+    // A catalogue term comes first: "negotiated" is one, so its card is on the word alone.
+    const negotiated = await at(4, 18);
+    assert.match((negotiated!.contents as MarkupContent).value, /^\*\*Negotiation and total cost of ownership\*\* · Sales\n\n/);
+    assert.deepEqual(negotiated!.range, { start: { line: 4, character: 16 }, end: { line: 4, character: 26 } });
+    assert.equal(await at(6, 3), null);
+  });
+
   it('offers the quick fixes of a diagnostic, the replacement preferred and editing only the function word', async () => {
     await open(URI, DRAFT);
     const { diagnostics } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
