@@ -347,11 +347,14 @@ describe('plumb-line-ls over stdio', function () {
     ]);
   });
 
-  it('answers the concept counts of a document, and clears its diagnostics when it closes', async () => {
+  it('answers the concept counts and occurrences of a document, flagged claims included, and clears its diagnostics when it closes', async () => {
     await open(URI, DRAFT);
     await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
     const counts = await connection.sendRequest<Record<string, number>>('plumbLine/conceptCounts', { textDocument: { uri: URI } });
-    assert.deepEqual(counts, { 'loyalty-programs': 1 });
+    // The term "loyalty program", and the flagged claim "marketing team closed the deal" (Closing the sale).
+    assert.deepEqual(counts, { 'loyalty-programs': 1, closing: 1 });
+    const closing = await connection.sendRequest('plumbLine/occurrences', { textDocument: { uri: URI }, conceptId: 'closing' });
+    assert.deepEqual(closing, [{ start: { line: 2, character: 4 }, end: { line: 2, character: 34 } }]);
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: URI } });
     await diagnosticsWhere(URI, (params) => params.diagnostics.length === 0);
   });
