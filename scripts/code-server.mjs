@@ -22,7 +22,8 @@ const installLock = `${installDir}.lock`;
 const RIPGREP_RELEASE = 'v13.0.0-10';
 /** @type {Partial<Record<string, string>>} */
 const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
-const APT_HINT = 'apt-get install -y libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev ripgrep chromium';
+// The packages the checks below look for, as the README lists them.
+const APT_HINT = 'apt-get install -y libkrb5-dev g++ make python3 ripgrep';
 
 /** @typedef {(line: string) => void} Log */
 /**
@@ -238,7 +239,7 @@ function checkPrerequisites() {
   if (missing.length > 0) {
     throw new Error(
       `Cannot install code-server: missing system packages:\n  - ${missing.join('\n  - ')}\n` +
-        `On Debian/Ubuntu: apt-get update && ${APT_HINT} build-essential python3`,
+        `On Debian/Ubuntu: apt-get update && ${APT_HINT}`,
     );
   }
 }

@@ -1,0 +1,69 @@
+// The editor stays responsive (issue 8, item 4): while a 2 MB draft is being linted, a hover in a small draft answers
+// about as fast as without it, because lints run in the language server's worker thread. Measured as a ratio within
+// this run, with a generous bound, since the machines are shared and noisy.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, openScratch, plumbLine, plumbLineDiagnostics } from './helpers';
+
+const SMALL = '# Notes\n\nOur loyalty program rewards repeat buyers.\n';
+const PARAGRAPH = 'Marketing closed the deal with Acme last week, and our sales team will launch a TV advertising campaign.\n\n';
+
+async function hoverMs(document: vscode.TextDocument, offset: number): Promise<number> {
+  const started = performance.now();
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset))) ?? [];
+  const elapsed = performance.now() - started;
+  assert.ok(hovers.some((hover) => hover.contents.some((part) => part instanceof vscode.MarkdownString && part.value.includes('Loyalty programs'))), 'no card');
+  return elapsed;
+}
+
+/** Resolves once the document has Plumb Line diagnostics; a 2 MB lint on a loaded machine may take a while. */
+function linted(uri: vscode.Uri): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => plumbLineDiagnostics(uri).length > 0;
+    if (done()) return resolve();
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error('the 2 MB draft was not linted in 150 s'));
+    }, 150_000);
+    const listener = vscode.languages.onDidChangeDiagnostics(() => {
+      if (!done()) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    });
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe('responsiveness (issue 8, item 4)', function () {
+  this.timeout(180_000);
+
+  before(async () => {
+    await plumbLine();
+  });
+
+  after(closeAllEditors);
+
+  it('a hover in a small draft answers about as fast while a 2 MB draft is being linted', async () => {
+    const small = (await openScratch(SMALL)).document;
+    const offset = SMALL.indexOf('loyalty') + 2;
+    await hoverMs(small, offset);
+    const alone: number[] = [];
+    for (let round = 0; round < 7; round += 1) alone.push(await hoverMs(small, offset));
+
+    // Just under the 2,048 KB default limit, so it is linted, for seconds.
+    const big = PARAGRAPH.repeat(Math.floor((2000 * 1024) / PARAGRAPH.length));
+    const bigDocument = await vscode.workspace.openTextDocument({ language: 'markdown', content: big });
+    await vscode.window.showTextDocument(bigDocument, { preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside });
+    const during: number[] = [];
+    for (let round = 0; round < 7; round += 1) during.push(await hoverMs(small, offset));
+    // The big draft's findings had not come yet when the hovers answered: they overlapped its lint.
+    const linting = plumbLineDiagnostics(bigDocument.uri).length === 0;
+    await linted(bigDocument.uri);
+    assert.ok(linting, 'the 2 MB draft was linted before the hovers: the test measured nothing');
+    const ratio = median(during) / Math.max(median(alone), 5);
+    const report = `${median(during).toFixed(0)} ms during the big lint against ${median(alone).toFixed(0)} ms alone (ratio ${ratio.toFixed(1)})`;
+    assert.ok(ratio < 4, `hovers took ${report}`);
+  });
+});
