@@ -57,6 +57,9 @@ interface Result {
   findings: Finding[];
 }
 
+/** The most diagnostics published for one document: more would only stall the editor. */
+export const MAX_DIAGNOSTICS = 2_000;
+
 /** How long the server waits for the editor to answer workspace/configuration. */
 const CONFIGURATION_WAIT_MS = 5_000;
 
@@ -205,7 +208,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     tooLarge.delete(uri);
     if (version !== undefined) results.set(uri, { version, findings: outcome.findings });
-    void connection.sendDiagnostics({ uri, version, diagnostics: outcome.findings.map((finding) => toDiagnostic(uri, finding, known, shipped)) });
+    // A pathological draft can have tens of thousands of findings; the editor is sent the first few thousand, as Code
+    // Spell Checker does, and the log says so. Quick fixes and counts keep them all.
+    const shown = outcome.findings.slice(0, MAX_DIAGNOSTICS);
+    if (shown.length < outcome.findings.length) {
+      warnOnce(`${uri}: ${outcome.findings.length} findings; the editor is shown the first ${MAX_DIAGNOSTICS}.`);
+    }
+    void connection.sendDiagnostics({ uri, version, diagnostics: shown.map((finding) => toDiagnostic(uri, finding, known, shipped)) });
     return { status: 'checked', findings: outcome.findings.length };
   };
 

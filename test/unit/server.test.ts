@@ -238,6 +238,14 @@ describe('plumb-line-ls over stdio', function () {
     assert.deepEqual(published.filter((params) => params.uri === URI).map((params) => params.diagnostics.length), [0, 0]);
   });
 
+  it('publishes at most 2,000 diagnostics for a document, and says so once in the log', async () => {
+    await open(URI, 'Marketing closed the deal.\n\n'.repeat(2_100));
+    const { diagnostics } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
+    assert.equal(diagnostics.length, 2_000);
+    assert.deepEqual(diagnostics.at(-1)!.range, { start: { line: 3_998, character: 0 }, end: { line: 3_998, character: 25 } });
+    assert.deepEqual(logged, [`${URI}: 2100 findings; the editor is shown the first 2000.`]);
+  });
+
   it('answers no hover on a draft over the size limit', async () => {
     configured = { maxFileSizeKB: 1 };
     await open(URI, `${DRAFT}${'Notes from the call with Acme. '.repeat(60)}\n`);

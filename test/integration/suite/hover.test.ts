@@ -39,7 +39,11 @@ describe('hover cards', () => {
       assert.ok(shown.includes(flat(concept.definition)), `definition missing: ${shown}`);
       const [first] = concept.passages;
       assert.ok(first, `${concept.id} has no passages to quote`);
-      assert.ok(shown.includes(`> ${flat(first.text)}`), `quote missing: ${shown}`);
+      // A list item is quoted under the sentence that leads into its list (issue 9, item 6).
+      const quote = first.leadIn ? `> ${flat(first.leadIn)} > > • ${flat(first.text)}` : `> ${flat(first.text)}`;
+      assert.ok(shown.includes(quote), `quote missing: ${shown}`);
+      // The sidebar link comes before the quotes.
+      assert.ok(shown.indexOf('[Reveal in sidebar]') < shown.indexOf(quote), `the sidebar link is below the quotes: ${shown}`);
       const source = api.catalogue.corpus.sourceById.get(first.sourceId);
       assert.ok(source && shown.includes(`— *${source.title}*`), `citation missing: ${shown}`);
       assert.ok(shown.includes(`command:plumbLine.openPassage?${encodeURIComponent(JSON.stringify([first.id]))}`), 'no Open passage link');
