@@ -126,7 +126,38 @@ describe('commands', () => {
     const outside = vscode.Uri.from({ scheme: uri.scheme, path: '/package.json' });
     await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(outside)), /EntryNotFound|FileNotFound/);
   });
+
+  it("a finding's rule link opens the rule page rendered in the Markdown preview, never as a draft (issue 9, item 7)", async () => {
+    const { document } = await openDraft('conflated.md');
+    const [diagnostic] = await waitForDiagnostics(document.uri, (found) => found.length > 0, 'diagnostics on conflated.md');
+    const code = diagnostic!.code;
+    assert.ok(typeof code === 'object' && code.target, 'the finding links its rule page');
+    const page = code.target;
+    assert.equal(vscode.workspace.fs.isWritableFileSystem(page.scheme), false);
+    // What the Problems panel does with the link.
+    await vscode.commands.executeCommand('vscode.open', page);
+    const previews = () => allTabs().filter((tab) => isMarkdownPreviewOf(tab, page));
+    await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => previews().length > 0, `a Markdown preview of ${page.toString()}`);
+    const isPage = (uri: vscode.Uri) => uri.toString() === page.toString();
+    assert.deepEqual(allTabs().filter((tab) => tab.input instanceof vscode.TabInputText && isPage(tab.input.uri)), [], 'a text tab shows the page');
+    assert.deepEqual(vscode.window.visibleTextEditors.filter((editor) => isPage(editor.document.uri)), [], 'a text editor shows the page');
+    // The preview reads the page as a Markdown document, so the language server has it; it must not lint it.
+    assert.ok(vscode.workspace.textDocuments.some((open) => isPage(open.uri) && open.languageId === 'markdown'), 'the page is not open');
+    assert.deepEqual(plumbLineDiagnostics(page), [], `${page.toString()} is linted`);
+  });
 });
+
+function allTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+}
+
+/** The built-in Markdown preview: its custom editor on the file, or the preview panel (which names no file) titled after it. */
+function isMarkdownPreviewOf(tab: vscode.Tab, uri: vscode.Uri): boolean {
+  const { input } = tab;
+  if (input instanceof vscode.TabInputCustom) return input.viewType.includes('markdown.preview') && input.uri.toString() === uri.toString();
+  const name = uri.path.split('/').pop() ?? '';
+  return input instanceof vscode.TabInputWebview && input.viewType.includes('markdown.preview') && tab.label.includes(name);
+}
 
 /** Typing into the active editor, as a user would by accident, changes nothing and leaves nothing to save. */
 async function assertReadOnly(document: vscode.TextDocument): Promise<void> {
