@@ -16,6 +16,16 @@ export interface OccurrencesParams {
 /** Checks one document now and publishes its diagnostics, open or not: what Check terminology asks for each file. */
 export const CHECK_REQUEST = 'plumbLine/check';
 
+/**
+ * Drops the diagnostics of a file that is not open, as Check terminology left them, when the file is gone (deleted or
+ * renamed): `{ textDocument: { uri } }`, a notification. An open document keeps its own.
+ */
+export const CLEAR_NOTIFICATION = 'plumbLine/clear';
+
+export interface ClearParams {
+  textDocument: { uri: string };
+}
+
 /** The `source` of every diagnostic the server publishes: how a client tells Plumb Line's from others'. */
 export const DIAGNOSTIC_SOURCE = 'Plumb Line';
 

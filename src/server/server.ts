@@ -38,11 +38,13 @@ import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './
 import {
   CATALOGUE_REQUEST,
   CHECK_REQUEST,
+  CLEAR_NOTIFICATION,
   CONCEPT_COUNTS_REQUEST,
   OCCURRENCES_REQUEST,
   type CatalogueSnapshot,
   type CheckParams,
   type CheckResult,
+  type ClearParams,
   type InitializationOptions,
   type OccurrencesParams,
 } from './protocol';
@@ -396,6 +398,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       tooLarge.delete(uri);
     }
     return result;
+  });
+
+  connection.onNotification(CLEAR_NOTIFICATION, (params: Partial<ClearParams> | null) => {
+    const uri = params?.textDocument?.uri;
+    if (typeof uri !== 'string' || documents.get(uri)) return;
+    // A new generation, so a check of the file still under way publishes nothing after this.
+    renew(uri);
+    settingsCache.delete(uri);
+    tooLarge.delete(uri);
+    clear(uri);
   });
 
   /**

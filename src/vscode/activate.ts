@@ -20,6 +20,7 @@ export interface PlumbLineApi {
   sourcesTree: SourcesTreeProvider;
   conceptsTree: ConceptsTreeProvider;
   status: LintStatus;
+  settings: SettingsReader;
 }
 
 const UNAVAILABLE = 'The Plumb Line corpus could not be loaded. See Output › Plumb Line.';
@@ -69,12 +70,12 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
     if (!view) for (const shown of [sourcesView, conceptsView] as TreeView<unknown>[]) shown.message = UNAVAILABLE;
   });
   const status = new LintStatus(settings, context.extensionUri);
-  context.subscriptions.push(ShippedFiles.register(context.extensionUri), conceptsTree, conceptsView, sourcesView, status);
+  context.subscriptions.push(ShippedFiles.register(context.extensionUri), settings, conceptsTree, conceptsView, sourcesView, status);
   // Activation waits for nothing: the views fill in when the server has sent the catalogue, and the commands wait for it.
   context.subscriptions.push(
     ...registerCommands({ catalogue, client: started, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }),
   );
-  return { catalogue, sourcesTree, conceptsTree, status };
+  return { catalogue, sourcesTree, conceptsTree, status, settings };
 }
 
 export async function deactivateClient(): Promise<void> {

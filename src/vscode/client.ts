@@ -1,15 +1,18 @@
 // The desktop client: starts the language server (dist/server.js) as a Node process over IPC, so no lint ever runs on
 // the extension host.
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { clientOptions, type StartClient } from './clientOptions';
+import { CLIENT_ID, CLIENT_NAME, clientOptions, type StartClient } from './clientOptions';
+
+/** Where a debugger attaches to the server when the extension runs in debug mode. */
+const SERVER_INSPECT_PORT = 6019;
 
 export const startNodeClient: StartClient = async (context, output) => {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${SERVER_INSPECT_PORT}`] } },
   };
-  const client = new LanguageClient('plumbLine', 'Plumb Line', serverOptions, clientOptions(context, output));
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions(context, output));
   await client.start();
   return client;
 };

@@ -14,14 +14,23 @@ import {
   type TreeView,
 } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { overLimit } from '../core/editorSettings';
+import { describeError, overLimit } from '../core/editorSettings';
 import type { Range as LspRange } from 'vscode-languageclient';
-import { CHECK_REQUEST, OCCURRENCES_REQUEST, type CheckResult as FileCheck, type OccurrencesParams } from '../server/protocol';
+import {
+  CHECK_REQUEST,
+  CLEAR_NOTIFICATION,
+  OCCURRENCES_REQUEST,
+  type CheckResult as FileCheck,
+  type ClearParams,
+  type OccurrencesParams,
+} from '../server/protocol';
 import type { CatalogueView } from './catalogueView';
 import type { ConceptsElement, ConceptsTreeProvider } from './conceptsTree';
-import { corpusFileUri, describeError, isDraft, isDraftLocation, toRange } from './convert';
+import { toRange } from './convert';
+import { isDraft, isDraftLocation } from './drafts';
 import { COMMANDS } from './ids';
-import type { SettingsReader } from './settings';
+import { SETTINGS_SECTION, type SettingsReader } from './settings';
+import { corpusFileUri } from './shippedFiles';
 
 export interface CheckResult {
   findings: number;
@@ -49,7 +58,10 @@ export interface CommandContext {
   output: LogOutputChannel;
 }
 
-/** Files Check terminology read from disk (not open), whose diagnostics stay until a setting changes or they open. */
+/**
+ * Files Check terminology read from disk (not open), whose diagnostics stay until they open: checked again when a
+ * setting changes, cleared when they are deleted or renamed.
+ */
 const checkedFromDisk = new Map<string, Uri>();
 
 export function registerCommands(context: CommandContext): Disposable[] {
@@ -63,12 +75,42 @@ export function registerCommands(context: CommandContext): Disposable[] {
     registerLogged(output, COMMANDS.nextOccurrence, (conceptId: unknown) => nextOccurrence(context, conceptId)),
     // The server re-lints open documents when a setting changes; the files checked from disk are checked again here,
     // so a rule switched off leaves no stale finding in Problems.
-    workspace.onDidChangeConfiguration((event) => {
-      const stale = [...checkedFromDisk.values()].filter((uri) => event.affectsConfiguration('plumbLine', uri));
+    context.settings.onDidChange((event) => {
+      const stale = [...checkedFromDisk.values()].filter((uri) => event.affectsConfiguration(SETTINGS_SECTION, uri));
       for (const uri of stale) void checkFile(context, uri).then((result) => result.status === 'failed' && output.warn(`Check terminology: ${result.reason}`));
     }),
+    // However a file goes (the Explorer, a terminal, git), the watcher sees it; a deleted folder comes as one event.
+    ...watchDeletions((gone) => forgetCheckedFromDisk(context, gone)),
     { dispose: () => checkedFromDisk.clear() },
   ];
+}
+
+/** Calls `onDelete` for each file or folder of the workspace deleted, or renamed away. */
+function watchDeletions(onDelete: (uri: Uri) => void): Disposable[] {
+  const watcher = workspace.createFileSystemWatcher('**', true, true, false);
+  return [watcher, watcher.onDidDelete(onDelete)];
+}
+
+/** Has the server clear the diagnostics of the files checked from disk that were at `gone`, or under it. */
+function forgetCheckedFromDisk({ client: started, output }: CommandContext, gone: Uri): void {
+  const folder = `${gone.toString()}/`;
+  const forgotten = [...checkedFromDisk.entries()].filter(([key]) => key === gone.toString() || key.startsWith(folder)).map(([key, uri]) => {
+    checkedFromDisk.delete(key);
+    return uri;
+  });
+  if (forgotten.length === 0) return;
+  void started.then(async (client) => {
+    if (!client) return;
+    for (const uri of forgotten) {
+      const params: ClearParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
+      try {
+        await client.sendNotification(CLEAR_NOTIFICATION, params);
+        output.debug(`${uri.toString(true)} is gone: its findings are cleared.`);
+      } catch (error) {
+        output.warn(`Could not clear the findings of ${uri.toString(true)}, which is gone: ${describeError(error)}`);
+      }
+    }
+  });
 }
 
 /** Registers a command whose failures go to the output channel instead of an error dialog. */
@@ -128,7 +170,7 @@ async function checkTerminology(context: CommandContext): Promise<CheckResult> {
       : await window.withProgress(
           { location: ProgressLocation.Notification, title: 'Plumb Line: checking terminology', cancellable: true },
           (progress, cancel) => {
-            const step = 100 / targets.length;
+            const step = WHOLE_PROGRESS / targets.length;
             return checkAll(context, targets, cancel, (done) => progress.report({ increment: step, message: `${done} of ${plural(targets.length, 'file')}` }));
           },
         );
@@ -154,6 +196,8 @@ async function checkTerminology(context: CommandContext): Promise<CheckResult> {
 }
 
 const SHOW_PROBLEMS = 'Show Problems';
+/** A progress notification's bar is full when the increments reported add up to this (a percentage). */
+const WHOLE_PROGRESS = 100;
 
 /** Checks the files a few at a time, in order, until all are done or the user cancels; returns the results so far. */
 async function checkAll(context: CommandContext, targets: Uri[], cancel: CancellationToken, onDone: (done: number) => void): Promise<FileCheck[]> {
@@ -202,7 +246,7 @@ async function openSample({ extensionUri }: CommandContext): Promise<void> {
 async function toggleLinting({ settings, output }: CommandContext): Promise<boolean> {
   const scope = window.activeTextEditor?.document.uri;
   const enable = !settings.read(scope).enabled;
-  const config = workspace.getConfiguration('plumbLine', scope ?? null);
+  const config = workspace.getConfiguration(SETTINGS_SECTION, scope ?? null);
   const target = workspace.workspaceFolders?.length ? ConfigurationTarget.Workspace : ConfigurationTarget.Global;
   await config.update('enable', enable, target);
   if (scope && config.inspect('enable')?.workspaceFolderValue !== undefined) await config.update('enable', enable, ConfigurationTarget.WorkspaceFolder);

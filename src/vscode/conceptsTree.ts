@@ -12,12 +12,12 @@ import {
   type TreeDataProvider,
   type Uri,
 } from 'vscode';
-import { citation, SIDE_LABELS } from '../core/card';
-import { excerpt } from '../core/excerpt';
+import { SIDE_LABELS } from '../core/card';
 import type { Passage, Side } from '../core/types';
 import type { CatalogueView, ViewConcept } from './catalogueView';
-import { isDraft } from './convert';
+import { isDraft } from './drafts';
 import { COMMANDS } from './ids';
+import { passageItem } from './passageItem';
 import type { SettingsReader } from './settings';
 
 export interface SideNode {
@@ -108,11 +108,14 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
   getTreeItem(element: ConceptsElement): TreeItem {
     if (element.kind === 'side') return sideItem(element);
     if (element.kind === 'concept') return conceptItem(element, this.counts.get(element.concept.id) ?? 0);
-    return this.passageItem(element);
+    const source = this.catalogue?.sourceById.get(element.passage.sourceId);
+    return passageItem(element.passage, { id: `concept:${element.parent.concept.id}/passage:${element.passage.id}`, source, showSource: true });
   }
 
   dispose(): void {
     clearTimeout(this.refreshTimer);
+    // A count still on its way is dropped too: nothing fires on a disposed emitter.
+    this.refreshes++;
     for (const listener of this.listeners) listener.dispose();
     this.changed.dispose();
   }
@@ -148,19 +151,6 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
     if (refresh !== this.refreshes) return;
     this.counts = counts;
     this.changed.fire(undefined);
-  }
-
-  private passageItem(node: PassageNode): TreeItem {
-    const { passage } = node;
-    const source = this.catalogue?.sourceById.get(passage.sourceId);
-    const item = new TreeItem(excerpt(passage.text, 70), TreeItemCollapsibleState.None);
-    item.id = `concept:${node.parent.concept.id}/passage:${passage.id}`;
-    item.description = source?.title;
-    item.tooltip = source ? `${passage.text}\n\n— ${citation(source)}` : passage.text;
-    item.iconPath = new ThemeIcon('quote');
-    item.contextValue = 'passage';
-    item.command = { command: COMMANDS.openPassage, title: 'Open source passage', arguments: [passage.id] };
-    return item;
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type FileStat,
   type FileSystemProvider,
 } from 'vscode';
+import type { Source } from '../core/types';
 
 export const SHIPPED_SCHEME = 'plumb-line';
 
@@ -22,6 +23,16 @@ const SERVED_FOLDERS = ['corpus', 'docs'];
 /** `plumb-line:/corpus/file.md` for the extension's `corpus/file.md`. */
 export function shippedUri(relativePath: string): Uri {
   return Uri.from({ scheme: SHIPPED_SCHEME, path: `/${relativePath}` });
+}
+
+/** A source's corpus file, served read-only. */
+export function corpusFileUri(source: Source): Uri {
+  return shippedUri(`corpus/${source.file}`);
+}
+
+/** The served folders where the extension's own files are (as the editor may also open them from disk): never drafts. */
+export function shippedRoots(extensionUri: Uri): string[] {
+  return SERVED_FOLDERS.map((folder) => Uri.joinPath(extensionUri, folder).toString());
 }
 
 export class ShippedFiles implements FileSystemProvider {

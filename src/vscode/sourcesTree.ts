@@ -1,9 +1,8 @@
 // The Sources view: each corpus article, its sections and their passages.
 import { ThemeIcon, TreeItem, TreeItemCollapsibleState, type TreeDataProvider } from 'vscode';
-import { excerpt } from '../core/excerpt';
 import type { Passage, Section, Source } from '../core/types';
 import type { CatalogueView } from './catalogueView';
-import { COMMANDS } from './ids';
+import { passageItem } from './passageItem';
 
 /** The corpus objects themselves are the elements: they are stable, which `TreeView.reveal` relies on. */
 export type SourcesElement = Source | Section | Passage;
@@ -33,7 +32,8 @@ export class SourcesTreeProvider implements TreeDataProvider<SourcesElement> {
   getTreeItem(element: SourcesElement): TreeItem {
     if (isSource(element)) return sourceItem(element);
     if (isSection(element)) return sectionItem(element);
-    return passageItem(element);
+    // Under its source already, so the item does not name it again.
+    return passageItem(element, { id: `passage:${element.id}`, source: this.catalogue?.sourceById.get(element.sourceId), showSource: false });
   }
 }
 
@@ -52,16 +52,6 @@ function sectionItem(section: Section): TreeItem {
   item.id = `section:${section.sourceId}/${section.id}`;
   item.iconPath = new ThemeIcon('list-tree');
   item.contextValue = 'section';
-  return item;
-}
-
-function passageItem(passage: Passage): TreeItem {
-  const item = new TreeItem(excerpt(passage.text, 70), TreeItemCollapsibleState.None);
-  item.id = `passage:${passage.id}`;
-  item.tooltip = passage.text;
-  item.iconPath = new ThemeIcon('quote');
-  item.contextValue = 'passage';
-  item.command = { command: COMMANDS.openPassage, title: 'Open source passage', arguments: [passage.id] };
   return item;
 }
 

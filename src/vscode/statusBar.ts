@@ -1,10 +1,15 @@
 // The status-bar item: the active draft's Plumb Line findings, and a click that turns linting as you type off or on
 // for the workspace (Check terminology works either way), as Code Spell Checker's and LTeX's items do.
-import { EventEmitter, MarkdownString, StatusBarAlignment, languages, window, workspace, type Disposable, type StatusBarItem, type Uri } from 'vscode';
+import { EventEmitter, MarkdownString, StatusBarAlignment, languages, window, type Disposable, type StatusBarItem, type Uri } from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../server/protocol';
-import { isDraft } from './convert';
+import { isDraft } from './drafts';
 import { COMMANDS } from './ids';
 import type { SettingsReader } from './settings';
+
+/** The item's id, under which VS Code keeps whether the user hid it. */
+const STATUS_ITEM_ID = 'plumbLine.status';
+/** Its place among the items on the right: a higher priority sits further left. */
+const STATUS_ITEM_PRIORITY = 100;
 
 export class LintStatus implements Disposable {
   readonly item: StatusBarItem;
@@ -17,7 +22,7 @@ export class LintStatus implements Disposable {
     private readonly settings: SettingsReader,
     private readonly extensionUri: Uri,
   ) {
-    this.item = window.createStatusBarItem('plumbLine.status', StatusBarAlignment.Right, 100);
+    this.item = window.createStatusBarItem(STATUS_ITEM_ID, StatusBarAlignment.Right, STATUS_ITEM_PRIORITY);
     this.item.name = 'Plumb Line';
     this.item.command = COMMANDS.toggleLinting;
     this.listeners = [
@@ -26,7 +31,8 @@ export class LintStatus implements Disposable {
         const active = window.activeTextEditor?.document.uri.toString();
         if (uris.some((uri) => uri.toString() === active)) this.update();
       }),
-      workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('plumbLine.enable') && this.update()),
+      // The reader's event, not the workspace's: it comes once the reader has dropped the settings it kept.
+      settings.onDidChange((event) => event.affectsConfiguration('plumbLine.enable') && this.update()),
     ];
     this.update();
   }

@@ -2,7 +2,7 @@
 // files of its own there, it gets the corpus from here, read from the extension's files through `workspace.fs`.
 import { Uri, workspace } from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
-import { clientOptions, type StartClient } from './clientOptions';
+import { CLIENT_ID, CLIENT_NAME, clientOptions, type StartClient } from './clientOptions';
 
 /** The corpus files' names, written beside the web bundles at build time: a browser cannot list an extension's folder. */
 const CORPUS_INDEX = 'dist/web/corpus.json';
@@ -37,7 +37,7 @@ export const startWebClient: StartClient = async (context, output) => {
   context.subscriptions.push({ dispose: () => worker.terminate() });
   const port = asPort(worker);
   const transports = () => Promise.resolve({ reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) });
-  const client = new LanguageClient('plumbLine', 'Plumb Line', transports, clientOptions(context, output, { corpus }));
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, transports, clientOptions(context, output, { corpus }));
   await client.start();
   return client;
 };

@@ -29,6 +29,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { CHECK_REQUEST, CLEAR_NOTIFICATION, type CheckResult } from '../../src/server/protocol';
 import { repoRoot } from './shared';
 
 const SERVER = path.join(repoRoot, 'dist', 'server.js');
@@ -365,6 +366,20 @@ describe('plumb-line-ls over stdio', function () {
     assert.deepEqual(closing, [{ start: { line: 2, character: 4 }, end: { line: 2, character: 34 } }]);
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: URI } });
     await diagnosticsWhere(URI, (params) => params.diagnostics.length === 0);
+  });
+
+  it('clears the diagnostics of a file it checked from disk when the client says it is gone, and never those of an open one', async () => {
+    const gone = 'file:///drafts/deleted.md';
+    const result = await connection.sendRequest<CheckResult>(CHECK_REQUEST, { textDocument: { uri: gone }, text: DRAFT });
+    assert.deepEqual(result, { status: 'checked', findings: 1 });
+    await diagnosticsWhere(gone, (params) => params.diagnostics.length === 1);
+    await open(URI, DRAFT);
+    await diagnosticsWhere(URI, (params) => params.diagnostics.length === 1);
+    await connection.sendNotification(CLEAR_NOTIFICATION, { textDocument: { uri: URI } });
+    await connection.sendNotification(CLEAR_NOTIFICATION, { textDocument: { uri: gone } });
+    await diagnosticsWhere(gone, (params) => params.diagnostics.length === 0);
+    // Handled in order: had the open document been cleared, that would have been published before.
+    assert.deepEqual(published.filter((params) => params.uri === URI).map((params) => params.diagnostics.length), [1]);
   });
 
   it('shuts down and exits with status 0', async () => {

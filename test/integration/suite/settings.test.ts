@@ -12,25 +12,41 @@ import {
   ruleIdOf,
   ruleLines,
   waitForDiagnostics,
+  type TestApi,
 } from './helpers';
 
 const CLOSED = 'Marketing closed the deal with Acme.';
 const WEBINAR = 'Sales will run the webinar.';
 
-function updateWorkspaceSetting(key: 'rules' | 'extraPhrases' | 'maxFileSizeKB', value: unknown): Thenable<void> {
+function updateWorkspaceSetting(key: 'rules' | 'extraPhrases' | 'maxFileSizeKB' | 'debounceMs', value: unknown): Thenable<void> {
   return vscode.workspace.getConfiguration('plumbLine').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
 const severityOf = (ruleId: RuleId) => (diagnostics: vscode.Diagnostic[]) => diagnostics.find((d) => ruleIdOf(d) === ruleId)?.severity;
 
 describe('settings', () => {
-  before(plumbLine);
+  let api: TestApi;
+
+  before(async () => {
+    api = await plumbLine();
+  });
 
   afterEach(async () => {
+    await updateWorkspaceSetting('debounceMs', undefined);
     await updateWorkspaceSetting('extraPhrases', undefined);
     await updateWorkspaceSetting('rules', undefined);
     await updateWorkspaceSetting('maxFileSizeKB', undefined);
     await closeAllEditors();
+  });
+
+  it('the extension reads its settings once, and sees a change at once (issue 12, item 6)', async () => {
+    const { settings } = api;
+    const { document } = await openScratch('# Plan\n');
+    const before = settings.read(document.uri);
+    assert.equal(settings.read(document.uri), before, 'read again rather than kept');
+    await updateWorkspaceSetting('debounceMs', before.debounceMs + 1);
+    assert.equal(settings.read(document.uri).debounceMs, before.debounceMs + 1);
+    assert.equal(settings.read(undefined).debounceMs, before.debounceMs + 1);
   });
 
   it('extraPhrases makes a team phrase marketing work, so crediting it to sales is flagged', async () => {
