@@ -1,18 +1,80 @@
 // Which files the CLI checks and how it reads them: never blocks on a FIFO or device, never follows a folder link out of
 // the tree or into a loop, and says in one line naming the path why anything was left out.
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 import { overLimit } from '../core';
 
-/** Folders never walked: installed packages, Git's own store, and the Local History extension's copies of drafts. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.history']);
+/**
+ * Folders never walked: dot-folders (Git's store, editors' backups such as `.history` and `.vscode-test`, caches) and
+ * installed packages. A folder named on the command line is walked whatever its name.
+ */
+const skippedFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
 const MARKDOWN_NAME = /\.(md|markdown)$/i;
+/** The path that stands for standard input. */
+export const STDIN = '-';
 
 export interface Reporter {
-  /** An input that was asked for and could not be read: the run exits 2 at the end. */
+  /** An input that was asked for and could not be read, or is not Markdown: the run exits 2 at the end. */
   fail(reason: string): void;
   /** Something left out on purpose, said so the user knows: the exit code is not changed. */
   skip(reason: string): void;
+  /** A folder or glob in which no Markdown file was found: exit 2 unless `--no-error-on-unmatched`. */
+  unmatched(reason: string): void;
+}
+
+export interface Selection {
+  /** Globs of paths to leave out, relative to `cwd`. */
+  ignore: string[];
+  cwd: string;
+}
+
+/** One folder's `.gitignore`: its patterns apply to paths relative to that folder. */
+interface GitIgnore {
+  folder: string;
+  rules: Ignore;
+}
+
+/**
+ * The `.gitignore` files above a walked folder, up to the root of the Git work tree it is in (none outside a work
+ * tree), outermost first: checking `docs/` honours the repository's top-level `.gitignore` as Git would.
+ */
+function enclosingGitIgnores(folder: string, report: Reporter): GitIgnore[] {
+  const above: string[] = [];
+  for (let current = dirname(resolve(folder)); ; current = dirname(current)) {
+    above.unshift(current);
+    if (existsSync(join(current, '.git'))) break;
+    if (dirname(current) === current) return [];
+  }
+  if (existsSync(join(resolve(folder), '.git'))) return [];
+  return above.flatMap((ancestor) => readGitIgnore(ancestor, report) ?? []);
+}
+
+const posix = (path: string) => path.split(sep).join('/');
+
+/** Whether Git would ignore a path under the `.gitignore` files met on the way down; the deepest file that speaks wins. */
+function gitIgnored(path: string, isFolder: boolean, gitignores: readonly GitIgnore[]): boolean {
+  let ignored = false;
+  for (const { folder, rules } of gitignores) {
+    const result = rules.test(posix(relative(folder, path)) + (isFolder ? '/' : ''));
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+function readGitIgnore(folder: string, report: Reporter): GitIgnore | undefined {
+  const file = join(folder, '.gitignore');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') report.skip(`${file}: not read, so not honoured (${readFailure(error, file)})`);
+    return undefined;
+  }
+  return { folder, rules: ignore().add(text) };
 }
 
 /** What a thing that is not a regular file is, in words; a directory entry answers the same questions as its stats. */
@@ -35,13 +97,18 @@ export function readFailure(error: unknown, fallback: string): string {
 }
 
 /**
- * Markdown files under the given paths, in a stable order, each once. A path named on the command line is followed
- * even when it is a link, and is checked whatever its extension. Inside a folder, only `.md`/`.markdown` files are
- * taken; links to files are followed, links to folders are not (so a walk stays inside the tree and cannot loop).
+ * Markdown files under the given paths, in a stable order, each once; `-` (standard input) is passed through in its
+ * place. A file named on the command line is followed even when it is a link, and must be a Markdown file. A folder is
+ * walked for `.md`/`.markdown` files, leaving out dot-folders, `node_modules` and what its `.gitignore` files ignore;
+ * links to files are followed, links to folders are not (so a walk stays inside the tree and cannot loop). A glob
+ * (`*.md`, `docs/**`) walks the folder it starts from the same way and keeps the files it matches. Paths matching a
+ * `selection.ignore` glob are left out everywhere.
  */
-export function markdownFiles(paths: string[], report: Reporter): string[] {
+export function markdownFiles(paths: string[], report: Reporter, selection: Selection): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
+  const ignored = picomatch(selection.ignore.map(withoutDotSlash), { dot: true });
+  const leftOut = (path: string) => selection.ignore.length > 0 && ignored(posix(relative(selection.cwd, path)));
   const add = (path: string) => {
     let real = path;
     try {
@@ -54,23 +121,29 @@ export function markdownFiles(paths: string[], report: Reporter): string[] {
       files.push(path);
     }
   };
-  const walkFolder = (folder: string) => {
+  /** Walks a folder and adds the Markdown files `keep` accepts; returns how many it found. */
+  const walkFolder = (folder: string, gitignores: readonly GitIgnore[], keep: (path: string) => boolean): number => {
     let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       report.fail(readFailure(error, folder));
-      return;
+      return 0;
     }
+    const here = readGitIgnore(folder, report);
+    const active = here ? [...gitignores, here] : gitignores;
+    let found = 0;
     for (const entry of entries) {
       const path = join(folder, entry.name);
+      if (leftOut(path) || gitIgnored(path, entry.isDirectory(), active)) continue;
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walkFolder(path);
+        if (!skippedFolder(entry.name)) found += walkFolder(path, active, keep);
         continue;
       }
-      if (!MARKDOWN_NAME.test(entry.name)) continue;
+      if (!MARKDOWN_NAME.test(entry.name) || !keep(path)) continue;
       if (entry.isFile()) {
         add(path);
+        found += 1;
         continue;
       }
       if (!entry.isSymbolicLink()) {
@@ -85,12 +158,27 @@ export function markdownFiles(paths: string[], report: Reporter): string[] {
         report.skip(`${path}: skipped, ${code === 'ENOENT' ? 'a broken symbolic link' : readFailure(error, path)}`);
         continue;
       }
-      if (target.isFile()) add(path);
-      else if (target.isDirectory()) report.skip(`${path}: skipped, a symbolic link to a folder (links to folders are not followed)`);
+      if (target.isFile()) {
+        add(path);
+        found += 1;
+      } else if (target.isDirectory()) report.skip(`${path}: skipped, a symbolic link to a folder (links to folders are not followed)`);
       else report.skip(`${path}: skipped, a symbolic link to ${kindOf(target)}`);
     }
+    return found;
   };
   for (const path of paths) {
+    if (path === STDIN) {
+      if (!seen.has(STDIN)) files.push(STDIN);
+      seen.add(STDIN);
+      continue;
+    }
+    const glob = picomatch.scan(withoutDotSlash(path));
+    if (glob.isGlob) {
+      const matches = picomatch(glob.input, { dot: true });
+      const found = walkFolder(glob.base || '.', enclosingGitIgnores(glob.base || '.', report), (file) => matches(posix(file)));
+      if (found === 0) report.unmatched(`no Markdown files match ${path}`);
+      continue;
+    }
     let stats: Stats;
     try {
       stats = statSync(path);
@@ -98,11 +186,19 @@ export function markdownFiles(paths: string[], report: Reporter): string[] {
       report.fail(readFailure(error, path));
       continue;
     }
-    if (stats.isDirectory()) walkFolder(path);
-    else if (stats.isFile()) add(path);
-    else report.fail(`cannot read ${path}: ${kindOf(stats)}, not a file or folder`);
+    if (stats.isDirectory()) {
+      if (walkFolder(path, enclosingGitIgnores(path, report), () => true) === 0) report.unmatched(`${path}: no Markdown files found`);
+    } else if (!stats.isFile()) report.fail(`cannot read ${path}: ${kindOf(stats)}, not a file or folder`);
+    else if (!MARKDOWN_NAME.test(path)) report.fail(`cannot check ${path}: not a Markdown file (plumb-line checks .md and .markdown files)`);
+    else if (leftOut(path)) report.skip(`${path}: skipped, it matches --ignore`);
+    else add(path);
   }
   return files;
+}
+
+/** picomatch and relative() write no leading "./"; a pattern written with one means the same. */
+function withoutDotSlash(pattern: string): string {
+  return pattern.replace(/^(\.\/)+/, '');
 }
 
 export type Read = { text: string; note?: string } | { skipped: string };
@@ -149,4 +245,11 @@ export function decode(bytes: Uint8Array): Read {
   } catch {
     return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), note: 'not valid UTF-8: bytes that are not were read as U+FFFD' };
   }
+}
+
+/** Standard input as text, decoded like a file; over `maxBytes` it is skipped. */
+export function readStdin(maxBytes: number): Read {
+  const bytes = readFileSync(0);
+  if (bytes.length > maxBytes) return { skipped: `skipped, ${overLimit(bytes.length, maxBytes, '--max-file-size')}` };
+  return decode(bytes);
 }

@@ -1,63 +1,12 @@
-// plumb-line check [paths or folders...] [--format text|json] [--config file] [--explain] [--max-file-size 2MB]: the engine for CI.
+// plumb-line check [paths, folders or globs...] [options]: the engine for CI. The options are in args.ts, the formats in formats.ts.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_KB, lintMarkdown, resolveOptions, type Catalogue, type Finding, type LintOptions } from '../core';
+import { version } from '../../package.json';
+import { lintMarkdown, resolveOptions, type Catalogue, type LintOptions, type Severity } from '../core';
 import { loadCatalogue } from '../corpusFolder';
-import { markdownFiles, readFailure, readText } from './files';
-
-const USAGE = 'usage: plumb-line check [paths or folders...] [--format text|json] [--config plumb-line.json] [--explain] [--max-file-size 2MB]';
-/** Files larger than this are skipped with a message: a draft is never this big, and memory stays bounded. */
-const DEFAULT_MAX_FILE_SIZE = DEFAULT_MAX_FILE_KB * 1024;
-
-class UsageError extends Error {}
-
-interface Arguments {
-  paths: string[];
-  format: 'text' | 'json';
-  config?: string;
-  /** Print under each finding how the sentence was read. */
-  explain: boolean;
-  /** Bytes over which a file is skipped. */
-  maxFileSize: number;
-}
-
-/** "2MB", "500KB", "1048576": a size in bytes. */
-function parseSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
-  if (!match) throw new UsageError(`--max-file-size must be a size such as 2MB or 500KB, not "${text}"`);
-  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
-  return Math.round(Number(match[1]) * unit);
-}
-
-
-function parseArguments(argv: string[]): Arguments {
-  const [command, ...rest] = argv;
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const parsed: Arguments = { paths: [], format: 'text', explain: false, maxFileSize: DEFAULT_MAX_FILE_SIZE };
-  for (let index = 0; index < rest.length; index += 1) {
-    const argument = rest[index]!;
-    // "--format=json": the value may follow the flag after "=".
-    const equals = argument.startsWith('--') ? argument.indexOf('=') : -1;
-    const flag = equals < 0 ? argument : argument.slice(0, equals);
-    const inline = equals < 0 ? undefined : argument.slice(equals + 1);
-    const value = () => {
-      const next = inline ?? rest[++index];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === '--format') {
-      const format = value();
-      if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-      parsed.format = format;
-    } else if (flag === '--config') parsed.config = value();
-    else if (flag === '--explain') parsed.explain = true;
-    else if (flag === '--max-file-size') parsed.maxFileSize = parseSize(value());
-    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
-    else parsed.paths.push(argument);
-  }
-  if (parsed.paths.length === 0) parsed.paths.push('.');
-  return parsed;
-}
+import { HELP, parseArguments, SEVERITIES, USAGE, type Arguments } from './args';
+import { markdownFiles, readFailure, readStdin, readText, STDIN, type Read } from './files';
+import { format, type CheckedFile } from './formats';
 
 function readOptions(config: string | undefined): LintOptions {
   if (!config) return resolveOptions(undefined).options;
@@ -80,34 +29,26 @@ function readOptions(config: string | undefined): LintOptions {
   return options;
 }
 
-/** One finding as `--format json` prints it, positions 1-based. */
-export interface Row {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  ruleId: string;
-  severity: string;
-  message: string;
-  /** How the sentence was read: the doer, the activity, the concept and its side. */
-  reading?: string;
+/** Whether to colour the text format: `--color`/`--no-color`, else FORCE_COLOR, else NO_COLOR, else a terminal that is not dumb. */
+export function colourWanted(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTerminal: boolean): boolean {
+  if (flag !== undefined) return flag;
+  // As Node's own FORCE_COLOR: any value but 0 or false turns colour on, and it wins over NO_COLOR.
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR.toLowerCase());
+  if (env.NO_COLOR) return false;
+  return isTerminal && env.TERM !== 'dumb';
 }
 
-function toRow(file: string, finding: Finding): Row {
-  const { start, end } = finding.span;
-  return {
-    file,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    ...(finding.reading ? { reading: finding.reading } : {}),
-  };
+/** Exit 1 when a finding fails the run: see --help. Findings below `--severity` never do. */
+function failsRun(files: CheckedFile[], args: Arguments): boolean {
+  const counted = files.flatMap((file) => file.findings).filter((finding) => rank(finding.severity) <= rank(args.severity));
+  const others = counted.filter((finding) => finding.severity !== 'error').length;
+  if (others > args.maxWarnings && args.maxWarnings > 0) {
+    process.stderr.write(`plumb-line: ${others} findings that are not errors, more than --max-warnings ${args.maxWarnings}\n`);
+  }
+  return others > args.maxWarnings || others < counted.length;
 }
+
+const rank = (severity: Severity) => SEVERITIES.indexOf(severity);
 
 export function main(argv: string[]): number {
   let args: Arguments;
@@ -117,29 +58,39 @@ export function main(argv: string[]): number {
     process.stderr.write(`plumb-line: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  const rows: Row[] = [];
-  let fileCount = 0;
+  if (args.command === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (args.command === 'version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const files: CheckedFile[] = [];
   let failures = 0;
   const fail = (reason: string) => {
     failures += 1;
     process.stderr.write(`plumb-line: ${reason}\n`);
   };
+  const packageRoot = resolve(__dirname, '..');
   let options: LintOptions;
   let catalogue: Catalogue;
   try {
     options = readOptions(args.config);
-    catalogue = loadCatalogue(resolve(__dirname, '..', 'corpus'));
+    catalogue = loadCatalogue(resolve(packageRoot, 'corpus'));
   } catch (error) {
     process.stderr.write(`plumb-line: ${readFailure(error, args.config ?? 'the corpus')}\n`);
     return 2;
   }
   const skip = (reason: string) => process.stderr.write(`plumb-line: ${reason}\n`);
+  const unmatched = (reason: string) => (args.errorOnUnmatched ? fail(reason) : skip(reason));
+  const cwd = process.cwd();
   // One file that cannot be read or checked is reported, naming it, and every other file is still checked.
-  for (const file of markdownFiles(args.paths, { fail, skip })) {
-    const name = relative(process.cwd(), file) || file;
-    let read;
+  for (const file of markdownFiles(args.paths, { fail, skip, unmatched }, { ignore: args.ignore, cwd })) {
+    const name = file === STDIN ? (args.stdinFilename ?? '<stdin>') : relative(cwd, file) || file;
+    let read: Read;
     try {
-      read = readText(file, args.maxFileSize);
+      read = file === STDIN ? readStdin(args.maxFileSize) : readText(file, args.maxFileSize);
     } catch (error) {
       fail(readFailure(error, name));
       continue;
@@ -150,22 +101,14 @@ export function main(argv: string[]): number {
     }
     if (read.note) skip(`${name}: ${read.note}`);
     try {
-      for (const finding of lintMarkdown(read.text, catalogue, options, (problem) => fail(`${name}: ${problem}`))) rows.push(toRow(name, finding));
-      fileCount += 1;
+      files.push({ name, text: read.text, findings: lintMarkdown(read.text, catalogue, options, (problem) => fail(`${name}: ${problem}`)) });
     } catch (error) {
       fail(`${name}: could not be checked (${(error as Error).message})`);
     }
   }
-  if (failures > 0 && fileCount === 0) return 2;
-  if (args.format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else {
-    for (const row of rows) {
-      process.stdout.write(`${row.file}:${row.line}:${row.column}: ${row.severity} ${row.message} [${row.ruleId}]\n`);
-      if (args.explain && row.reading) process.stdout.write(`    read as: ${row.reading}\n`);
-    }
-    process.stdout.write(`${rows.length} finding${rows.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}.\n`);
-  }
+  if (failures > 0 && files.length === 0) return 2;
+  const colour = colourWanted(args.color, process.env, process.stdout.isTTY === true);
+  process.stdout.write(format(args.format, { files, catalogue, packageRoot, cwd, version, explain: args.explain, colour }));
   if (failures > 0) return 2;
-  return rows.length > 0 ? 1 : 0;
+  return failsRun(files, args) ? 1 : 0;
 }
-

@@ -3,8 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from './shared';
-import type { Row } from '../../src/cli/main';
+import { repoRoot, runCli } from './shared';
+import { FORMATS, HELP, SEVERITIES, USAGE } from '../../src/cli/args';
+import { colourWanted } from '../../src/cli/main';
+import type { Row } from '../../src/cli/formats';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const FLAGGED = 'Intro line.\n\nOur marketing team closed the deal.\n';
@@ -22,11 +24,8 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
   };
-  const run = (...args: string[]) => {
-    // A run that hangs (on a FIFO, a device) is killed and fails the test with status null.
-    const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 15_000 });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const run = (...args: string[]) => runCli(dir, args);
+  const pick = (result: { status: number | null; stderr: string }) => [result.status, result.stderr];
   const stdoutLines = (stdout: string) => stdout.split('\n').filter(Boolean);
   const jsonRows = (...args: string[]) => {
     const result = run(...args, '--format', 'json');
@@ -43,16 +42,17 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('check on a folder with a flagged draft exits 1 with file:line:col lines and a summary', () => {
+  it('check on a folder with a flagged draft exits 1 with file:line:col lines, the flagged words and a summary', () => {
     write('drafts/draft.md', FLAGGED);
     const { status, stdout, stderr } = run('check', 'drafts');
     assert.equal(status, 1, stderr);
     const lines = stdoutLines(stdout);
-    assert.equal(lines.length, 2, stdout);
+    assert.equal(lines.length, 3, stdout);
     const [, file, line, column, severity, message = '', ruleId] = TEXT_LINE.exec(lines[0] ?? '') ?? [];
     assert.deepEqual([file, line, column, severity, ruleId], [path.join('drafts', 'draft.md'), '3', '5', 'warning', 'marketing-doing-sales']);
     assert.match(message, /marketing team/);
-    assert.equal(lines[1], '1 finding in 1 file.');
+    assert.equal(lines[1], '    flagged: “marketing team closed the deal”');
+    assert.equal(lines[2], '1 finding in 1 file.');
   });
 
   it('--format json prints one array of rows with exactly the documented keys, 1-based, at the flagged words', () => {
@@ -81,7 +81,8 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     const result = run("check", "draft.md", "--explain");
     const lines = result.stdout.split('\n');
     assert.match(lines[0] ?? '', TEXT_LINE);
-    assert.equal(lines[1], "    read as: “marketing team” → “closed the deal” (Closing the sale, sales' work)");
+    assert.equal(lines[1], '    flagged: “marketing team closed the deal”');
+    assert.equal(lines[2], "    read as: “marketing team” → “closed the deal” (Closing the sale, sales' work)");
   });
 
   it('a clean file exits 0 with an empty report', () => {
@@ -225,7 +226,7 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     ]);
     // same.md is a link to a.md: one file, checked once.
     const lines = stdoutLines(stdout);
-    assert.equal(lines.length, 2, stdout);
+    assert.equal(lines.length, 3, stdout);
     assert.ok(lines[0]!.startsWith(`${path.join('docs', 'a.md')}:3:5: warning `), lines[0]);
     assert.match(stdout, /1 finding in 1 file\.\n$/);
   });
@@ -269,11 +270,31 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.deepEqual(rows.map((row) => row.file), [path.join('docs', 'a.md')]);
   });
 
-  it('lints a file named explicitly whatever its extension', () => {
-    write('notes.txt', FLAGGED);
-    const { status, rows } = jsonRows('check', 'notes.txt');
-    assert.equal(status, 1);
-    assert.deepEqual(rows.map((row) => row.file), ['notes.txt']);
+  it('refuses a file named explicitly that is not Markdown, with the reason, and checks the others (exit 2)', () => {
+    write('package.json', '{ "description": "Marketing closed the deal." }\n');
+    write('draft.md', FLAGGED);
+    const { status, stdout, stderr } = run('check', 'package.json', 'draft.md');
+    assert.equal(status, 2);
+    assert.equal(stderr, 'plumb-line: cannot check package.json: not a Markdown file (plumb-line checks .md and .markdown files)\n');
+    assert.match(stdout, /^draft\.md:3:5: warning /);
+    assert.equal(run('check', 'package.json').stdout, '');
+  });
+
+  it('a folder or glob with no Markdown warns and exits 2, unless --no-error-on-unmatched', () => {
+    write('notes/todo.txt', FLAGGED);
+    const folder = run('check', 'notes');
+    assert.deepEqual([folder.status, folder.stdout, folder.stderr], [2, '', 'plumb-line: notes: no Markdown files found\n']);
+    const glob = run('check', 'notes/**/*.md');
+    assert.deepEqual([glob.status, glob.stdout, glob.stderr], [2, '', 'plumb-line: no Markdown files match notes/**/*.md\n']);
+    const allowed = run('check', 'notes', 'notes/*.md', '--no-error-on-unmatched');
+    assert.deepEqual(
+      [allowed.status, allowed.stdout, allowed.stderr],
+      [0, '0 findings in 0 files.\n', 'plumb-line: notes: no Markdown files found\nplumb-line: no Markdown files match notes/*.md\n'],
+    );
+    write('draft.md', FLAGGED);
+    const mixed = run('check', 'notes', 'draft.md');
+    assert.equal(mixed.status, 2);
+    assert.match(mixed.stdout, /1 finding in 1 file\.\n$/);
   });
 
   it('honours inline control comments', () => {
@@ -287,5 +308,158 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     write('partly.md', '<!-- plumb-line-disable -->\n\nMarketing closed the deal.\n\n<!-- plumb-line-enable -->\n\nMarketing closed the deal.\n');
     const { rows } = jsonRows('check', 'partly.md');
     assert.deepEqual(rows.map((row) => [row.line, row.column]), [[7, 1]]);
+  });
+  it('--help and -h print the help, before or after the command, and exit 0; --version prints the package version', () => {
+    for (const args of [['--help'], ['-h'], ['check', 'draft.md', '--help'], ['check', '-h']]) {
+      assert.deepEqual(run(...args), { status: 0, stdout: HELP, stderr: '' }, args.join(' '));
+    }
+    const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual(run('--version'), { status: 0, stdout: `${version}\n`, stderr: '' });
+    assert.deepEqual(run('check', '--version'), { status: 0, stdout: `${version}\n`, stderr: '' });
+    // What the help must say: every format, every severity, the three exit statuses, an example.
+    for (const word of [...FORMATS, ...SEVERITIES, '0  no finding', '1  a finding', '2  bad usage', 'Example:', '--max-warnings', '--stdin-filename']) {
+      assert.ok(HELP.includes(word), word);
+    }
+  });
+
+  describe('--severity and --max-warnings', () => {
+    const TWO = 'Marketing closed the deal.\n\nOur sales team will launch a TV advertising campaign.\n';
+    beforeEach(() => {
+      write('two.md', TWO);
+      write('info.json', JSON.stringify({ rules: { 'marketing-doing-sales': 'information', 'sales-doing-marketing': 'information' } }));
+      write('error.json', JSON.stringify({ rules: { 'marketing-doing-sales': 'error' } }));
+    });
+
+    it('findings below --severity are printed but do not fail the run', () => {
+      const below = run('check', 'two.md', '--config', 'info.json', '--severity', 'warning');
+      assert.equal(below.status, 0, below.stderr);
+      assert.equal(stdoutLines(below.stdout).filter((line) => TEXT_LINE.test(line)).length, 2);
+      assert.equal(run('check', 'two.md', '--config', 'info.json', '--severity=information').status, 1);
+      assert.equal(run('check', 'two.md', '--config', 'info.json').status, 1);
+      assert.equal(run('check', 'two.md', '--config', 'error.json', '--severity', 'error').status, 1);
+    });
+
+    it('--max-warnings N tolerates N findings that are not errors; one more fails and says so; an error always fails', () => {
+      assert.deepEqual(pick(run('check', 'two.md', '--max-warnings', '2')), [0, '']);
+      assert.deepEqual(pick(run('check', 'two.md', '--max-warnings', '1')), [1, 'plumb-line: 2 findings that are not errors, more than --max-warnings 1\n']);
+      assert.deepEqual(pick(run('check', 'two.md', '--max-warnings', '0')), [1, '']);
+      assert.deepEqual(pick(run('check', 'two.md', '--config', 'error.json', '--max-warnings', '5')), [1, '']);
+      // The error is below --severity here, so it does not count: one warning, tolerated.
+      write('hint.json', JSON.stringify({ rules: { 'marketing-doing-sales': 'hint' } }));
+      assert.deepEqual(pick(run('check', 'two.md', '--config', 'hint.json', '--severity', 'warning', '--max-warnings', '1')), [0, '']);
+    });
+
+    it('refuses a --severity or --max-warnings it cannot read', () => {
+      const severity = run('check', 'two.md', '--severity', 'fatal');
+      assert.deepEqual(pick(severity), [2, `plumb-line: --severity must be error, warning, information or hint, not "fatal"\n${USAGE}\n`]);
+      const count = run('check', 'two.md', '--max-warnings', '-1');
+      assert.deepEqual(pick(count), [2, `plumb-line: --max-warnings must be a whole number, 0 or more, not "-1"\n${USAGE}\n`]);
+    });
+  });
+
+  it('colours the text format when FORCE_COLOR or --color says so, never when piped or under NO_COLOR', () => {
+    write('draft.md', FLAGGED);
+    const message = '“marketing team” is credited with closing the sale, which is sales work. Write “sales”, or say how marketing supports sales.';
+    const coloured =
+      `draft.md:3:5: \x1b[33mwarning\x1b[39m ${message} \x1b[2m[marketing-doing-sales]\x1b[22m\n` +
+      '    flagged: “\x1b[1mmarketing team closed the deal\x1b[22m”\n' +
+      '\x1b[1m1 finding in 1 file.\x1b[22m\n';
+    const plain = `draft.md:3:5: warning ${message} [marketing-doing-sales]\n    flagged: “marketing team closed the deal”\n1 finding in 1 file.\n`;
+    assert.equal(runCli(dir, ['check', 'draft.md']).stdout, plain);
+    assert.equal(runCli(dir, ['check', 'draft.md'], { env: { FORCE_COLOR: '1' } }).stdout, coloured);
+    assert.equal(runCli(dir, ['check', 'draft.md'], { env: { FORCE_COLOR: '0' } }).stdout, plain);
+    assert.equal(runCli(dir, ['check', 'draft.md'], { env: { NO_COLOR: '1' } }).stdout, plain);
+    assert.equal(runCli(dir, ['check', 'draft.md', '--color'], { env: { NO_COLOR: '1' } }).stdout, coloured);
+    assert.equal(runCli(dir, ['check', 'draft.md', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout, plain);
+    // JSON is never coloured.
+    assert.ok(!runCli(dir, ['check', 'draft.md', '--format', 'json'], { env: { FORCE_COLOR: '1' } }).stdout.includes('\x1b'));
+  });
+
+  it('decides colour from the flag, then FORCE_COLOR, then NO_COLOR, then whether stdout is a terminal', () => {
+    const cases: [boolean | undefined, NodeJS.ProcessEnv, boolean, boolean][] = [
+      [undefined, {}, true, true],
+      [undefined, {}, false, false],
+      [undefined, { TERM: 'dumb' }, true, false],
+      [undefined, { NO_COLOR: '1' }, true, false],
+      [undefined, { NO_COLOR: '' }, true, true],
+      [undefined, { FORCE_COLOR: 'true' }, false, true],
+      [undefined, { FORCE_COLOR: 'false' }, true, false],
+      [undefined, { FORCE_COLOR: '1', NO_COLOR: '1' }, false, true],
+      [false, { FORCE_COLOR: '1' }, true, false],
+      [true, { NO_COLOR: '1' }, false, true],
+    ];
+    for (const [flag, env, terminal, expected] of cases) assert.equal(colourWanted(flag, env, terminal), expected, JSON.stringify([flag, env, terminal]));
+  });
+
+  it('the flagged words of a claim over a line break are shown on one line', () => {
+    write('wrapped.md', 'Intro line.\n\nOur marketing team\nclosed the deal.\n');
+    assert.match(run('check', 'wrapped.md').stdout, /^ {4}flagged: “marketing team closed the deal”$/m);
+  });
+
+  it('"-" reads standard input, reported under --stdin-filename or <stdin>', () => {
+    const named = runCli(dir, ['check', '-', '--stdin-filename', 'docs/launch.md', '--format', 'json'], { input: FLAGGED });
+    assert.equal(named.status, 1, named.stderr);
+    assert.deepEqual((JSON.parse(named.stdout) as Row[]).map((row) => [row.file, row.line, row.column, row.ruleId]), [
+      ['docs/launch.md', 3, 5, 'marketing-doing-sales'],
+    ]);
+    const unnamed = runCli(dir, ['check', '-'], { input: FLAGGED });
+    assert.match(unnamed.stdout, /^<stdin>:3:5: warning /);
+    assert.deepEqual(pick(runCli(dir, ['check', '-'], { input: CLEAN })), [0, '']);
+    assert.equal(runCli(dir, ['check', '-'], { input: CLEAN }).stdout, '0 findings in 1 file.\n');
+    const big = runCli(dir, ['check', '-', '--max-file-size', '10'], { input: FLAGGED });
+    assert.equal(big.stderr, 'plumb-line: <stdin>: skipped, 49 bytes is over the 10 bytes limit (--max-file-size)\n');
+  });
+
+  describe('which files a walk takes', () => {
+    const files = (...args: string[]) => [...new Set(jsonRows(...args).rows.map((row) => row.file.split(path.sep).join('/')))];
+
+    it('skips dot-folders and node_modules inside a walk, but walks a dot-folder named on the command line', () => {
+      write('docs/a.md', FLAGGED);
+      write('.vscode-test/user-data/User/History/1a2b/entries.md', FLAGGED);
+      write('.history/docs/a_20250101.md', FLAGGED);
+      write('docs/.drafts/b.md', FLAGGED);
+      write('docs/node_modules/pkg/README.md', FLAGGED);
+      write('.github/PULL_REQUEST_TEMPLATE.md', FLAGGED);
+      assert.deepEqual(files('check'), ['docs/a.md']);
+      assert.deepEqual(files('check', '.github'), ['.github/PULL_REQUEST_TEMPLATE.md']);
+    });
+
+    it("honours the .gitignore files of the work tree, deeper files taking precedence, and still checks a file named explicitly", () => {
+      mkdirSync(path.join(dir, '.git'));
+      write('.gitignore', 'build/\n*.draft.md\n!keep.draft.md\n');
+      write('docs/.gitignore', 'private/\nkeep.draft.md\n');
+      write('a.md', FLAGGED);
+      write('build/out.md', FLAGGED);
+      write('notes.draft.md', FLAGGED);
+      write('keep.draft.md', FLAGGED);
+      write('docs/b.md', FLAGGED);
+      write('docs/private/c.md', FLAGGED);
+      write('docs/keep.draft.md', FLAGGED);
+      write('docs/x.draft.md', FLAGGED);
+      assert.deepEqual(files('check'), ['a.md', 'docs/b.md', 'keep.draft.md']);
+      // The top-level .gitignore applies to a walk of docs/ too, as it does in Git.
+      assert.deepEqual(files('check', 'docs'), ['docs/b.md']);
+      assert.deepEqual(files('check', 'docs/*.md'), ['docs/b.md']);
+      assert.deepEqual(files('check', 'build/out.md'), ['build/out.md']);
+      // Outside a work tree, only the .gitignore files of the walked folders are read.
+      rmSync(path.join(dir, '.git'), { recursive: true });
+      assert.deepEqual(files('check', 'docs'), ['docs/b.md', 'docs/x.draft.md']);
+    });
+
+    it('takes globs, and leaves out --ignore patterns and "!" patterns, as markdownlint-cli2 does', () => {
+      write('README.md', FLAGGED);
+      write('docs/a.md', FLAGGED);
+      write('docs/guide/b.markdown', FLAGGED);
+      write('docs/old/c.md', FLAGGED);
+      write('docs/notes.txt', FLAGGED);
+      write('blog/d.md', FLAGGED);
+      assert.deepEqual(files('check', 'docs/**/*.md'), ['docs/a.md', 'docs/old/c.md']);
+      assert.deepEqual(files('check', './docs/**/*.{md,markdown}'), ['docs/a.md', 'docs/guide/b.markdown', 'docs/old/c.md']);
+      assert.deepEqual(files('check', '*.md'), ['README.md']);
+      assert.deepEqual(files('check', '--ignore', 'docs/old/**', '--ignore=blog'), ['README.md', 'docs/a.md', 'docs/guide/b.markdown']);
+      assert.deepEqual(files('check', 'docs', '!docs/guide'), ['docs/a.md', 'docs/old/c.md']);
+      const named = run('check', 'docs/old/c.md', 'README.md', '--ignore', 'docs/old/*');
+      assert.equal(named.stderr, `plumb-line: docs/old/c.md: skipped, it matches --ignore\n`);
+    });
   });
 });

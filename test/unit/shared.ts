@@ -1,4 +1,5 @@
 // What the corpus, catalogue, lint and CLI tests share: where the repo is, the real catalogue, and how to apply a fix.
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { Catalogue, Span, TextEdit } from '../../src/core';
 import { loadCatalogue } from '../../src/corpusFolder';
@@ -30,4 +31,19 @@ export function lineAndCharacter(text: string, offset: number): { line: number; 
   const before = text.slice(0, offset).split('\n');
   // split() always gives at least one part.
   return { line: before.length - 1, character: before[before.length - 1]!.length };
+}
+
+/** The environment the CLI tests run it in: no colour settings inherited from the shell that runs the tests. */
+const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'FORCE_COLOR' && key !== 'NO_COLOR'));
+
+/** Runs dist/cli.js as a real process in `cwd`; a run that hangs (on a FIFO, a device) is killed and has status null. */
+export function runCli(cwd: string, args: string[], extra: { env?: Record<string, string>; input?: string } = {}) {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 15_000,
+    env: { ...plainEnv, ...extra.env },
+    input: extra.input ?? '',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

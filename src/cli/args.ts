@@ -1,0 +1,132 @@
+// The command line as words: what `plumb-line` accepts, what --help says about it, and the parsed arguments.
+import { DEFAULT_MAX_FILE_KB, type Severity } from '../core';
+
+export const FORMATS = ['text', 'json', 'github', 'rdjsonl', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export const USAGE = 'usage: plumb-line check [paths, folders or globs...] [options]   (plumb-line --help for more)';
+
+export const HELP = `plumb-line: keeps "sales" and "marketing" apart in Markdown.
+
+usage: plumb-line check [paths, folders or globs...] [options]
+       plumb-line --help | --version
+
+Paths: files, folders (searched for .md and .markdown files) and globs such as "docs/**/*.md"; none means ".".
+A file named on its own must be Markdown. "-" reads standard input. Inside folders, dot-folders and node_modules
+are skipped and each folder's .gitignore is honoured. A pattern starting with "!" is the same as --ignore.
+
+Options:
+  --format FORMAT          text (default), json, github (workflow annotations), rdjsonl (reviewdog), sarif (code scanning)
+  --severity LEVEL         error, warning, information or hint (default): findings below LEVEL are printed but never fail the run
+  --max-warnings N         tolerate up to N findings that fail the run and are not errors (default 0); an error always fails it
+  --explain                print under each finding how its sentence was read (text format)
+  --config FILE            a JSON file shaped like the settings: { "rules": { ... }, "extraPhrases": { ... } }
+  --ignore PATTERN         leave out paths matching a glob, relative to the working folder (repeatable)
+  --no-error-on-unmatched  a folder or glob with no Markdown is a warning only, not exit status 2
+  --stdin-filename NAME    the file name that findings read from "-" are reported under (default <stdin>)
+  --max-file-size SIZE     skip files larger than SIZE, e.g. 500KB (default ${DEFAULT_MAX_FILE_KB / 1024}MB)
+  --color, --no-color      colour the text format or not (default: on a terminal only; NO_COLOR and FORCE_COLOR are honoured)
+  -h, --help               print this help
+  --version                print the version
+
+Exit status:
+  0  no finding fails the run
+  1  a finding fails it: an error at or above --severity, or more than --max-warnings other findings at or above it
+  2  bad usage, an input that could not be read or checked, a file that is not Markdown, or a folder or glob with
+     no Markdown (unless --no-error-on-unmatched)
+
+Example:
+  plumb-line check docs/ README.md --severity warning --max-warnings 10
+`;
+
+export class UsageError extends Error {}
+
+export interface Arguments {
+  /** `help` and `version` print and exit; `check` lints. */
+  command: 'check' | 'help' | 'version';
+  paths: string[];
+  format: Format;
+  config?: string;
+  /** Print under each finding how the sentence was read. */
+  explain: boolean;
+  /** Bytes over which a file is skipped. */
+  maxFileSize: number;
+  /** Findings below this severity are printed but do not fail the run. */
+  severity: Severity;
+  /** How many counted findings that are not errors are tolerated. */
+  maxWarnings: number;
+  /** Globs of paths to leave out, relative to the working folder. */
+  ignore: string[];
+  errorOnUnmatched: boolean;
+  stdinFilename?: string;
+  /** `--color` or `--no-color`; undefined lets the terminal and the environment decide. */
+  color?: boolean;
+}
+
+/** "2MB", "500KB", "1048576": a size in bytes. */
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--max-file-size must be a size such as 2MB or 500KB, not "${text}"`);
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
+  return Math.round(Number(match[1]) * unit);
+}
+
+function oneOf<T extends string>(flag: string, allowed: readonly T[], value: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${value}"`);
+}
+
+export function parseArguments(argv: string[]): Arguments {
+  // --help and --version answer wherever they are, as in other linters' command lines.
+  if (argv.includes('--help') || argv.includes('-h')) return { ...defaults(), command: 'help' };
+  if (argv.includes('--version')) return { ...defaults(), command: 'version' };
+  const [command, ...rest] = argv;
+  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const parsed = defaults();
+  for (let index = 0; index < rest.length; index += 1) {
+    const argument = rest[index]!;
+    // "--format=json": the value may follow the flag after "=".
+    const equals = argument.startsWith('--') ? argument.indexOf('=') : -1;
+    const flag = equals < 0 ? argument : argument.slice(0, equals);
+    const inline = equals < 0 ? undefined : argument.slice(equals + 1);
+    const value = () => {
+      const next = inline ?? rest[++index];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === '--format') parsed.format = oneOf('--format', FORMATS, value());
+    else if (flag === '--config') parsed.config = value();
+    else if (flag === '--explain') parsed.explain = true;
+    else if (flag === '--max-file-size') parsed.maxFileSize = parseSize(value());
+    else if (flag === '--severity') parsed.severity = oneOf('--severity', SEVERITIES, value());
+    else if (flag === '--max-warnings') {
+      const count = value();
+      if (!/^\d+$/.test(count)) throw new UsageError(`--max-warnings must be a whole number, 0 or more, not "${count}"`);
+      parsed.maxWarnings = Number(count);
+    } else if (flag === '--ignore') parsed.ignore.push(value());
+    else if (flag === '--no-error-on-unmatched') parsed.errorOnUnmatched = false;
+    else if (flag === '--stdin-filename') parsed.stdinFilename = value();
+    else if (flag === '--color' || flag === '--no-color') parsed.color = flag === '--color';
+    else if (argument === '-') parsed.paths.push(argument);
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+    else if (argument.startsWith('!')) parsed.ignore.push(argument.slice(1));
+    else parsed.paths.push(argument);
+  }
+  if (parsed.paths.length === 0) parsed.paths.push('.');
+  return parsed;
+}
+
+function defaults(): Arguments {
+  return {
+    command: 'check',
+    paths: [],
+    format: 'text',
+    explain: false,
+    maxFileSize: DEFAULT_MAX_FILE_KB * 1024,
+    severity: 'hint',
+    maxWarnings: 0,
+    ignore: [],
+    errorOnUnmatched: true,
+  };
+}
