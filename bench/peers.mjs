@@ -42,7 +42,7 @@ export function makeWorkDir() {
  * The in-process peers, in the order each round runs them. Each `run(text)` lints the text and returns how many
  * findings (or nodes, for the parser alone) it produced; `run` may be async (textlint's API is).
  */
-export async function loadInProcessPeers({ lintMarkdown, catalogue }) {
+export async function loadInProcessPeers({ lintMarkdown, catalogue, forgetKept }) {
   const [
     { unified },
     { default: remarkParse },
@@ -75,7 +75,15 @@ export async function loadInProcessPeers({ lintMarkdown, catalogue }) {
   };
 
   const peers = [
-    { id: 'plumb-line', label: 'Plumb Line (lintMarkdown)', run: (text) => lintMarkdown(text, catalogue).length },
+    // Cold: the engine keeps the chunks and paragraphs it has worked on (a keystroke reuses them); the peers keep nothing.
+    {
+      id: 'plumb-line',
+      label: 'Plumb Line (lintMarkdown)',
+      run: (text) => {
+        forgetKept();
+        return lintMarkdown(text, catalogue).length;
+      },
+    },
     { id: 'remark-parse', label: 'remark-parse alone', run: (text) => parser.parse(text).children.length },
     {
       id: 'markdownlint',

@@ -34,7 +34,7 @@ process.on('uncaughtException', (error) => {
   console.error(`\n${String(error?.message).startsWith('bench') ? error.message : error?.stack ?? error}`);
   process.exit(1);
 });
-const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+const { lintMarkdown, loadCatalogue, forgetKept } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
 const quick = process.env.BENCH_QUICK === '1';
 const count = (name, fallback) => {
   const value = Number(process.env[name] ?? fallback);
@@ -196,7 +196,7 @@ await esbuild.build({
 
 // ── In-process: 100 KB and 1 MB ────────────────────────────────────────────────────────────────────────────────────
 const catalogue = loadCatalogue(join(root, 'corpus'));
-const peers = await loadInProcessPeers({ lintMarkdown, catalogue });
+const peers = await loadInProcessPeers({ lintMarkdown, catalogue, forgetKept });
 results.inProcess = {};
 
 async function timed(fn) {
@@ -332,10 +332,21 @@ results.keystroke = { small: keystroke(sizes.cli, rounds), large: keystroke(size
     rounds: largeRounds,
     eachOnItsOwn: compare(
       `each draft on its own (${drafts.length})`,
-      (round) => drafts.forEach((text) => lintMarkdown(fresh(text, round), catalogue)),
+      (round) => {
+        // Cold, as alex is: no chunk or paragraph kept from an earlier round.
+        forgetKept();
+        drafts.forEach((text) => lintMarkdown(fresh(text, round), catalogue));
+      },
       () => drafts.forEach((text) => alexMarkdown(text)),
     ),
-    oneLongDraft: compare('one long draft', (round) => lintMarkdown(fresh(longDraft, round), catalogue), () => alexMarkdown(longDraft)),
+    oneLongDraft: compare(
+      'one long draft',
+      (round) => {
+        forgetKept();
+        lintMarkdown(fresh(longDraft, round), catalogue);
+      },
+      () => alexMarkdown(longDraft),
+    ),
   };
 }
 

@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Root, RootContent } from 'mdast';
 import type { Point as UnistPoint, Position } from 'unist';
+import { Kept } from './kept';
 import type { Point, Span } from './types';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
@@ -15,8 +16,7 @@ const CHUNKS_KEPT = 2048;
 const CHUNK_CHARS_KEPT = 8 * 1024 * 1024;
 
 /** Parsed chunks by their text, each a tree as if the chunk were a document of its own (positions from its start). */
-const chunkTrees = new Map<string, Root>();
-let chunkChars = 0;
+const chunkTrees = new Kept<Root>(CHUNKS_KEPT, CHUNK_CHARS_KEPT);
 
 /**
  * Parses Markdown (CommonMark, GitHub extensions (tables, autolinked URLs) and YAML/TOML front matter) to mdast with
@@ -50,21 +50,7 @@ export function parseWhole(markdown: string): Root {
 }
 
 function chunkTree(chunk: string): Root {
-  let tree = chunkTrees.get(chunk);
-  if (tree) {
-    // Most recently used last, so the oldest is dropped first.
-    chunkTrees.delete(chunk);
-  } else {
-    tree = parseWhole(chunk);
-    chunkChars += chunk.length;
-  }
-  chunkTrees.set(chunk, tree);
-  while (chunkTrees.size > CHUNKS_KEPT || chunkChars > CHUNK_CHARS_KEPT) {
-    const oldest = chunkTrees.keys().next().value!;
-    chunkTrees.delete(oldest);
-    chunkChars -= oldest.length;
-  }
-  return tree;
+  return chunkTrees.get(chunk, () => parseWhole(chunk));
 }
 
 /** Counts the line breaks ("\n", "\r\n", a lone "\r") in text[from, to). */

@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Nodes as MdastNodes, Parents, Paragraph, Root } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
+import { Kept } from './kept';
 import { parseMarkdown, toSpan } from './markdown';
 import { quotations, type Quotation, type QuotedRange } from './quotes';
 import { blocksOf, type Block, type BlockKind, type Range } from './structure';
@@ -317,32 +318,20 @@ function cutText(node: MdastNodes): MdastNodes[] {
  * The sentences of pieces parsed before, by the piece's source and its inline tree (offsets and lines relative to
  * the piece): after a keystroke only the paragraph typed in is converted again. Kept with each token's raw text.
  */
-const pieceSentences = new Map<string, { sentences: Sentence[]; raws: Array<Array<string | undefined>> }>();
-let pieceChars = 0;
 const PIECES_KEPT = 4096;
 const PIECE_CHARS_KEPT = 8 * 1024 * 1024;
+const pieceSentences = new Kept<{ sentences: Sentence[]; raws: Array<Array<string | undefined>> }>(PIECES_KEPT, PIECE_CHARS_KEPT);
 
 /** The sentences of one piece, relative to its start: converted once per distinct piece, then copied. */
 function pieceSentencesOf(source: string, piece: MdastNodes[]): { sentences: Sentence[]; raws: Array<Array<string | undefined>> } {
-  const key = `${source}\u0000${JSON.stringify(piece)}`;
-  let kept = pieceSentences.get(key);
-  if (kept) pieceSentences.delete(key);
-  else {
+  return pieceSentences.get(`${source}\u0000${JSON.stringify(piece)}`, () => {
     const first = piece[0]!.position!;
     const last = piece[piece.length - 1]!.position!;
     const paragraph: Paragraph = { type: 'paragraph', children: piece as Paragraph['children'], position: { start: first.start, end: last.end } };
     const nlcst = toNlcst(paragraph, new VFile(source), ParseEnglish, { ignore: NOT_PROSE });
     const sentences = collectSentences(nlcst);
-    kept = { sentences, raws: sentences.map((sentence) => sentence.tokens.map((token) => RAW.get(token))) };
-    pieceChars += key.length;
-  }
-  pieceSentences.set(key, kept);
-  while (pieceSentences.size > PIECES_KEPT || pieceChars > PIECE_CHARS_KEPT) {
-    const oldest = pieceSentences.keys().next().value!;
-    pieceSentences.delete(oldest);
-    pieceChars -= oldest.length;
-  }
-  return kept;
+    return { sentences, raws: sentences.map((sentence) => sentence.tokens.map((token) => RAW.get(token))) };
+  });
 }
 
 /**
