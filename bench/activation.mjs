@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const loadStart = performance.now();
+/** @type {typeof import('./engine')} */
 const { loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
 const moduleMs = performance.now() - loadStart;
 const start = performance.now();
