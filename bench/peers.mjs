@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './drafts.mjs';
 
+// What require() returns is untyped: each use says what it is.
+/** @type {(id: string) => unknown} */
 const require = createRequire(import.meta.url);
 
 /** @typedef {typeof import('./engine')} Engine */
@@ -154,7 +156,6 @@ export function peerVersions() {
   return Object.fromEntries(
     names.map((name) => {
       try {
-        // require() of JSON is untyped: a package.json's version is a string.
         return [name, /** @type {{ version: string }} */ (require(join(root, 'node_modules', name, 'package.json'))).version];
       } catch {
         return [name, null];

@@ -75,8 +75,10 @@ process.on('uncaughtException', (error) => {
   console.error(`\n${String(error?.message).startsWith('bench') ? error.message : error?.stack ?? error}`);
   process.exit(1);
 });
-/** @type {typeof import('./engine')} */
-const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+// require() is untyped: what it returns is the bundle of bench/engine.ts.
+/** @type {unknown} */
+const engine = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+const { lintMarkdown, loadCatalogue } = /** @type {typeof import('./engine')} */ (engine);
 const quick = process.env.BENCH_QUICK === '1';
 /**
  * @param {string} name

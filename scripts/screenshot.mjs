@@ -12,7 +12,9 @@ import { startCodeServer } from './code-server.mjs';
 import { dismissNotifications, expandRow, hoverTerm, openWithQuickOpen, waitForAttribute } from './workbench.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const manifest = /** @type {{ main: string }} */ (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+/** @type {unknown} */
+const parsedManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = /** @type {{ main: string }} */ (parsedManifest);
 const examples = join(root, 'examples');
 const stateDir = join(root, '.vscode-test', 'screenshot');
 const mediaDir = join(root, 'media');

@@ -12,8 +12,9 @@ import { launchChromium } from '../../scripts/chromium.mjs';
 import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-/** @type {{ main: string }} */
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** @type {unknown} */
+const parsedManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = /** @type {{ main: string }} */ (parsedManifest);
 const suiteEntry = join(root, 'out', 'test', 'integration', 'suite', 'index.js');
 // A fresh folder per run (user data, extensions, results), so runs started at the same time stay apart.
 const runsDir = join(root, '.vscode-test', 'integration');
@@ -134,7 +135,9 @@ async function waitForResults(server, page, diagnostics) {
 /** @returns {import('./suite/index').TestReport} */
 function readReport() {
   if (!existsSync(resultsFile)) throw new Error(`the suite finished without writing ${resultsFile}.`);
-  return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  /** @type {unknown} */
+  const report = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  return /** @type {import('./suite/index').TestReport} */ (report);
 }
 
 // Prints one line per test; returns how many passed and failed.

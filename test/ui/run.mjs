@@ -13,8 +13,9 @@ import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.
 import { dismissNotifications, expandRow, hoverTerm, openWithQuickOpen } from '../../scripts/workbench.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-/** @type {{ main?: string, browser: string, [field: string]: unknown }} */
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** @type {unknown} */
+const parsedManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = /** @type {{ main?: string, browser: string, [field: string]: unknown }} */ (parsedManifest);
 const timeout = Number(process.env.PLUMB_LINE_TEST_TIMEOUT_MS ?? 60_000);
 const host = process.argv[2];
 if (host !== 'desktop' && host !== 'web') {
@@ -311,7 +312,9 @@ function firstPassage() {
 
 /** @returns {string[]} the corpus file names, as esbuild.mjs lists them */
 function corpusFiles() {
-  return JSON.parse(readFileSync(join(root, 'dist', 'web', 'corpus.json'), 'utf8'));
+  /** @type {unknown} */
+  const files = JSON.parse(readFileSync(join(root, 'dist', 'web', 'corpus.json'), 'utf8'));
+  return /** @type {string[]} */ (files);
 }
 
 /** The corpus articles' titles, from their front matter. */
