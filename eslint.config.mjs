@@ -1,4 +1,5 @@
 // ESLint for the TypeScript sources and the .mjs scripts, type-aware through both tsconfigs. No formatter rules here.
+// The .mjs scripts are JSDoc-typed under checkJs (tsconfig.scripts.json), so the no-unsafe-* rules hold for them too.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -21,18 +22,6 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       // Core max-len (deprecated for @stylistic's, but kept until ESLint 11): no new dependency for one rule.
       'max-len': ['error', { code: 160, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: false, ignoreTemplateLiterals: false }],
-    },
-  },
-  {
-    // Plain JavaScript: every value without a JSDoc type is `any`, so the no-unsafe-* rules would flag each use until
-    // the scripts are JSDoc-typed under checkJs (tsconfig.scripts.json). The promise and unused-value rules still apply.
-    files: ['**/*.mjs'],
-    rules: {
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
 );

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const loadStart = performance.now();
-const { loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+// require() is untyped: what it returns is the bundle of bench/engine.ts.
+/** @type {unknown} */
+const engine = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+const { loadCatalogue } = /** @type {typeof import('./engine')} */ (engine);
 const moduleMs = performance.now() - loadStart;
 const start = performance.now();
 const catalogue = loadCatalogue(join(root, 'corpus'));

@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function markdownUnder(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
@@ -15,8 +19,10 @@ function markdownUnder(dir) {
     .sort((a, b) => relative(root, a).localeCompare(relative(root, b)));
 }
 
+/** @param {string} text */
 const withoutFrontMatter = (text) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').trim();
 
+/** @type {string[] | undefined} */
 let pieces;
 /** Every source file's text, once: examples first, then the evaluation fixtures. */
 export function sourcePieces() {
@@ -26,12 +32,16 @@ export function sourcePieces() {
   return pieces;
 }
 
-/** A draft of at least `bytes` bytes (UTF-8), as close above it as a paragraph break allows. */
+/**
+ * A draft of at least `bytes` bytes (UTF-8), as close above it as a paragraph break allows.
+ * @param {number} bytes
+ */
 export function draftOfSize(bytes) {
   const parts = [];
   let size = 0;
   for (let at = 0; size < bytes; at += 1) {
     const piece = sourcePieces()[at % sourcePieces().length];
+    if (piece === undefined) throw new Error('bench: no Markdown under examples/ or test/fixtures/eval/ to build drafts from');
     for (const paragraph of piece.split(/\n{2,}/)) {
       parts.push(paragraph);
       size += Buffer.byteLength(paragraph) + 2;

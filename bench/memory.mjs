@@ -14,13 +14,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { draftOfSize, root } from './drafts.mjs';
 
-const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+// require() is untyped: what it returns is the bundle of bench/engine.ts.
+/** @type {unknown} */
+const engine = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+const { lintMarkdown, loadCatalogue } = /** @type {typeof import('./engine')} */ (engine);
 const bytes = Number(process.argv[2] ?? 5 * 1024 * 1024);
 const catalogue = loadCatalogue(join(root, 'corpus'));
 // Flattened into one fresh string, so the lint does not pay for joining the pieces.
 const text = Buffer.from(draftOfSize(bytes)).toString('utf8');
 const size = Buffer.byteLength(text);
 
+/** @param {string} field */
 const statusKb = (field) => {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
   return match ? Number(match[1]) * 1024 : undefined;
@@ -41,6 +45,7 @@ const findings = lintMarkdown(text, catalogue);
 const lintMs = performance.now() - start;
 const heapAfter = process.memoryUsage().heapUsed;
 const peakRss = method.startsWith('VmHWM') ? statusKb('VmHWM') : process.memoryUsage().rss;
+if (baselineRss === undefined || peakRss === undefined) throw new Error('bench: no VmRSS or VmHWM line in /proc/self/status');
 if (!Array.isArray(findings) || findings.length === 0) throw new Error('bench: lintMarkdown found nothing in the memory draft');
 console.log(
   JSON.stringify({

@@ -7,7 +7,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './drafts.mjs';
 
+// What require() returns is untyped: each use says what it is.
+/** @type {(id: string) => unknown} */
 const require = createRequire(import.meta.url);
+
+/** @typedef {typeof import('./engine')} Engine */
+/** An in-process peer: `run(text)` lints the text and returns how many findings (or nodes) it produced. */
+/** @typedef {{ id: string, label: string, run: (text: string) => number | Promise<number> }} InProcessPeer */
+/** @typedef {import('node:child_process').SpawnSyncReturns<string>} Run */
+/** A whole-process peer: its arguments after `node` (or a function of the file to lint), and checks of a run. */
+/** @typedef {{ id: string, label: string, args: string[] | ((file: string) => string[]), ok: (run: Run) => boolean, probe: (run: Run) => boolean }} CliPeer */
+/** @typedef {typeof import('@textlint/textlint-plugin-markdown')} MarkdownPluginModule */
+/** write-good ships no types: a suggestion is where it is and why. */
+/** @typedef {(text: string) => { index: number, offset: number, reason: string }[]} WriteGood */
+
+/** @param {unknown} error */
+const firstLine = (error) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 /** A sentence for every peer: Plumb Line (marketing credited with closing), textlint-rule-terminology ("Javascript"),
  * markdownlint (a heading with no blank line below, trailing spaces), write-good ("very", passive), alex ("obviously"). */
@@ -15,17 +30,28 @@ export const PROBE =
   '# Probe\nMarketing closed the deal with Acme last week.   \n\n' +
   'We obviously wrote it in Javascript, and it was very clearly written by me.\n';
 
+/**
+ * @template T
+ * @param {string} name
+ * @param {() => T | Promise<T>} loader
+ * @returns {Promise<T>}
+ */
 async function load(name, loader) {
   try {
     return await loader();
   } catch (error) {
     throw new Error(
-      `bench: the peer ${name} could not be loaded (${error.message.split('\n')[0]}). Run \`npm install\`: it is a devDependency.`,
+      `bench: the peer ${name} could not be loaded (${firstLine(error)}). Run \`npm install\`: it is a devDependency.`,
       { cause: error },
     );
   }
 }
 
+/**
+ * @param {string} name
+ * @param {boolean} condition
+ * @param {string} what
+ */
 function expect(name, condition, what) {
   if (!condition) throw new Error(`bench: ${name} did not ${what} on the probe text, so timing it would time a no-op`);
 }
@@ -41,6 +67,8 @@ export function makeWorkDir() {
 /**
  * The in-process peers, in the order each round runs them. Each `run(text)` lints the text and returns how many
  * findings (or nodes, for the parser alone) it produced; `run` may be async (textlint's API is).
+ * @param {{ lintMarkdown: Engine['lintMarkdown'], catalogue: ReturnType<Engine['loadCatalogue']> }} engine
+ * @returns {Promise<InProcessPeer[]>}
  */
 export async function loadInProcessPeers({ lintMarkdown, catalogue, forgetKept }) {
   const [
@@ -57,9 +85,9 @@ export async function loadInProcessPeers({ lintMarkdown, catalogue, forgetKept }
     load('remark-parse', () => import('remark-parse')),
     load('markdownlint', () => import('markdownlint/sync')),
     load('@textlint/kernel', () => import('@textlint/kernel')),
-    load('@textlint/textlint-plugin-markdown', () => require('@textlint/textlint-plugin-markdown')),
+    load('@textlint/textlint-plugin-markdown', () => /** @type {MarkdownPluginModule} */ (require('@textlint/textlint-plugin-markdown'))),
     load('textlint-rule-terminology', () => import('textlint-rule-terminology')),
-    load('write-good', () => require('write-good')),
+    load('write-good', () => /** @type {WriteGood} */ (require('write-good'))),
     load('alex', () => import('alex')),
   ]);
 
@@ -67,6 +95,7 @@ export async function loadInProcessPeers({ lintMarkdown, catalogue, forgetKept }
   // textlint's kernel, given the rule and the plugin as modules: what its CLI runs once the config is read (its config
   // loader cannot resolve the ESM-only rule package from the API, and the CLI comparison times config reading anyway).
   const kernel = new TextlintKernel();
+  /** @type {import('@textlint/kernel').TextlintKernelOptions} */
   const textlintOptions = {
     ext: '.md',
     filePath: 'draft.md',
@@ -74,6 +103,7 @@ export async function loadInProcessPeers({ lintMarkdown, catalogue, forgetKept }
     rules: [{ ruleId: 'terminology', rule: terminology }],
   };
 
+  /** @type {InProcessPeer[]} */
   const peers = [
     // Cold: the engine keeps the chunks and paragraphs it has worked on (a keystroke reuses them); the peers keep nothing.
     {
@@ -117,6 +147,7 @@ export async function loadInProcessPeers({ lintMarkdown, catalogue, forgetKept }
 
 /** Each package's installed version, for the record. */
 export function peerVersions() {
+  /** @type {string[]} */
   const names = [
     'markdownlint',
     'markdownlint-cli2',
@@ -133,7 +164,7 @@ export function peerVersions() {
   return Object.fromEntries(
     names.map((name) => {
       try {
-        return [name, require(join(root, 'node_modules', name, 'package.json')).version];
+        return [name, /** @type {{ version: string }} */ (require(join(root, 'node_modules', name, 'package.json'))).version];
       } catch {
         return [name, null];
       }
@@ -141,6 +172,7 @@ export function peerVersions() {
   );
 }
 
+/** @param {string} name */
 const binScript = (name) => realpathSync(join(root, 'node_modules', '.bin', name));
 
 /**
@@ -148,15 +180,20 @@ const binScript = (name) => realpathSync(join(root, 'node_modules', '.bin', name
  * node binary; the .bin shims only add a shebang). All run in the temp folder that holds the drafts and the
  * textlint config, so no config of this repository is picked up. `ok` accepts a run on the draft (findings or not, but
  * no crash); `probe` demands the peer's own finding on the probe file.
+ * @param {{ cliPath: string }} options
+ * @returns {CliPeer[]}
  */
 export function cliPeers({ cliPath }) {
+  /** @param {Run} run */
   const out = (run) => `${run.stdout}${run.stderr}`;
-  const cleanExit = (...codes) => (run) => run.signal === null && codes.includes(run.status);
+  /** @param {number[]} codes @returns {(run: Run) => boolean} */
+  const cleanExit = (...codes) => (run) => run.signal === null && run.status !== null && codes.includes(run.status);
+  /** @type {{ md: string, textlint: string, alex: string, writeGood: string }} */
   let bins;
   try {
     bins = { md: binScript('markdownlint-cli2'), textlint: binScript('textlint'), alex: binScript('alex'), writeGood: binScript('write-good') };
   } catch (error) {
-    throw new Error(`bench: a peer's command is missing (${error.message.split('\n')[0]}). Run \`npm install\`: they are devDependencies.`, { cause: error });
+    throw new Error(`bench: a peer's command is missing (${firstLine(error)}). Run \`npm install\`: they are devDependencies.`, { cause: error });
   }
   return [
     { id: 'node', label: 'bare `node -e 0`', args: ['-e', '0'], ok: cleanExit(0), probe: cleanExit(0) },

@@ -28,14 +28,62 @@ import { draftOfSize, root } from './drafts.mjs';
 import { PROBE, cliPeers, loadInProcessPeers, makeWorkDir, peerVersions } from './peers.mjs';
 import { shapes } from './shapes.mjs';
 
+/** @typedef {{ median: number, min: number, max: number }} Spread */
+/** @typedef {'node' | 'plumb-line' | 'markdownlint-cli2' | 'textlint' | 'alex' | 'write-good'} CliPeerId (bench/peers.mjs) */
+/** @typedef {'plumb-line' | 'remark-parse' | 'markdownlint' | 'textlint' | 'write-good' | 'alex'} InProcessPeerId (bench/peers.mjs) */
+/**
+ * @typedef {{ label: string, argv: string[], ms: Spread, timesMs: number[], outputBytes: number | undefined, overBareNode: Spread,
+ *   plumbLineOverThis?: Spread }} CliResult
+ */
+/** Every command but Plumb Line itself and bare node also has Plumb Line's time over its own. */
+/**
+ * @typedef {Record<'node' | 'plumb-line', CliResult>
+ *   & Record<Exclude<CliPeerId, 'node' | 'plumb-line'>, CliResult & { plumbLineOverThis: Spread }>} CliResults
+ */
+/** @typedef {{ label: string, ms: Spread, timesMs: number[], msPerMb: number, results: number | undefined, plumbLineOverThis?: Spread }} PeerResult */
+/** @typedef {Record<'plumb-line', PeerResult> & Record<Exclude<InProcessPeerId, 'plumb-line'>, PeerResult & { plumbLineOverThis: Spread }>} PeerResults */
+/** @typedef {{ bytes: number, rounds: number, peers: PeerResults }} InProcessSection */
+/** @typedef {{ bytes: number, rounds: number, ms: Spread, timesMs: number[] }} KeystrokeSection */
+/** @typedef {{ plumbLineMs: Spread, alexMs: Spread, plumbLineOverAlex: Spread }} AlexComparison */
+/** @typedef {{ moduleMs: number, catalogueMs: number }} ActivationRun bench/activation.mjs's JSON */
+/**
+ * bench/memory.mjs's JSON.
+ * @typedef {{ bytes: number, findings: number, lintMs: number, method: string, gcExposed: boolean, baselineRssBytes: number, peakRssBytes: number,
+ *   peakAboveBaselineBytes: number, peakAboveBaselineMultiple: number, heapUsedAboveBaselineAfterLintBytes: number }} MemoryRun
+ */
+/** @typedef {{ bytes: number, msPerMb: number, from: string }} ProsePoint */
+/** @typedef {{ points: { kb: number, msPerMb: number }[], growth: number, spread: number }} ShapeResult */
+/** @typedef {{ target: string, value: string, met: boolean | null }} Target */
+/**
+ * Everything the run measures; `meta` is there from the start, each other section is filled in as the run reaches it.
+ * @typedef {object} Results
+ * @property {{ date: string, node: string, platform: string, cpus: number, loadAverageAtStart: number[], quick: boolean, rounds: number,
+ *   largeRounds: number, gcBetweenMeasurements: boolean, versions: Record<string, string | null>, loadAverageAtEnd?: number[], seconds?: number }} meta
+ * @property {{ draftBytes: number, rounds: number, note: string, commands: CliResults }} cli
+ * @property {{ small: InProcessSection, large: InProcessSection }} inProcess
+ * @property {{ small: KeystrokeSection, large: KeystrokeSection }} keystroke
+ * @property {{ drafts: number, bytes: number, rounds: number, eachOnItsOwn: AlexComparison, oneLongDraft: AlexComparison }} alexOnDrafts
+ * @property {{ processes: number, catalogueMs: Spread, moduleLoadMs: Spread, timesMs: number[], note: string }} activation
+ * @property {MemoryRun} memory
+ * @property {{ prose: { points: [ProsePoint, ProsePoint, ProsePoint], growth: number, spread: number }, shapes: Record<string, ShapeResult> }} linearity
+ * @property {Target[]} targets
+ */
+
 // The bench's own failures (a peer missing, or one that found nothing on its probe) start with "bench:" and are
 // printed without a stack; anything else keeps its stack.
 process.on('uncaughtException', (error) => {
   console.error(`\n${String(error?.message).startsWith('bench') ? error.message : error?.stack ?? error}`);
   process.exit(1);
 });
-const { lintMarkdown, loadCatalogue, forgetKept } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+// require() is untyped: what it returns is the bundle of bench/engine.ts.
+/** @type {unknown} */
+const engine = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+const { lintMarkdown, loadCatalogue, forgetKept } = /** @type {typeof import('./engine')} */ (engine);
 const quick = process.env.BENCH_QUICK === '1';
+/**
+ * @param {string} name
+ * @param {number} fallback
+ */
 const count = (name, fallback) => {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1) throw new Error(`bench: ${name} must be a whole number ≥ 1, not "${process.env[name]}"`);
@@ -52,35 +100,56 @@ const runStart = performance.now();
 const gc = globalThis.gc ?? (() => {});
 if (!globalThis.gc) console.log('(node was started without --expose-gc: no GC between measurements; `npm run bench` passes it)');
 
+/** @param {number[]} values */
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  // `?? NaN`: an empty list's median is NaN, as undefined arithmetic made it before the types.
+  return (sorted.length % 2 ? sorted[middle] : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2) ?? NaN;
 };
+/**
+ * @param {number[]} values
+ * @returns {Spread}
+ */
 const spread = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+/** @param {number} value */
 const ms = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+/** @param {number} value */
 const times = (value) => `${value.toFixed(2)}×`;
+/** @param {number} bytes */
 const sizeLabel = (bytes) => (bytes >= MB ? `${+(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / KB)} KB`);
 // The engine keeps its last few parses (a hover and the linter share one); a per-round comment keeps every round cold.
 /**
  * @param {string} text
- * @param {number} round
+ * @param {number | string} round
  */
 const fresh = (text, round) => `${text}\n\n<!-- round ${round} -->\n`;
 // One flat string (not a rope of pieces), so no peer pays for joining another's input.
+/** @param {string} text */
 const flat = (text) => Buffer.from(text, 'utf8').toString('utf8');
 /** "ours / peer" as words: 0.5 → "2.00× faster", 2 → "2.00× slower". */
+/**
+ * @param {number} n
+ * @param {string} word
+ */
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** @param {number} ratio */
 const relative = (ratio) => (ratio <= 1 ? `${times(1 / ratio)} faster` : `${times(ratio)} slower`);
 
-/** A Markdown-style table, padded so that it reads in a terminal too. */
+/**
+ * A Markdown-style table, padded so that it reads in a terminal too.
+ * @param {string[]} headers
+ * @param {(string | number | undefined)[][]} rows
+ */
 function table(headers, rows) {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
+  /** @param {(string | number | undefined)[]} cells */
+  const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column] ?? 0)).join(' | ')} |`;
   return [line(headers), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-const results = {
+/** @type {Results} */
+const results = /** @type {Results} */ ({
   meta: {
     date: new Date().toISOString(),
     node: process.version,
@@ -93,7 +162,7 @@ const results = {
     gcBetweenMeasurements: Boolean(globalThis.gc),
     versions: peerVersions(),
   },
-};
+});
 
 // ── The production CLI, built into a temp folder ───────────────────────────────────────────────────────────────────
 // The same options as esbuild.mjs's `--production` build of the CLI entry (keep the two in step), written to a temp
@@ -126,7 +195,15 @@ await esbuild.build({
   writeFileSync(draftFile, draft);
   writeFileSync(probeFile, PROBE);
   const commands = cliPeers({ cliPath });
+  /**
+   * @param {import('./peers.mjs').CliPeer} command
+   * @param {string} file
+   */
   const argsFor = (command, file) => (typeof command.args === 'function' ? command.args(file) : command.args);
+  /**
+   * @param {import('./peers.mjs').CliPeer} command
+   * @param {string} file
+   */
   const spawn = (command, file) => {
     const start = performance.now();
     const run = spawnSync(process.execPath, argsFor(command, file), { cwd: work, encoding: 'utf8', maxBuffer: 64 * MB });
@@ -134,12 +211,17 @@ await esbuild.build({
     if (run.error) throw new Error(`bench: could not start ${command.label}: ${run.error.message}`);
     return { run, elapsed };
   };
+  /**
+   * @param {import('./peers.mjs').CliPeer} command
+   * @param {import('./peers.mjs').Run} run
+   */
   const describe = (command, run) => {
     const signal = run.signal ? `, signal ${run.signal}` : '';
     const output = `${run.stdout}\n${run.stderr}`.trim().slice(0, 2000);
     return `${command.label} (exit ${run.status}${signal}):\n${output}`;
   };
   // Before any timing: each command must find its own mistake in the probe file, and run cleanly on the draft.
+  /** @type {Record<string, number>} */
   const outputBytes = {};
   for (const command of commands) {
     const probe = spawn(command, probeFile).run;
@@ -152,32 +234,40 @@ await esbuild.build({
     if (!command.ok(warm)) throw new Error(`bench: ${describe(command, warm)}\n— it did not run cleanly on the draft`);
     outputBytes[command.id] = Buffer.byteLength(warm.stdout) + Buffer.byteLength(warm.stderr);
   }
+  /** @type {Record<string, number[]>} */
   const elapsed = Object.fromEntries(commands.map((command) => [command.id, []]));
   for (let round = 0; round < rounds; round += 1) {
     for (const command of commands) {
       const { run, elapsed: took } = spawn(command, draftFile);
       if (!command.ok(run)) throw new Error(`bench: round ${round}: ${describe(command, run)}`);
-      elapsed[command.id].push(took);
+      elapsed[command.id]?.push(took);
     }
   }
-  const perRound = (a, b) => elapsed[a].map((value, round) => value / elapsed[b][round]);
+  /**
+   * @param {string} a
+   * @param {string} b
+   */
+  const perRound = (a, b) => (elapsed[a] ?? []).map((value, round) => value / (elapsed[b]?.[round] ?? NaN));
   results.cli = {
     draftBytes: Buffer.byteLength(draft),
     rounds,
     note: 'wall time of each whole process (spawnSync), all started with the same node; ratios taken round by round',
-    commands: Object.fromEntries(
-      commands.map((command) => [
-        command.id,
-        {
-          label: command.label,
-          argv: ['node', ...argsFor(command, '<draft.md>').map((arg) => arg.replace(work, '<tmp>').replace(root, '<repo>/'))],
-          ms: spread(elapsed[command.id]),
-          timesMs: elapsed[command.id],
-          outputBytes: outputBytes[command.id],
-          overBareNode: spread(perRound(command.id, 'node')),
-          ...(command.id === 'plumb-line' || command.id === 'node' ? {} : { plumbLineOverThis: spread(perRound('plumb-line', command.id)) }),
-        },
-      ]),
+    // Keyed by the ids of cliPeers, which gives every command but these two Plumb Line's time over its own.
+    commands: /** @type {CliResults} */ (
+      Object.fromEntries(
+        commands.map((command) => [
+          command.id,
+          {
+            label: command.label,
+            argv: ['node', ...argsFor(command, '<draft.md>').map((arg) => arg.replace(work, '<tmp>').replace(root, '<repo>/'))],
+            ms: spread(elapsed[command.id] ?? []),
+            timesMs: elapsed[command.id] ?? [],
+            outputBytes: outputBytes[command.id],
+            overBareNode: spread(perRound(command.id, 'node')),
+            ...(command.id === 'plumb-line' || command.id === 'node' ? {} : { plumbLineOverThis: spread(perRound('plumb-line', command.id)) }),
+          },
+        ]),
+      )
     ),
   };
   console.log(`\nWhole CLI on a ${sizeLabel(results.cli.draftBytes)} draft, ${plural(rounds, 'interleaved round')} (each a fresh process):\n`);
@@ -197,8 +287,14 @@ await esbuild.build({
 // ── In-process: 100 KB and 1 MB ────────────────────────────────────────────────────────────────────────────────────
 const catalogue = loadCatalogue(join(root, 'corpus'));
 const peers = await loadInProcessPeers({ lintMarkdown, catalogue, forgetKept });
-results.inProcess = {};
+// Its two sections are filled in below.
+results.inProcess = /** @type {Results['inProcess']} */ ({});
 
+/**
+ * @template T
+ * @param {() => T | Promise<T>} fn
+ * @returns {Promise<{ value: T, elapsed: number }>}
+ */
 async function timed(fn) {
   gc();
   const start = performance.now();
@@ -214,9 +310,16 @@ for (let pass = 0; pass < 3; pass += 1) {
   for (const peer of peers) await peer.run(warmText);
 }
 
+/**
+ * @param {number} bytes
+ * @param {number} roundCount
+ * @returns {Promise<InProcessSection>}
+ */
 async function inProcess(bytes, roundCount) {
   const text = draftOfSize(bytes);
+  /** @type {Record<string, number[]>} */
   const elapsed = Object.fromEntries(peers.map((peer) => [peer.id, []]));
+  /** @type {Record<string, number>} */
   const found = {};
   for (let round = 0; round < roundCount; round += 1) {
     // Every peer gets the same input, new each round (so Plumb Line's recent-parse cache never answers).
@@ -224,26 +327,31 @@ async function inProcess(bytes, roundCount) {
     for (const peer of peers) {
       const { value, elapsed: took } = await timed(() => peer.run(input));
       if (!(value > 0)) throw new Error(`bench: ${peer.label} produced nothing on the ${sizeLabel(bytes)} draft (round ${round})`);
-      elapsed[peer.id].push(took);
+      elapsed[peer.id]?.push(took);
       found[peer.id] = value;
     }
   }
   const section = {
     bytes: Buffer.byteLength(text),
     rounds: roundCount,
-    peers: Object.fromEntries(
-      peers.map((peer) => [
-        peer.id,
-        {
-          label: peer.label,
-          ms: spread(elapsed[peer.id]),
-          timesMs: elapsed[peer.id],
-          msPerMb: median(elapsed[peer.id]) / (Buffer.byteLength(text) / MB),
-          // Findings for the linters; for remark-parse alone, the number of top-level nodes.
-          results: found[peer.id],
-          ...(peer.id === 'plumb-line' ? {} : { plumbLineOverThis: spread(elapsed['plumb-line'].map((value, round) => value / elapsed[peer.id][round])) }),
-        },
-      ]),
+    // Keyed by the ids of loadInProcessPeers, which gives every peer but Plumb Line Plumb Line's time over its own.
+    peers: /** @type {PeerResults} */ (
+      Object.fromEntries(
+        peers.map((peer) => [
+          peer.id,
+          {
+            label: peer.label,
+            ms: spread(elapsed[peer.id] ?? []),
+            timesMs: elapsed[peer.id] ?? [],
+            msPerMb: median(elapsed[peer.id] ?? []) / (Buffer.byteLength(text) / MB),
+            // Findings for the linters; for remark-parse alone, the number of top-level nodes.
+            results: found[peer.id],
+            ...(peer.id === 'plumb-line'
+              ? {}
+              : { plumbLineOverThis: spread((elapsed['plumb-line'] ?? []).map((value, round) => value / (elapsed[peer.id]?.[round] ?? NaN))) }),
+          },
+        ]),
+      )
     ),
   };
   console.log(`\nIn-process on ${sizeLabel(section.bytes)} of prose Markdown, ${plural(roundCount, 'interleaved round')}:\n`);
@@ -264,11 +372,17 @@ async function inProcess(bytes, roundCount) {
 // ── Keystroke: re-lint after a one-character edit ──────────────────────────────────────────────────────────────────
 // The draft is linted once, then each round types one more character in the middle of the document (as a writer
 // would) and times the re-lint of the new text: every text is new, so only reuse of unchanged work can make it fast.
+/**
+ * @param {number} bytes
+ * @param {number} roundCount
+ * @returns {KeystrokeSection}
+ */
 function keystroke(bytes, roundCount) {
   const text = draftOfSize(bytes);
   const at = text.indexOf(' ', Math.floor(text.length / 2));
   let current = flat(fresh(text, 'keystroke'));
   lintMarkdown(current, catalogue);
+  /** @type {number[]} */
   const elapsed = [];
   for (let round = 0; round < roundCount; round += 1) {
     current = flat(`${current.slice(0, at)}s${current.slice(at)}`);
@@ -302,8 +416,16 @@ results.keystroke = { small: keystroke(sizes.cli, rounds), large: keystroke(size
   // One long draft too: every draft pasted into a single document, as a long report would be.
   const longDraft = drafts.join('\n\n');
   // No warm-up of its own: both sides ran many times in the sections above.
+  /**
+   * @param {string} name
+   * @param {(round: number) => void} ours
+   * @param {() => void} peer
+   * @returns {AlexComparison}
+   */
   const compare = (name, ours, peer) => {
+    /** @type {number[]} */
     const ourTimes = [];
+    /** @type {number[]} */
     const peerTimes = [];
     for (let round = 0; round < largeRounds; round += 1) {
       gc();
@@ -315,7 +437,7 @@ results.keystroke = { small: keystroke(sizes.cli, rounds), large: keystroke(size
       peer();
       peerTimes.push(performance.now() - start);
     }
-    const ratios = ourTimes.map((value, round) => value / peerTimes[round]);
+    const ratios = ourTimes.map((value, round) => value / (peerTimes[round] ?? NaN));
     console.log(
       `${name.padEnd(34)} plumb-line ${ms(median(ourTimes)).padStart(8)} ms   alex ${ms(median(peerTimes)).padStart(8)} ms   ` +
         `ratio ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)})`,
@@ -351,13 +473,22 @@ results.keystroke = { small: keystroke(sizes.cli, rounds), large: keystroke(size
 }
 
 // ── Fresh processes: activation, peak memory ───────────────────────────────────────────────────────────────────────
+/**
+ * A fresh node process's last line of output, as JSON.
+ * @param {string[]} args
+ * @param {string} what
+ * @returns {unknown}
+ */
 function child(args, what) {
   const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 16 * MB });
   if (run.status !== 0) throw new Error(`bench: ${what} failed (exit ${run.status}${run.signal ? `, ${run.signal}` : ''}): ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop());
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
 }
 {
-  const runs = Array.from({ length: Math.max(3, rounds) }, () => child([join(root, 'bench', 'activation.mjs')], 'bench/activation.mjs'));
+  const runs = Array.from(
+    { length: Math.max(3, rounds) },
+    () => /** @type {ActivationRun} */ (child([join(root, 'bench', 'activation.mjs')], 'bench/activation.mjs')),
+  );
   results.activation = {
     processes: runs.length,
     catalogueMs: spread(runs.map((run) => run.catalogueMs)),
@@ -373,7 +504,7 @@ function child(args, what) {
   );
 }
 {
-  results.memory = child(['--expose-gc', join(root, 'bench', 'memory.mjs'), String(sizes.memory)], 'bench/memory.mjs');
+  results.memory = /** @type {MemoryRun} */ (child(['--expose-gc', join(root, 'bench', 'memory.mjs'), String(sizes.memory)], 'bench/memory.mjs'));
   const memory = results.memory;
   console.log(
     `Peak memory on a ${sizeLabel(memory.bytes)} draft (fresh process): ` +
@@ -389,24 +520,34 @@ function child(args, what) {
 {
   // Every point from a fresh process, as for the shapes: the 100 KB and 1 MB drafts through bench/shape.mjs (median
   // of 3 at 100 KB, one run at 1 MB), the 5 MB one from the memory run (one lint).
+  /**
+   * @param {number} kb
+   * @param {number} runs
+   * @returns {ProsePoint}
+   */
   const proseAt = (kb, runs) => {
     const run = spawnSync(process.execPath, [join(root, 'bench', 'shape.mjs'), 'prose', String(kb), String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (run.status !== 0) throw new Error(`bench/shape.mjs prose ${kb}: ${run.stderr}`);
     return { bytes: Buffer.byteLength(draftOfSize(kb * KB)), msPerMb: Number(run.stdout.trim()), from: `bench/shape.mjs, median of ${runs}` };
   };
+  /** @type {[ProsePoint, ProsePoint, ProsePoint]} */
   const points = [
     proseAt(sizes.small / KB, 3),
     proseAt(sizes.large / KB, 1),
     { bytes: results.memory.bytes, msPerMb: results.memory.lintMs / (results.memory.bytes / MB), from: 'the memory run, one lint' },
   ];
   const perMb = points.map((point) => point.msPerMb);
-  results.linearity = { prose: { points, growth: perMb[perMb.length - 1] / perMb[0], spread: Math.max(...perMb) / Math.min(...perMb) } };
+  // Its shapes are filled in below.
+  results.linearity = /** @type {Results['linearity']} */ ({
+    prose: { points, growth: (perMb[perMb.length - 1] ?? NaN) / (perMb[0] ?? NaN), spread: Math.max(...perMb) / Math.min(...perMb) },
+  });
   const proseLine = points.map((point) => `${sizeLabel(point.bytes)} ${point.msPerMb.toFixed(0)}`).join(' · ');
   console.log(`\nProse, ms per MB (each in a fresh process): ${proseLine}   ×${results.linearity.prose.growth.toFixed(2)}`);
 }
 {
   // Each size runs in a fresh process (bench/shape.mjs), so one shape's garbage never slows the next.
   const shapeSizes = [100, 200, 400, 800, 1600, 3200, 5120].filter((kb) => kb <= shapesMaxKb);
+  /** @param {number} kb */
   const shapeRounds = (kb) => (kb <= 100 ? 3 : 1);
   console.log(
     '\nAdversarial shapes (ms per MB at each size, each in a fresh process after a small warm-up lint; median of 3 at 100 KB, one run above; ' +
@@ -422,7 +563,10 @@ function child(args, what) {
       if (run.status !== 0) throw new Error(`bench/shape.mjs ${name} ${kb}: ${run.stderr}`);
       return { kb, msPerMb: Number(run.stdout.trim()) };
     });
-    const growth = perMb[perMb.length - 1].msPerMb / perMb[0].msPerMb;
+    const first = perMb[0];
+    const last = perMb[perMb.length - 1];
+    if (!first || !last) throw new Error(`bench: BENCH_SHAPES_MAX_KB=${shapesMaxKb} leaves no shape size to run (the smallest is 100)`);
+    const growth = last.msPerMb / first.msPerMb;
     results.linearity.shapes[name] = {
       points: perMb,
       growth,
@@ -440,7 +584,14 @@ function child(args, what) {
   const cli = results.cli.commands;
   const small = results.inProcess.small.peers;
   const worstShape = Object.entries(results.linearity.shapes).sort((a, b) => b[1].growth - a[1].growth)[0];
-  const shapeRange = `${results.linearity.shapes[worstShape[0]].points[0].kb} KB → ${sizeLabel(shapesMaxKb * KB)}`;
+  if (!worstShape) throw new Error('bench: no adversarial shape was run');
+  const shapeRange = `${worstShape[1].points[0]?.kb} KB → ${sizeLabel(shapesMaxKb * KB)}`;
+  /**
+   * @param {string} name
+   * @param {string} value
+   * @param {boolean | null} met
+   * @returns {Target}
+   */
   const target = (name, value, met, measured = true) => ({ target: name, value, met: measured ? met : null });
   results.targets = [
     target(
@@ -496,6 +647,7 @@ function child(args, what) {
     ),
     target('VSIX ≤ 300 KB', 'not measured here (npm run package)', null, false),
   ];
+  /** @param {boolean | null} met */
   const verdict = (met) => (met === null ? '—' : met ? 'met' : 'NOT met');
   console.log(`\nIssue 8 targets${quick ? ' (BENCH_QUICK: smaller drafts and fewer rounds than the issue asks; not a verdict)' : ''}:\n`);
   console.log(table(['target', 'measured', ''], results.targets.map((row) => [row.target, row.value, verdict(row.met)])));

@@ -9,9 +9,12 @@ import { draftOfSize } from './drafts.mjs';
 import { shapes } from './shapes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { lintMarkdown, loadCatalogue } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+// require() is untyped: what it returns is the bundle of bench/engine.ts.
+/** @type {unknown} */
+const engine = createRequire(import.meta.url)(join(root, 'out', 'bench', 'engine.js'));
+const { lintMarkdown, loadCatalogue } = /** @type {typeof import('./engine')} */ (engine);
 const [name, kb, rounds = '3'] = process.argv.slice(2);
-const make = name === 'prose' ? (size) => draftOfSize(size * 1024) : shapes[name];
+const make = name === 'prose' ? (/** @type {number} */ size) => draftOfSize(size * 1024) : name === undefined ? undefined : shapes[name];
 if (!make) throw new Error(`no shape "${name}"; the shapes are: ${Object.keys(shapes).join(', ')}`);
 const catalogue = loadCatalogue(join(root, 'corpus'));
 // One small lint of the same shape first, untimed: otherwise the smallest size pays for the JIT's warm-up and looks

@@ -214,7 +214,9 @@ function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPa
 function isInstalled() {
   if (!existsSync(installedMarker) || !existsSync(executable)) return false;
   try {
-    return JSON.parse(readFileSync(installedMarker, 'utf8')).version === CODE_SERVER_VERSION;
+    /** @type {unknown} */
+    const marker = JSON.parse(readFileSync(installedMarker, 'utf8'));
+    return /** @type {{ version?: unknown }} */ (marker).version === CODE_SERVER_VERSION;
   } catch {
     return false;
   }
@@ -298,7 +300,10 @@ function ripgrepVersionsIn(dir) {
   for (const lockfile of ['lib/vscode/npm-shrinkwrap.json', 'lib/vscode/extensions/npm-shrinkwrap.json', 'lib/vscode/package-lock.json']) {
     const path = join(dir, lockfile);
     if (!existsSync(path)) continue;
-    for (const [key, entry] of Object.entries(JSON.parse(readFileSync(path, 'utf8')).packages ?? {})) {
+    /** @type {unknown} */
+    const parsed = JSON.parse(readFileSync(path, 'utf8'));
+    const lock = /** @type {{ packages?: Record<string, { version?: string }> }} */ (parsed);
+    for (const [key, entry] of Object.entries(lock.packages ?? {})) {
       if (key.endsWith('node_modules/@vscode/ripgrep') && entry.version) versions.add(entry.version);
     }
   }

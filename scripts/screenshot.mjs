@@ -12,7 +12,9 @@ import { startCodeServer } from './code-server.mjs';
 import { dismissNotifications, expandRow, hoverTerm, openWithQuickOpen, waitForAttribute } from './workbench.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const manifest = /** @type {{ main: string }} */ (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+/** @type {unknown} */
+const parsedManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = /** @type {{ main: string }} */ (parsedManifest);
 const examples = join(root, 'examples');
 const stateDir = join(root, '.vscode-test', 'screenshot');
 const mediaDir = join(root, 'media');
@@ -183,6 +185,7 @@ async function pickColorTheme(page, label) {
 /** @param {Page} page @param {Locator} sidebar @param {number} width */
 async function resizeSidebar(page, sidebar, width) {
   const box = await sidebar.boundingBox();
+  if (!box) throw new Error('the sidebar is not visible, so its edge cannot be dragged');
   const y = box.y + box.height / 2;
   // The sash straddles the sidebar's right edge.
   await page.mouse.move(box.x + box.width - 1, y);
@@ -191,19 +194,21 @@ async function resizeSidebar(page, sidebar, width) {
   await page.mouse.up();
   await page.waitForFunction(
     ([element, wanted]) => Math.abs(element.getBoundingClientRect().width - wanted) <= 2,
-    [await sidebar.elementHandle(), width],
+    /** @type {const} */ ([await sidebar.elementHandle(), width]),
   );
 }
 
 // The card is capped at 250 px high and scrolls; drag its free edge (as a user can) until the whole card shows.
 /** @param {Page} page @param {Locator} content */
 async function growHoverToFit(page, content) {
-  const missing = await content.evaluate((element) => element.scrollHeight - element.parentElement.clientHeight);
+  // The hover's content always sits in its scrolling container, so it has a parent element.
+  const missing = await content.evaluate((element) => element.scrollHeight - /** @type {HTMLElement} */ (element.parentElement).clientHeight);
   if (missing <= 0) return;
   const resizable = page.locator('.monaco-resizable-hover', { has: content });
   const sash = resizable.locator(':scope > .monaco-sash.horizontal:not(.disabled)').first();
-  const above = (await sash.getAttribute('class')).includes('north');
+  const above = ((await sash.getAttribute('class')) ?? '').includes('north');
   const box = await sash.boundingBox();
+  if (!box) throw new Error("the hover card's sash is not visible, so the card cannot be grown");
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
@@ -211,11 +216,12 @@ async function growHoverToFit(page, content) {
   await page.mouse.move(x, above ? y - missing - 2 : y + missing + 2, { steps: 5 });
   await page.mouse.up();
   await page.waitForFunction(
-    (element) => element.scrollHeight <= element.parentElement.clientHeight,
+    (element) => element.scrollHeight <= /** @type {HTMLElement} */ (element.parentElement).clientHeight,
     await content.elementHandle(),
   );
   // Rest the pointer inside the card, off its edges and links, so no sash or link is highlighted.
   const card = await content.boundingBox();
+  if (!card) throw new Error('the hover card is not visible');
   await page.mouse.move(card.x + card.width - 30, card.y + card.height / 2, { steps: 3 });
 }
 
@@ -235,6 +241,10 @@ async function capture(page, name) {
   console.log(`Wrote ${relative(root, path)} (${Math.round(statSync(path).size / 1024)} KB).`);
 }
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`Screenshots failed: ${message}`);
   process.exit(1);

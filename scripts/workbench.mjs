@@ -1,7 +1,14 @@
 // Driving the VS Code workbench in a browser as a user does (Quick Open, tree rows, hovers, toasts), for the
 // screenshots and the web extension's test. Each step waits on what the page shows, never on a fixed pause.
 
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Locator} Locator */
+
 // Quick Open (Ctrl+P), the file's name, Enter: resolves once its tab is active.
+/**
+ * @param {Page} page
+ * @param {string} name
+ */
 export async function openWithQuickOpen(page, name) {
   const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
   await page.locator('.monaco-workbench').click({ position: { x: viewport.width / 2, y: viewport.height / 2 } });
@@ -16,6 +23,10 @@ export async function openWithQuickOpen(page, name) {
 }
 
 // Expands a tree row by its label (clicking its twistie) unless it is open already; returns the row.
+/**
+ * @param {Locator} pane
+ * @param {string} label
+ */
 export async function expandRow(pane, label) {
   const row = pane.locator('.monaco-list-row', { has: pane.page().locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
   await row.waitFor();
@@ -27,21 +38,34 @@ export async function expandRow(pane, label) {
 }
 
 // Moves the mouse onto the first occurrence of `term` in the editor's rendered lines.
+/**
+ * @param {Page} page
+ * @param {Locator} editor
+ * @param {string} term
+ */
 export async function hoverTerm(page, editor, term) {
   const box = await editor.locator('.view-line', { hasText: term }).first().evaluate((line, wanted) => {
     // The editor renders spaces as no-break spaces, and one term may span several token spans.
+    /** @type {Node[]} */
     const nodes = [];
     const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
-    const text = nodes.map((node) => node.textContent.replace(/\u00a0/g, ' ')).join('');
+    // A text node's textContent is never null; `?? ''` says so to the types.
+    const text = nodes.map((node) => (node.textContent ?? '').replace(/\u00a0/g, ' ')).join('');
     const at = text.indexOf(wanted);
     if (at < 0) return null;
+    /**
+     * @param {number} offset
+     * @returns {[Node, number]}
+     */
     const locate = (offset) => {
       for (const node of nodes) {
-        if (offset <= node.textContent.length) return [node, offset];
-        offset -= node.textContent.length;
+        if (offset <= (node.textContent ?? '').length) return [node, offset];
+        offset -= (node.textContent ?? '').length;
       }
-      return [nodes.at(-1), nodes.at(-1).textContent.length];
+      // `text` holds `wanted`, so there is a last text node.
+      const last = /** @type {Node} */ (nodes.at(-1));
+      return [last, (last.textContent ?? '').length];
     };
     const range = document.createRange();
     range.setStart(...locate(at));
@@ -56,6 +80,7 @@ export async function hoverTerm(page, editor, term) {
 }
 
 // Closes any notification toast (e.g. a welcome or a recommendation) with its own close button.
+/** @param {Page} page */
 export async function dismissNotifications(page) {
   const toasts = page.locator('.notifications-toasts .notification-toast');
   for (let count = await toasts.count(); count > 0; count = await toasts.count()) {
@@ -68,11 +93,19 @@ export async function dismissNotifications(page) {
   }
 }
 
+/**
+ * @param {Locator} locator
+ * @param {string} name
+ * @param {string} value
+ */
 export async function waitForAttribute(locator, name, value) {
   const handle = await locator.elementHandle();
-  await locator.page().waitForFunction(([element, attribute, wanted]) => element.getAttribute(attribute) === wanted, [handle, name, value]);
+  await locator
+    .page()
+    .waitForFunction(([element, attribute, wanted]) => element.getAttribute(attribute) === wanted, /** @type {const} */ ([handle, name, value]));
 }
 
+/** @param {string} text */
 export function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

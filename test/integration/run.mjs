@@ -12,7 +12,9 @@ import { launchChromium } from '../../scripts/chromium.mjs';
 import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** @type {unknown} */
+const parsedManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = /** @type {{ main: string }} */ (parsedManifest);
 const suiteEntry = join(root, 'out', 'test', 'integration', 'suite', 'index.js');
 // A fresh folder per run (user data, extensions, results), so runs started at the same time stay apart.
 const runsDir = join(root, '.vscode-test', 'integration');
@@ -80,6 +82,7 @@ async function runInCodeServer() {
     extensionDevelopmentPath: root,
     extensionTestsPath: suiteEntry,
   });
+  /** @type {string[]} */
   const browserErrors = [];
   let browser;
   try {
@@ -105,9 +108,18 @@ async function runInCodeServer() {
   }
 }
 
+/** @typedef {Awaited<ReturnType<typeof startCodeServer>>} CodeServer */
+
+/**
+ * @param {CodeServer} server
+ * @param {import('playwright-core').Page} page
+ * @param {() => string} diagnostics
+ */
 async function waitForResults(server, page, diagnostics) {
+  /** @type {Awaited<CodeServer['exited']> | undefined} */
   let serverExit;
-  server.exited.then((exit) => (serverExit = exit));
+  // exited never rejects: it resolves with the error too.
+  void server.exited.then((exit) => (serverExit = exit));
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(resultsFile)) {
     if (interrupted) throw new Error('interrupted.');
@@ -120,12 +132,16 @@ async function waitForResults(server, page, diagnostics) {
   }
 }
 
+/** @returns {import('./suite/index').TestReport} */
 function readReport() {
   if (!existsSync(resultsFile)) throw new Error(`the suite finished without writing ${resultsFile}.`);
-  return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  /** @type {unknown} */
+  const report = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  return /** @type {import('./suite/index').TestReport} */ (report);
 }
 
 // Prints one line per test; returns how many passed and failed.
+/** @param {import('./suite/index').TestResult[]} tests */
 function printTests(tests) {
   for (const test of tests) {
     const title = test.title.join(' › ');
@@ -140,6 +156,10 @@ function printTests(tests) {
 }
 
 // The newest remote extension host log that code-server wrote under the user data folder.
+/**
+ * @param {string} userDataDir
+ * @param {number} count
+ */
 function extensionHostLogTail(userDataDir, count) {
   const logs = join(userDataDir, 'logs');
   if (!existsSync(logs)) return '(none)';
@@ -147,10 +167,15 @@ function extensionHostLogTail(userDataDir, count) {
     .filter((name) => String(name).endsWith('remoteexthost.log'))
     .map((name) => join(logs, String(name)))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (candidates.length === 0) return '(none)';
-  return readFileSync(candidates[0], 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+  const newest = candidates[0];
+  if (newest === undefined) return '(none)';
+  return readFileSync(newest, 'utf8').trimEnd().split('\n').slice(-count).join('\n');
 }
 
+/**
+ * @param {string} text
+ * @param {string} prefix
+ */
 function indent(text, prefix) {
   return text.split('\n').map((line) => prefix + line).join('\n');
 }

@@ -13,7 +13,9 @@ import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.
 import { dismissNotifications, expandRow, hoverTerm, openWithQuickOpen } from '../../scripts/workbench.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** @type {unknown} */
+const parsedManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = /** @type {{ main?: string, browser: string, [field: string]: unknown }} */ (parsedManifest);
 const timeout = Number(process.env.PLUMB_LINE_TEST_TIMEOUT_MS ?? 60_000);
 const host = process.argv[2];
 if (host !== 'desktop' && host !== 'web') {
@@ -23,6 +25,8 @@ if (host !== 'desktop' && host !== 'web') {
 
 // The draft and what the engine says of it (the same checks as the integration suite's conflated.md).
 const DRAFT = 'conflated.md';
+/** @typedef {{ line: number, column: number, message: string }} Expected */
+/** @type {[Expected, Expected]} */
 const EXPECTED = [
   { line: 3, column: 1, message: '“Marketing” is credited with closing the sale, which is sales work.' },
   { line: 5, column: 5, message: '“sales team” is credited with advertising and PR, which is marketing work.' },
@@ -30,16 +34,26 @@ const EXPECTED = [
 const FIXED_LINE = 'Sales closed the deal with Acme last week.';
 const SERVER_WORKER = 'Plumb Line language server';
 
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Locator} Locator */
+
 const runDir = join(root, '.vscode-test', 'ui', host);
 rmSync(runDir, { recursive: true, force: true });
 const shotsDir = join(runDir, 'shots');
 mkdirSync(shotsDir, { recursive: true });
+/** @type {string[]} */
 const steps = [];
+/** @type {string | undefined} */
 let failure;
+/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
 let server;
+/** @type {import('playwright-core').Browser | undefined} */
 let browser;
+/** @type {Page | undefined} */
 let page;
+/** @type {import('playwright-core').Worker[]} */
 const workers = [];
+/** @type {string[]} */
 const consoleLines = [];
 
 try {
@@ -101,6 +115,7 @@ for (const folder of ['extension', 'workspace', 'user-data', 'extensions']) rmSy
 console.log(`${steps.length} UI checks passed (${host}); screenshots in ${shotsDir}`);
 
 /** The extension as VS Code for the Web sees it: the manifest without `main`, and only what the browser entry needs. */
+/** @param {string} folder */
 function webOnlyCopy(folder) {
   for (const file of [manifest.browser, 'dist/web/server.js', 'dist/web/corpus.json']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing; run \`npm run build\` first.`);
@@ -118,12 +133,17 @@ async function workerNames() {
   return Promise.all(workers.map((worker) => worker.evaluate(() => self.name).catch(() => '(gone)')));
 }
 
-/** Records a passed step and saves what the page showed then. */
+/**
+ * Records a passed step and saves what the page showed then.
+ * @param {string} step
+ */
 async function pass(step) {
   steps.push(step);
+  if (!page) throw new Error('no workbench page to capture');
   await page.screenshot({ path: join(shotsDir, `${String(steps.length).padStart(2, '0')}.png`) });
 }
 
+/** @param {Page} page */
 async function run(page) {
   await page.locator('.monaco-workbench').waitFor();
   const activityIcon = page.locator('.activitybar [aria-label^="Plumb Line"]').first();
@@ -237,7 +257,13 @@ async function run(page) {
   await pass('the walkthrough opens, and its first step opens the sample draft as an untitled document, linted');
 }
 
-/** Hovers `term` in the editor and resolves with the card once it shows `title`. */
+/**
+ * Hovers `term` in the editor and resolves with the card once it shows `title`.
+ * @param {Page} page
+ * @param {Locator} editor
+ * @param {string} term
+ * @param {string} title
+ */
 async function hoverCard(page, editor, term, title) {
   await hoverTerm(page, editor, term);
   const card = page.locator('.monaco-hover-content', { hasText: title });
@@ -245,13 +271,21 @@ async function hoverCard(page, editor, term, title) {
   return card;
 }
 
+/**
+ * @param {Page} page
+ * @param {Locator} card
+ */
 async function closeHover(page, card) {
   await page.keyboard.press('Escape');
   await page.mouse.move(5, 450);
   await card.waitFor({ state: 'hidden' });
 }
 
-/** F1, the command's title, Enter. */
+/**
+ * F1, the command's title, Enter.
+ * @param {Page} page
+ * @param {string} title
+ */
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill(`>${title}`);
@@ -262,11 +296,13 @@ async function runCommand(page, title) {
 /** The first passage of the first article, as the Sources view shows it, and how many characters it spans. */
 function firstPassage() {
   const file = corpusFiles()[0];
+  if (file === undefined) throw new Error('dist/web/corpus.json lists no corpus file');
   const text = readFileSync(join(root, 'corpus', file), 'utf8');
   const title = /^title:\s*"(.*)"\s*$/m.exec(text)?.[1];
   const body = text.replace(/^---[\s\S]*?\n---\n/, '');
   const lines = body.split('\n');
   const sectionLine = lines.find((line) => line.startsWith('## '));
+  if (!title || !sectionLine) throw new Error(`corpus/${file} has no title, section or paragraph`);
   // The opening passages before the first ## heading sit in the opening section; take the first ## section's first paragraph.
   const after = lines.slice(lines.indexOf(sectionLine) + 1).join('\n').trim().split(/\n\s*\n/)[0];
   if (!title || !sectionLine || !after) throw new Error(`corpus/${file} has no title, section or paragraph`);
@@ -274,8 +310,11 @@ function firstPassage() {
   return { file, source: title, section: sectionLine.slice(3).trim(), excerpt: paragraph.split(' ').slice(0, 4).join(' '), length: after.length };
 }
 
+/** @returns {string[]} the corpus file names, as esbuild.mjs lists them */
 function corpusFiles() {
-  return JSON.parse(readFileSync(join(root, 'dist', 'web', 'corpus.json'), 'utf8'));
+  /** @type {unknown} */
+  const files = JSON.parse(readFileSync(join(root, 'dist', 'web', 'corpus.json'), 'utf8'));
+  return /** @type {string[]} */ (files);
 }
 
 /** The corpus articles' titles, from their front matter. */
@@ -283,6 +322,7 @@ function corpusTitles() {
   return corpusFiles().map((file) => {
     const title = /^title:\s*"(.*)"\s*$/m.exec(readFileSync(join(root, 'corpus', file), 'utf8'));
     if (!title) throw new Error(`corpus/${file} has no title`);
-    return title[1];
+    // The group is not optional, so a match always has it.
+    return /** @type {string} */ (title[1]);
   });
 }
