@@ -53,7 +53,9 @@ if (!production) {
     {
       ...shared,
       stdin: {
-        contents: filesUnder('test/unit', '.test.ts').map((file) => `import './${file.replaceAll('\\', '/')}';`).join('\n'),
+        contents: filesUnder('test/unit', '.test.ts')
+          .map((file) => `import './${file.replaceAll('\\', '/')}';`)
+          .join('\n'),
         resolveDir: '.',
         sourcefile: 'unit-tests.ts',
         loader: 'ts',
@@ -74,7 +76,14 @@ if (!production) {
 // plumb-line-ls: the language server from the shared bundle.
 mkdirSync('dist/web', { recursive: true });
 // A browser cannot list the extension's folder: the web client reads the corpus files named here (see webClient.ts).
-writeFileSync('dist/web/corpus.json', `${JSON.stringify(readdirSync('corpus').filter((name) => name.endsWith('.md')).sort())}\n`);
+writeFileSync(
+  'dist/web/corpus.json',
+  `${JSON.stringify(
+    readdirSync('corpus')
+      .filter((name) => name.endsWith('.md'))
+      .sort(),
+  )}\n`,
+);
 writeFileSync(
   'dist/server.js',
   "#!/usr/bin/env node\n// plumb-line-ls: the language server, from the bundle it shares with the CLI.\nrequire('./cli.js').languageServer();\n",

@@ -27,8 +27,7 @@ const firstLine = (error) => (error instanceof Error ? error.message : String(er
 /** A sentence for every peer: Plumb Line (marketing credited with closing), textlint-rule-terminology ("Javascript"),
  * markdownlint (a heading with no blank line below, trailing spaces), write-good ("very", passive), alex ("obviously"). */
 export const PROBE =
-  '# Probe\nMarketing closed the deal with Acme last week.   \n\n' +
-  'We obviously wrote it in Javascript, and it was very clearly written by me.\n';
+  '# Probe\nMarketing closed the deal with Acme last week.   \n\n' + 'We obviously wrote it in Javascript, and it was very clearly written by me.\n';
 
 /**
  * @template T
@@ -40,10 +39,7 @@ async function load(name, loader) {
   try {
     return await loader();
   } catch (error) {
-    throw new Error(
-      `bench: the peer ${name} could not be loaded (${firstLine(error)}). Run \`npm install\`: it is a devDependency.`,
-      { cause: error },
-    );
+    throw new Error(`bench: the peer ${name} could not be loaded (${firstLine(error)}). Run \`npm install\`: it is a devDependency.`, { cause: error });
   }
 }
 
@@ -67,7 +63,7 @@ export function makeWorkDir() {
 /**
  * The in-process peers, in the order each round runs them. Each `run(text)` lints the text and returns how many
  * findings (or nodes, for the parser alone) it produced; `run` may be async (textlint's API is).
- * @param {{ lintMarkdown: Engine['lintMarkdown'], catalogue: ReturnType<Engine['loadCatalogue']> }} engine
+ * @param {{ lintMarkdown: Engine['lintMarkdown'], catalogue: ReturnType<Engine['loadCatalogue']>, forgetKept: Engine['forgetKept'] }} engine
  * @returns {Promise<InProcessPeer[]>}
  */
 export async function loadInProcessPeers({ lintMarkdown, catalogue, forgetKept }) {
@@ -135,13 +131,29 @@ export async function loadInProcessPeers({ lintMarkdown, catalogue, forgetKept }
 
   // The probe: each must find its own mistake.
   expect('Plumb Line', lintMarkdown(PROBE, catalogue).length > 0, 'report the misattribution');
-  expect('remark-parse', parser.parse(PROBE).children.some((node) => node.type === 'heading'), 'parse the heading');
+  expect(
+    'remark-parse',
+    parser.parse(PROBE).children.some((node) => node.type === 'heading'),
+    'parse the heading',
+  );
   const md = markdownlintSync({ strings: { probe: PROBE } });
   expect('markdownlint', md && Array.isArray(md.probe) && md.probe.some((error) => error.ruleNames.includes('MD022')), 'report MD022 (blanks around headings)');
   const tl = await kernel.lintText(PROBE, textlintOptions);
-  expect('textlint', tl.messages.some((message) => message.ruleId === 'terminology' && /JavaScript/.test(message.message)), 'load textlint-rule-terminology and report "Javascript"');
-  expect('write-good', writeGood(PROBE).some((suggestion) => /weasel/.test(suggestion.reason)), 'report the weasel word "very"');
-  expect('alex', alexMarkdown(PROBE).messages.some((message) => /obviously/i.test(message.reason)), 'report "obviously"');
+  expect(
+    'textlint',
+    tl.messages.some((message) => message.ruleId === 'terminology' && /JavaScript/.test(message.message)),
+    'load textlint-rule-terminology and report "Javascript"',
+  );
+  expect(
+    'write-good',
+    writeGood(PROBE).some((suggestion) => /weasel/.test(suggestion.reason)),
+    'report the weasel word "very"',
+  );
+  expect(
+    'alex',
+    alexMarkdown(PROBE).messages.some((message) => /obviously/i.test(message.reason)),
+    'report "obviously"',
+  );
   return peers;
 }
 
@@ -187,7 +199,10 @@ export function cliPeers({ cliPath }) {
   /** @param {Run} run */
   const out = (run) => `${run.stdout}${run.stderr}`;
   /** @param {number[]} codes @returns {(run: Run) => boolean} */
-  const cleanExit = (...codes) => (run) => run.signal === null && run.status !== null && codes.includes(run.status);
+  const cleanExit =
+    (...codes) =>
+    (run) =>
+      run.signal === null && run.status !== null && codes.includes(run.status);
   /** @type {{ md: string, textlint: string, alex: string, writeGood: string }} */
   let bins;
   try {

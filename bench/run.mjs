@@ -72,7 +72,7 @@ import { shapes } from './shapes.mjs';
 // The bench's own failures (a peer missing, or one that found nothing on its probe) start with "bench:" and are
 // printed without a stack; anything else keeps its stack.
 process.on('uncaughtException', (error) => {
-  console.error(`\n${String(error?.message).startsWith('bench') ? error.message : error?.stack ?? error}`);
+  console.error(`\n${String(error?.message).startsWith('bench') ? error.message : (error?.stack ?? error)}`);
   process.exit(1);
 });
 // require() is untyped: what it returns is the bundle of bench/engine.ts.
@@ -226,9 +226,7 @@ await esbuild.build({
   for (const command of commands) {
     const probe = spawn(command, probeFile).run;
     if (!command.probe(probe)) {
-      throw new Error(
-        `bench: ${describe(command, probe)}\n— it did not report its expected finding on the probe file, so timing it would time a no-op`,
-      );
+      throw new Error(`bench: ${describe(command, probe)}\n— it did not report its expected finding on the probe file, so timing it would time a no-op`);
     }
     const warm = spawn(command, draftFile).run;
     if (!command.ok(warm)) throw new Error(`bench: ${describe(command, warm)}\n— it did not run cleanly on the draft`);
@@ -409,7 +407,9 @@ results.keystroke = { small: keystroke(sizes.cli, rounds), large: keystroke(size
 {
   const folders = ['examples', 'corpus', join('test', 'fixtures', 'eval', 'drafts'), join('test', 'fixtures', 'eval', 'documents')];
   let drafts = folders.flatMap((folder) =>
-    readdirSync(join(root, folder)).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(root, folder, name), 'utf8')),
+    readdirSync(join(root, folder))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => readFileSync(join(root, folder, name), 'utf8')),
   );
   if (quick) drafts = drafts.slice(0, 40);
   const bytes = drafts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
@@ -650,7 +650,12 @@ function child(args, what) {
   /** @param {boolean | null} met */
   const verdict = (met) => (met === null ? '—' : met ? 'met' : 'NOT met');
   console.log(`\nIssue 8 targets${quick ? ' (BENCH_QUICK: smaller drafts and fewer rounds than the issue asks; not a verdict)' : ''}:\n`);
-  console.log(table(['target', 'measured', ''], results.targets.map((row) => [row.target, row.value, verdict(row.met)])));
+  console.log(
+    table(
+      ['target', 'measured', ''],
+      results.targets.map((row) => [row.target, row.value, verdict(row.met)]),
+    ),
+  );
 }
 
 results.meta.loadAverageAtEnd = loadavg();

@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 
 const executablePath = process.env.PLUMB_LINE_CHROMIUM ?? '/usr/bin/chromium';
 const args = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** Launches Chromium through playwright-core; fails with the install command when the browser is missing. */

@@ -133,15 +133,20 @@ export async function startCodeServer({
   if (!existsSync(configFile)) writeFileSync(configFile, 'auth: none\ncert: false\n');
 
   const args = [
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
     ...(disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     folder,
   ];
   const child = spawn(codeServer, args, {
@@ -203,7 +208,10 @@ function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPa
   /** @param {string} path */
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${resolve(path)}`;
   // The web workbench reads its command-line-like options from `payload`.
-  const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  const payload = [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   if (openFile) payload.push(['openFile', remote(openFile)]);
@@ -240,8 +248,7 @@ function checkPrerequisites() {
   if (!onPath('c++') && !onPath('g++')) missing.push('g++ (for node-gyp)');
   if (missing.length > 0) {
     throw new Error(
-      `Cannot install code-server: missing system packages:\n  - ${missing.join('\n  - ')}\n` +
-        `On Debian/Ubuntu: apt-get update && ${APT_HINT}`,
+      `Cannot install code-server: missing system packages:\n  - ${missing.join('\n  - ')}\n` + `On Debian/Ubuntu: apt-get update && ${APT_HINT}`,
     );
   }
 }
@@ -262,25 +269,27 @@ function runNpm(args) {
   if (npmKnowsConfig('dangerously-allow-all-scripts')) env.npm_config_dangerously_allow_all_scripts = 'true';
 
   const command = `npm ${args.join(' ')} --prefix ${installDir}`;
-  return new Promise(/** @param {(value?: void) => void} resolveRun */ (resolveRun, reject) => {
-    const logStream = createWriteStream(installLog, { flags: 'a' });
-    logStream.write(`$ ${command}\n`);
-    const child = spawn('npm', [...args, '--prefix', installDir], { cwd: installDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(logStream, { end: false });
-    child.stderr.pipe(logStream, { end: false });
-    child.once('error', (error) => reject(new Error(`Could not run npm: ${error.message}`)));
-    child.once('close', (code) => {
-      logStream.end(() => {
-        if (code === 0) return resolveRun();
-        reject(
-          new Error(
-            `\`${command}\` failed (exit ${code}). The last lines of ${installLog}:\n${tailOfFile(installLog, 30)}\n` +
-              `If a native module failed to build, check the system packages: ${APT_HINT}`,
-          ),
-        );
+  return new Promise(
+    /** @param {(value?: void) => void} resolveRun */ (resolveRun, reject) => {
+      const logStream = createWriteStream(installLog, { flags: 'a' });
+      logStream.write(`$ ${command}\n`);
+      const child = spawn('npm', [...args, '--prefix', installDir], { cwd: installDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.pipe(logStream, { end: false });
+      child.stderr.pipe(logStream, { end: false });
+      child.once('error', (error) => reject(new Error(`Could not run npm: ${error.message}`)));
+      child.once('close', (code) => {
+        logStream.end(() => {
+          if (code === 0) return resolveRun();
+          reject(
+            new Error(
+              `\`${command}\` failed (exit ${code}). The last lines of ${installLog}:\n${tailOfFile(installLog, 30)}\n` +
+                `If a native module failed to build, check the system packages: ${APT_HINT}`,
+            ),
+          );
+        });
       });
-    });
-  });
+    },
+  );
 }
 
 /** @param {string} key */
@@ -369,8 +378,14 @@ function verifyInstall() {
 function codeServerEnv(extra) {
   const env = { ...process.env, ...extra };
   const inherited = [
-    'PORT', 'CODE_SERVER_HOST', 'CODE_SERVER_CONFIG', 'CODE_SERVER_PARENT_PID', 'CODE_SERVER_SESSION_SOCKET',
-    'PASSWORD', 'HASHED_PASSWORD', 'VSCODE_IPC_HOOK_CLI',
+    'PORT',
+    'CODE_SERVER_HOST',
+    'CODE_SERVER_CONFIG',
+    'CODE_SERVER_PARENT_PID',
+    'CODE_SERVER_SESSION_SOCKET',
+    'PASSWORD',
+    'HASHED_PASSWORD',
+    'VSCODE_IPC_HOOK_CLI',
   ];
   for (const name of inherited) {
     if (!(name in extra)) delete env[name];

@@ -15,11 +15,16 @@ const AT_LEAST = 1000;
 const parsed = JSON.parse(readFileSync(join(root, 'coverage', 'coverage-final.json'), 'utf8'));
 const report = /** @type {Record<string, { statementMap: Record<string, { start: { line: number } }>, s: Record<string, number> }>} */ (parsed);
 const path = join(root, KNOWN.file);
-const line = readFileSync(path, 'utf8').split('\n').findIndex((text) => text.includes(KNOWN.text)) + 1;
+const line =
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .findIndex((text) => text.includes(KNOWN.text)) + 1;
 if (line === 0) fail(`${KNOWN.file} no longer has the line \`${KNOWN.text}\`: name another line the unit tests run in scripts/coverage-check.mjs`);
 const file = report[path];
 if (!file) fail(`${KNOWN.file} is missing from the coverage report: check the include and exclude lists in .c8rc.json`);
-const counts = Object.entries(file.statementMap).filter(([, statement]) => statement.start.line === line).map(([id]) => file.s[id] ?? 0);
+const counts = Object.entries(file.statementMap)
+  .filter(([, statement]) => statement.start.line === line)
+  .map(([id]) => file.s[id] ?? 0);
 const count = Math.max(0, ...counts);
 if (count < AT_LEAST) {
   fail(

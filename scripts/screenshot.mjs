@@ -99,7 +99,10 @@ try {
   if (page) {
     // What the workbench showed when it failed, to see which dialog or state got in the way.
     const failure = join(stateDir, 'failure.png');
-    await page.screenshot({ path: failure }).then(() => console.error(`The page at the failure: ${relative(root, failure)}`), () => {});
+    await page.screenshot({ path: failure }).then(
+      () => console.error(`The page at the failure: ${relative(root, failure)}`),
+      () => {},
+    );
   }
   if (server) console.error(`--- code-server output (tail) ---\n${server.logTail(30)}`);
 } finally {

@@ -44,35 +44,38 @@ export async function expandRow(pane, label) {
  * @param {string} term
  */
 export async function hoverTerm(page, editor, term) {
-  const box = await editor.locator('.view-line', { hasText: term }).first().evaluate((line, wanted) => {
-    // The editor renders spaces as no-break spaces, and one term may span several token spans.
-    /** @type {Node[]} */
-    const nodes = [];
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
-    // A text node's textContent is never null; `?? ''` says so to the types.
-    const text = nodes.map((node) => (node.textContent ?? '').replace(/\u00a0/g, ' ')).join('');
-    const at = text.indexOf(wanted);
-    if (at < 0) return null;
-    /**
-     * @param {number} offset
-     * @returns {[Node, number]}
-     */
-    const locate = (offset) => {
-      for (const node of nodes) {
-        if (offset <= (node.textContent ?? '').length) return [node, offset];
-        offset -= (node.textContent ?? '').length;
-      }
-      // `text` holds `wanted`, so there is a last text node.
-      const last = /** @type {Node} */ (nodes.at(-1));
-      return [last, (last.textContent ?? '').length];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + wanted.length));
-    const { x, y, width, height } = range.getBoundingClientRect();
-    return { x, y, width, height };
-  }, term);
+  const box = await editor
+    .locator('.view-line', { hasText: term })
+    .first()
+    .evaluate((line, wanted) => {
+      // The editor renders spaces as no-break spaces, and one term may span several token spans.
+      /** @type {Node[]} */
+      const nodes = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+      // A text node's textContent is never null; `?? ''` says so to the types.
+      const text = nodes.map((node) => (node.textContent ?? '').replace(/\u00a0/g, ' ')).join('');
+      const at = text.indexOf(wanted);
+      if (at < 0) return null;
+      /**
+       * @param {number} offset
+       * @returns {[Node, number]}
+       */
+      const locate = (offset) => {
+        for (const node of nodes) {
+          if (offset <= (node.textContent ?? '').length) return [node, offset];
+          offset -= (node.textContent ?? '').length;
+        }
+        // `text` holds `wanted`, so there is a last text node.
+        const last = /** @type {Node} */ (nodes.at(-1));
+        return [last, (last.textContent ?? '').length];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at));
+      range.setEnd(...locate(at + wanted.length));
+      const { x, y, width, height } = range.getBoundingClientRect();
+      return { x, y, width, height };
+    }, term);
   if (!box) throw new Error(`"${term}" is not on the editor's rendered lines.`);
   // Two moves: the editor shows hovers on mouse movement, not on a pointer that merely appears.
   await page.mouse.move(box.x + box.width / 2 - 5, box.y + box.height / 2);
@@ -86,10 +89,7 @@ export async function dismissNotifications(page) {
   for (let count = await toasts.count(); count > 0; count = await toasts.count()) {
     const close = toasts.first().locator('.codicon-notifications-clear, .codicon-close').first();
     await close.click();
-    await page.waitForFunction(
-      (before) => document.querySelectorAll('.notifications-toasts .notification-toast').length < before,
-      count,
-    );
+    await page.waitForFunction((before) => document.querySelectorAll('.notifications-toasts .notification-toast').length < before, count);
   }
 }
 

@@ -43,7 +43,11 @@ export function format(kind: Format, report: Report): string {
     case 'text':
       return text(report);
     case 'json':
-      return `${JSON.stringify(report.files.flatMap(({ name, findings }) => findings.map((finding) => toRow(name, finding))), null, 2)}\n`;
+      return `${JSON.stringify(
+        report.files.flatMap(({ name, findings }) => findings.map((finding) => toRow(name, finding))),
+        null,
+        2,
+      )}\n`;
     case 'github':
       return lines(report, github);
     case 'rdjsonl':
@@ -76,7 +80,10 @@ function toRow(file: string, finding: Finding): Row {
 export function flaggedWords(text: string, span: Span): string {
   const lines = text.slice(span.start.offset, span.end.offset).split(/\r?\n/);
   // Split and trimmed rather than one pattern around the break, which would backtrack on long runs of blanks.
-  return lines.map((line, index) => (index > 0 ? line.trimStart() : line)).map((line, index) => (index < lines.length - 1 ? line.trimEnd() : line)).join(' ');
+  return lines
+    .map((line, index) => (index > 0 ? line.trimStart() : line))
+    .map((line, index) => (index < lines.length - 1 ? line.trimEnd() : line))
+    .join(' ');
 }
 
 /** Select Graphic Rendition codes: each style with the code that ends it, so styles nest. */

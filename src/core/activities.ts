@@ -34,8 +34,35 @@ export interface ActivityMatch {
 
 /** Words skipped when matching an object after its verb ("close *the big* deal"). */
 const OBJECT_FILLERS = new Set([
-  'the', 'a', 'an', 'our', 'your', 'their', 'its', 'his', 'her', 'my', 'this', 'that', 'these', 'those', 'new', 'big', 'every', 'each', 'more', 'all', 'any',
-  'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of',
+  'the',
+  'a',
+  'an',
+  'our',
+  'your',
+  'their',
+  'its',
+  'his',
+  'her',
+  'my',
+  'this',
+  'that',
+  'these',
+  'those',
+  'new',
+  'big',
+  'every',
+  'each',
+  'more',
+  'all',
+  'any',
+  'some',
+  'on',
+  'with',
+  'up',
+  'out',
+  'to',
+  'into',
+  'of',
 ]);
 const OBJECT_WINDOW = 7;
 

@@ -2,10 +2,35 @@
 // possessives, owner lists and tables, work handed over ("falls to"), and (in doers.ts) doers named outside the sentence.
 import type { ActivityIndex, ActivityMatch } from './activities';
 import {
-  ADVERBS, ASSIGNING_VERBS, AUXILIARIES, CAUSING_VERBS, CHARGE_PHRASES, CONSUMING_VERBS, COPULA_FORMS, DETERMINERS,
-  DUTY_NOUNS, INPUT_NOUNS, KIND_NOUNS, NEGATORS, NON_ACTIVITY_VERBS, NOT_VERBS, OBJECT_STOPS, OWNERSHIP_KEY,
-  OWNERSHIP_VERBS, PRAISE, PREPOSITIONS, PRONOUNS, REDUCED_RELATIVE_HEADS, RELATIVE_PRONOUNS, REVENUE_VERBS,
-  ROLE_NOUNS, SUBJECT_PRONOUNS, SUPPORT_VERBS, TIME_NOUNS, TITLES, VERB_JOINERS,
+  ADVERBS,
+  ASSIGNING_VERBS,
+  AUXILIARIES,
+  CAUSING_VERBS,
+  CHARGE_PHRASES,
+  CONSUMING_VERBS,
+  COPULA_FORMS,
+  DETERMINERS,
+  DUTY_NOUNS,
+  INPUT_NOUNS,
+  KIND_NOUNS,
+  NEGATORS,
+  NON_ACTIVITY_VERBS,
+  NOT_VERBS,
+  OBJECT_STOPS,
+  OWNERSHIP_KEY,
+  OWNERSHIP_VERBS,
+  PRAISE,
+  PREPOSITIONS,
+  PRONOUNS,
+  REDUCED_RELATIVE_HEADS,
+  RELATIVE_PRONOUNS,
+  REVENUE_VERBS,
+  ROLE_NOUNS,
+  SUBJECT_PRONOUNS,
+  SUPPORT_VERBS,
+  TIME_NOUNS,
+  TITLES,
+  VERB_JOINERS,
 } from './lexicon';
 import { endsNegative, clauseEnd, clauseStart, type Predicate, predicateAfter, words } from './clauses';
 import { antecedentCredit, dutyCredit, impliedSubjectCredit, youCredit } from './doers';
@@ -61,7 +86,11 @@ function objectHead(tokens: Token[], from: number, end: number): { head: number;
 }
 
 function textOf(tokens: Token[], from: number, to: number): string {
-  return tokens.slice(from, to + 1).map((token) => token.text).join(' ').replace(/ ([,;:.!?])/g, '$1');
+  return tokens
+    .slice(from, to + 1)
+    .map((token) => token.text)
+    .join(' ')
+    .replace(/ ([,;:.!?])/g, '$1');
 }
 
 /** Where the work starts after "be responsible for", "in charge of", "tasked with" at `at`, when a gerund follows. */
@@ -73,7 +102,6 @@ function chargeEnd(list: string[], at: number): number | undefined {
   const next = index + phrase.length;
   return /ing$/.test(list[next] ?? '') ? next : undefined;
 }
-
 
 /**
  * The activity a predicate names: a verb with its object, or (after a verb of owning) a noun phrase. Of coordinated
@@ -189,13 +217,7 @@ function activeCredit(index: ActivityIndex, sentence: Sentence, mention: Mention
   const inCharge = verb === 'in' && tokens[predicate.start + 1]?.lower === 'charge';
   // Verbs of quantities ("marketing spend rose", "sales grew") matter only for the bare words; "our new marketer spends…" acts.
   const bare = mention.from === mention.to && ['sales', 'marketing'].includes(tokens[mention.from]?.lower ?? '');
-  if (
-    SUPPORT_VERBS.has(verb) ||
-    (bare && REVENUE_VERBS.has(verb)) ||
-    (PREPOSITIONS.has(verb) && !inCharge) ||
-    DETERMINERS.has(verb) ||
-    NOT_VERBS.has(verb)
-  ) {
+  if (SUPPORT_VERBS.has(verb) || (bare && REVENUE_VERBS.has(verb)) || (PREPOSITIONS.has(verb) && !inCharge) || DETERMINERS.has(verb) || NOT_VERBS.has(verb)) {
     return undefined;
   }
   const list = words(tokens);
@@ -324,8 +346,6 @@ function jobCredit(index: ActivityIndex, sentence: Sentence): Credit | undefined
   return undefined;
 }
 
-
-
 /** "Negotiating renewals falls to marketing": the activity is the subject, before the verb of handing over. */
 function assignedCredit(index: ActivityIndex, sentence: Sentence, mention: Mention, verbAt: number): Credit | undefined {
   const { tokens } = sentence;
@@ -373,10 +393,14 @@ function wholeMention(tokens: Token[], from: number, end: number, commaQualifies
 
 /** What a table column's header makes of the names in it: the doer ("Owner", "Responsible", "R"), another role, or neither. */
 function roleOfHeader(header: string): 'doer' | 'other' | undefined {
-  const text = header.toLowerCase().replace(/[()*_]/g, ' ').trim();
+  const text = header
+    .toLowerCase()
+    .replace(/[()*_]/g, ' ')
+    .trim();
   if (/^(r|responsible|owner|owners|owned by|owner team|lead|who|team|dri|done by|driver|does it|run by)$/.test(text)) return 'doer';
   if (/\b(responsible|owner)\b/.test(text)) return 'doer';
-  if (/^(a|c|i|s|accountable|approver|approves|consulted|informed|support|supports|reviewer|reviews|backup|sign-off|sign off|escalation)$/.test(text)) return 'other';
+  if (/^(a|c|i|s|accountable|approver|approves|consulted|informed|support|supports|reviewer|reviews|backup|sign-off|sign off|escalation)$/.test(text))
+    return 'other';
   if (/\b(accountable|consulted|informed|support|approv|review)/.test(text)) return 'other';
   return undefined;
 }

@@ -8,7 +8,11 @@ const UNINFLECTED = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'or', 'for', '
 
 /** Lower case, straight quotes, one space: how passages and evidence phrases are compared. */
 export function normalizeText(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ');
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ');
 }
 
 /**
@@ -47,7 +51,10 @@ export class Catalogue {
   private readonly byId: Map<string, Concept>;
   private readonly patterns: TermPattern[];
 
-  constructor(readonly corpus: Corpus, data: ConceptData[]) {
+  constructor(
+    readonly corpus: Corpus,
+    data: ConceptData[],
+  ) {
     this.concepts = data.map((concept) => ({ ...concept, passages: supportingPassages(corpus, concept) }));
     this.byId = new Map(this.concepts.map((concept) => [concept.id, concept]));
     this.patterns = this.concepts
@@ -69,7 +76,9 @@ export class Catalogue {
     for (const sentence of analyzeMarkdown(markdown).sentences) {
       const words = sentence.tokens.filter((token): token is Token => token.kind === 'word');
       for (let at = 0; at < words.length; at += 1) {
-        const pattern = this.patterns.find((candidate) => candidate.words.every((forms, offset) => forms.has(words[at + offset]?.lower.replace(/'$/, '') ?? '')));
+        const pattern = this.patterns.find((candidate) =>
+          candidate.words.every((forms, offset) => forms.has(words[at + offset]?.lower.replace(/'$/, '') ?? '')),
+        );
         if (!pattern) continue;
         matches.push({ conceptId: pattern.conceptId, term: pattern.term, span: tokenSpan(words, at, at + pattern.words.length - 1) });
         at += pattern.words.length - 1;

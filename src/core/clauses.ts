@@ -1,7 +1,15 @@
 // Clause bounds: where a clause starts and ends, and where a subject's predicate begins after its auxiliaries and asides.
 import {
-  ADVERBS, AUXILIARIES, CLAUSE_BREAK_MARKS, CLAUSE_BREAK_WORDS, DETERMINERS, MAIN_VERB_AUXILIARIES, NEGATORS,
-  PARENTHETICAL_STARTS, RELATIVE_PRONOUNS, TEAM_NOUNS,
+  ADVERBS,
+  AUXILIARIES,
+  CLAUSE_BREAK_MARKS,
+  CLAUSE_BREAK_WORDS,
+  DETERMINERS,
+  MAIN_VERB_AUXILIARIES,
+  NEGATORS,
+  PARENTHETICAL_STARTS,
+  RELATIVE_PRONOUNS,
+  TEAM_NOUNS,
 } from './lexicon';
 import { isWord, mentionAt, sideOf, wordAt } from './naming';
 import type { Token } from './prose';
@@ -42,7 +50,6 @@ export interface Predicate {
   end: number;
   negated: boolean;
 }
-
 
 /** After "X, on the other hand," or "X, whoever built the relationship,": where the subject's own predicate starts. */
 function skipInterruption(tokens: Token[], from: number): number {

@@ -6,8 +6,18 @@ import { activityIn, credit, genericKey, type Credit } from './attribution';
 import { clauseEnd, hasPhrase, predicateAfter, words } from './clauses';
 import { isRevenueSense, isWord, mentionAt, otherSide, phraseText, sideOf, type FunctionSide, type Mention, wordAt } from './naming';
 import {
-  CONSUMING_VERBS, CONTRACTED, DETERMINERS, DUTY_CUES, DUTY_VERBS, NEGATORS, NON_ACTIVITY_VERBS,
-  OPENING_PREPOSITIONS, POSSESSED_DUTIES, ROLE_NOUNS_OF_LEAD_INS, SUBJECT_PRONOUNS, SUPPORT_VERBS,
+  CONSUMING_VERBS,
+  CONTRACTED,
+  DETERMINERS,
+  DUTY_CUES,
+  DUTY_VERBS,
+  NEGATORS,
+  NON_ACTIVITY_VERBS,
+  OPENING_PREPOSITIONS,
+  POSSESSED_DUTIES,
+  ROLE_NOUNS_OF_LEAD_INS,
+  SUBJECT_PRONOUNS,
+  SUPPORT_VERBS,
 } from './lexicon';
 import type { Sentence, Token } from './prose';
 
@@ -80,7 +90,6 @@ function dutyActivity(index: ActivityIndex, tokens: Token[], from: number, prefe
   const predicate = { start: from, end, negated: false };
   return activityIn(index, list, predicate, prefer) ?? index.nounIn(list, from, Math.min(end, from + 6));
 }
-
 
 const pointer = (side: FunctionSide, at: number): Mention => ({ side, from: at, to: at, functionWords: [] });
 
@@ -167,7 +176,6 @@ function subjectMention(sentence: Sentence): Mention | undefined {
   return undefined;
 }
 
-
 const startsWithPronoun = (sentence: Sentence) => isWord(sentence.tokens[0]) && SUBJECT_PRONOUNS.has(sentence.tokens[0].lower);
 
 /** "Their duties include hiring reps and generating leads": where the duties start after a possessive pronoun, if it is one. */
@@ -178,7 +186,6 @@ function possessiveDutiesEnd(tokens: Token[]): number | undefined {
   if (!isWord(tokens[at]) || !POSSESSED_DUTIES.has(tokens[at]!.lower)) return undefined;
   return isWord(tokens[at + 1]) && DUTY_VERBS.has(tokens[at + 1]!.lower) ? at + 2 : undefined;
 }
-
 
 /**
  * "Our two sales reps visit each home. They explain running costs.\n\nThey also write the newsletter.": "they" (or

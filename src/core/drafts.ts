@@ -9,7 +9,8 @@ const NON_DRAFT_SCHEMES = new Set(['output', 'git', 'plumb-line', 'vscode-userda
  * history and backups in the user-data folder of VS Code and its builds (desktop, Insiders, OSS, VSCodium, code-server,
  * a remote server). A `Backups` folder of someone's own is a draft like any other.
  */
-const EDITOR_STATE = /\/(?:\.history|(?:Code|Code - Insiders|Code - OSS|VSCodium|code-server|\.vscode-server\/data|\.vscode-server-insiders\/data|\.vscode-remote\/data)\/(?:User\/History|Backups))\//i;
+const EDITOR_STATE =
+  /\/(?:\.history|(?:Code|Code - Insiders|Code - OSS|VSCodium|code-server|\.vscode-server\/data|\.vscode-server-insiders\/data|\.vscode-remote\/data)\/(?:User\/History|Backups))\//i;
 
 /**
  * The scheme, authority and path of a URI string, the path decoded and normalised: `//` and `/./` made `/`, and a

@@ -2,7 +2,12 @@
 export function excerpt(text: string, max: number, focus?: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  const at = focus ? flat.toLowerCase().replace(/[\u2018\u2019]/g, "'").indexOf(focus.toLowerCase()) : -1;
+  const at = focus
+    ? flat
+        .toLowerCase()
+        .replace(/[\u2018\u2019]/g, "'")
+        .indexOf(focus.toLowerCase())
+    : -1;
   let start = 0;
   if (at >= 0 && at + focus!.length > max - 1) {
     start = Math.max(0, Math.min(at - Math.floor((max - focus!.length) / 2), flat.length - max + 1));

@@ -4,7 +4,6 @@ import { COUNTERPARTS } from './lexicon';
 import { pointOf, type ProseDocument, type Token } from './prose';
 import type { Fix, Point, RuleId } from './types';
 
-
 function matchCase(word: string, model: string): string {
   if (model.length > 1 && model === model.toUpperCase()) return word.toUpperCase();
   if (model.charAt(0) === model.charAt(0).toUpperCase()) return word.charAt(0).toUpperCase() + word.slice(1);

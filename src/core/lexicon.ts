@@ -122,26 +122,109 @@ export const WRONGNESS_MARKERS = set(`mistakenly wrongly incorrectly erroneously
 
 /** Words that say two names mean one thing, anywhere in a sentence that names both functions. */
 export const SAMENESS_CUES: string[][] = [
-  ['same', 'thing'], ['same', 'job'], ['same', 'role'], ['same', 'function'], ['same', 'department'], ['same', 'discipline'],
-  ['same', 'difference'], ['same', 'work'], ['one', 'job'], ['one', 'and', 'the', 'same'], ['two', 'words', 'for'], ['two', 'names', 'for'],
-  ['another', 'word', 'for'], ['another', 'name', 'for'], ['other', 'word', 'for'], ['synonym'], ['synonyms'], ['synonymous'],
-  ['interchangeable'], ['interchangeably'], ['call', 'it', 'what'], ['whatever', 'you', 'call', 'it'], ['call', 'it', 'whatever'],
-  ['by', 'another', 'name'], ['in', 'other', 'words'], ['no', 'difference'], ['no', 'real', 'difference'], ['same', 'as'],
-  ['our', 'word', 'for'], ['what', 'we', 'call'], ['also', 'called'], ['also', 'known', 'as'], ['a.k.a.'], ['aka'], ['i.e.'],
+  ['same', 'thing'],
+  ['same', 'job'],
+  ['same', 'role'],
+  ['same', 'function'],
+  ['same', 'department'],
+  ['same', 'discipline'],
+  ['same', 'difference'],
+  ['same', 'work'],
+  ['one', 'job'],
+  ['one', 'and', 'the', 'same'],
+  ['two', 'words', 'for'],
+  ['two', 'names', 'for'],
+  ['another', 'word', 'for'],
+  ['another', 'name', 'for'],
+  ['other', 'word', 'for'],
+  ['synonym'],
+  ['synonyms'],
+  ['synonymous'],
+  ['interchangeable'],
+  ['interchangeably'],
+  ['call', 'it', 'what'],
+  ['whatever', 'you', 'call', 'it'],
+  ['call', 'it', 'whatever'],
+  ['by', 'another', 'name'],
+  ['in', 'other', 'words'],
+  ['no', 'difference'],
+  ['no', 'real', 'difference'],
+  ['same', 'as'],
+  ['our', 'word', 'for'],
+  ['what', 'we', 'call'],
+  ['also', 'called'],
+  ['also', 'known', 'as'],
+  ['a.k.a.'],
+  ['aka'],
+  ['i.e.'],
 ];
 
 /** Words that cannot start a predicate: "ask sales how the pricing landed" has no claim about sales. */
-export const NOT_VERBS = new Set(['and', 'or', 'how', 'what', 'why', 'when', 'where', 'whether', 'who', 'which', 'if', 'that', 'about',
+export const NOT_VERBS = new Set([
+  'and',
+  'or',
+  'how',
+  'what',
+  'why',
+  'when',
+  'where',
+  'whether',
+  'who',
+  'which',
+  'if',
+  'that',
+  'about',
   // Membership, not work: "sales is part of the go-to-market team", "a member of the revenue org".
-  'part', 'member', 'members', 'subset', 'component', 'element', 'inside', 'within', 'under']);
+  'part',
+  'member',
+  'members',
+  'subset',
+  'component',
+  'element',
+  'inside',
+  'within',
+  'under',
+]);
 /** Verbs that put a doer under another's say: "never let the sales team design the logo", "don't allow sales to…". */
 export const CAUSING_VERBS = new Set([
-  'let', 'lets', 'letting', 'allow', 'allows', 'allowing', 'make', 'makes', 'have', 'ask', 'asks', 'expect', 'expects', 'want', 'wants', 'force', 'forces',
-  'leave', 'leaves', 'trust', 'rely',
+  'let',
+  'lets',
+  'letting',
+  'allow',
+  'allows',
+  'allowing',
+  'make',
+  'makes',
+  'have',
+  'ask',
+  'asks',
+  'expect',
+  'expects',
+  'want',
+  'wants',
+  'force',
+  'forces',
+  'leave',
+  'leaves',
+  'trust',
+  'rely',
 ]);
 /** Nouns after a function word that make it a role in a lead-in: "Sales Job Duties", "working in the sales field". */
 export const ROLE_NOUNS_OF_LEAD_INS = new Set([
-  'job', 'jobs', 'field', 'role', 'roles', 'duties', 'responsibilities', 'activities', 'career', 'position', 'positions', 'tasks', 'work', 'professional',
+  'job',
+  'jobs',
+  'field',
+  'role',
+  'roles',
+  'duties',
+  'responsibilities',
+  'activities',
+  'career',
+  'position',
+  'positions',
+  'tasks',
+  'work',
+  'professional',
   'professionals',
 ]);
 /** Words of praise: "thanks to the sales team for running the study" credits the study. */
@@ -150,15 +233,71 @@ export const PRAISE = new Set(['thanks', 'thank', 'kudos', 'credit', 'congratula
 export const MAIN_VERB_AUXILIARIES = new Set(['do', 'does', 'did', 'need', 'needs', 'needed', 'have', 'has', 'had', 'get', 'gets', 'got']);
 /** Words after which a verb still belongs to the predicate: "call, email and visit", "plans to launch". */
 export const VERB_JOINERS = new Set([
-  'and', 'or', 'to', 'then', ',', 'also', 'both', 'either', 'personally', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'be', 'being',
-  'been', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'help', 'helps', 'helped', 'in',
+  'and',
+  'or',
+  'to',
+  'then',
+  ',',
+  'also',
+  'both',
+  'either',
+  'personally',
+  'will',
+  'would',
+  'should',
+  'must',
+  'can',
+  'could',
+  'may',
+  'might',
+  'be',
+  'being',
+  'been',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'help',
+  'helps',
+  'helped',
+  'in',
 ]);
 /** Pronouns that open a relative clause about the word before them. */
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
 /** First words of an aside between subject and verb: "Sales, on the other hand, will…". */
 export const PARENTHETICAL_STARTS = new Set([
-  'on', 'in', 'as', 'for', 'of', 'however', 'meanwhile', 'too', 'also', 'though', 'by', 'with', 'unlike', 'after', 'at', 'our', 'the', 'their', 'your', 'not',
-  'instead', 'then', 'now', 'today', 'this', 'last', 'next', 'again', 'like',
+  'on',
+  'in',
+  'as',
+  'for',
+  'of',
+  'however',
+  'meanwhile',
+  'too',
+  'also',
+  'though',
+  'by',
+  'with',
+  'unlike',
+  'after',
+  'at',
+  'our',
+  'the',
+  'their',
+  'your',
+  'not',
+  'instead',
+  'then',
+  'now',
+  'today',
+  'this',
+  'last',
+  'next',
+  'again',
+  'like',
 ]);
 /** "marketing is the team that signs new customers": the subject is renamed before its verb. */
 export const TEAM_NOUNS = new Set(['team', 'one', 'function', 'department', 'group', 'people', 'folks', 'org', 'crew']);
@@ -167,10 +306,46 @@ export const HEADS_THAT_ARE_VERBS = new Set(['group', 'groups', 'lead', 'leads',
 
 /** Words in a lead-in that announce a list of duties: "Responsibilities:", "What you'll do", "duties include". */
 export const DUTY_CUES: string[][] = [
-  'responsibilities', 'responsibility', 'responsible', 'duties', 'duty', 'tasks', 'role', 'roles', 'job', "you'll", 'you will',
-  'will be', 'in charge', 'day-to-day', 'day to day', 'expectations', 'accountabilities', 'activities', 'owns', 'handles',
-  'what you', 'include', 'includes', 'following', "they'll", 'they will', 'what they', 'will do', 'should do', 'looks after',
-  'takes care', 'in their hands', 'to-do', 'checklist', 'remit', 'scope', 'portfolio', 'functions', 'summary', 'overview',
+  'responsibilities',
+  'responsibility',
+  'responsible',
+  'duties',
+  'duty',
+  'tasks',
+  'role',
+  'roles',
+  'job',
+  "you'll",
+  'you will',
+  'will be',
+  'in charge',
+  'day-to-day',
+  'day to day',
+  'expectations',
+  'accountabilities',
+  'activities',
+  'owns',
+  'handles',
+  'what you',
+  'include',
+  'includes',
+  'following',
+  "they'll",
+  'they will',
+  'what they',
+  'will do',
+  'should do',
+  'looks after',
+  'takes care',
+  'in their hands',
+  'to-do',
+  'checklist',
+  'remit',
+  'scope',
+  'portfolio',
+  'functions',
+  'summary',
+  'overview',
 ].map((cue) => cue.split(' '));
 
 /** Pronouns that may open a sentence as its subject and point back to the previous sentence's subject. */
@@ -212,8 +387,21 @@ export const INPUT_NOUNS = new Set(['feedback', 'input', 'inputs', 'insight', 'i
 
 /** After "account": the sales roles that look after accounts. */
 export const ACCOUNT_ROLES = new Set([
-  'management', 'executive', 'executives', 'exec', 'execs', 'rep', 'reps', 'representative', 'representatives', 'manager', 'managers', 'team', 'teams',
-  'director', 'directors',
+  'management',
+  'executive',
+  'executives',
+  'exec',
+  'execs',
+  'rep',
+  'reps',
+  'representative',
+  'representatives',
+  'manager',
+  'managers',
+  'team',
+  'teams',
+  'director',
+  'directors',
 ]);
 
 /** Modifiers that make "sales" the selling done somewhere, unless a head noun makes it a team. */
@@ -223,18 +411,39 @@ export const PLACE_MODIFIERS = new Set(['local', 'regional', 'national', 'intern
 export const COPULA_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'am']);
 
 /** Plural nouns after which a function word opens a reduced relative clause: "the MQLs marketing sends", "the leads sales rejects". */
-export const REDUCED_RELATIVE_HEADS = /^(MQLs|SQLs|SALs|leads|accounts|deals|contacts|prospects|assets|materials|campaigns|emails|briefs|requests|opportunities)$/;
+export const REDUCED_RELATIVE_HEADS =
+  /^(MQLs|SQLs|SALs|leads|accounts|deals|contacts|prospects|assets|materials|campaigns|emails|briefs|requests|opportunities)$/;
 
 /** Nouns of duty before "of": "a goal of the sales department", "the job of marketing". */
 export const DUTY_NOUNS = new Set([
-  'goal', 'goals', 'job', 'jobs', 'task', 'tasks', 'responsibility', 'responsibilities', 'duty', 'duties', 'role', 'remit', 'work', 'province', 'domain',
+  'goal',
+  'goals',
+  'job',
+  'jobs',
+  'task',
+  'tasks',
+  'responsibility',
+  'responsibilities',
+  'duty',
+  'duties',
+  'role',
+  'remit',
+  'work',
+  'province',
+  'domain',
 ]);
 
 /** Nouns that make "a sales activity" a kind of work that belongs to a function. */
 export const KIND_NOUNS = new Set(['activity', 'activities', 'function', 'discipline', 'thing', 'matter', 'responsibility', 'affair']);
 
 /** Phrases of charge before the work they name: "responsible for planning", "in charge of negotiating". */
-export const CHARGE_PHRASES = [['responsible', 'for'], ['in', 'charge', 'of'], ['tasked', 'with'], ['charged', 'with'], ['accountable', 'for']];
+export const CHARGE_PHRASES = [
+  ['responsible', 'for'],
+  ['in', 'charge', 'of'],
+  ['tasked', 'with'],
+  ['charged', 'with'],
+  ['accountable', 'for'],
+];
 
 /** Words that open a sentence with a phrase before its subject: "At Meridian, the salespeople…". */
 export const OPENING_PREPOSITIONS = new Set(['at', 'in', 'on', 'for', 'after', 'before', 'during', 'since', 'last', 'this', 'today', 'until']);
@@ -250,6 +459,35 @@ export const CONTRACTED = new Set(['ll', 'd', 're', 've', "'ll", "'d"]);
 
 /** Words of an activity's object that say nothing about which activity it is ("new", "annual", "customer"). */
 export const KEY_FILLERS = new Set([
-  'new', 'big', 'every', 'each', 'more', 'all', 'any', 'some', 'on', 'with', 'up', 'out', 'to', 'into', 'of', 'for', 'and', 'or', 'in', 'at', 'own', 'first',
-  'next', 'last', 'annual', 'monthly', 'weekly', 'quarterly', 'product', 'customer', 'customers',
+  'new',
+  'big',
+  'every',
+  'each',
+  'more',
+  'all',
+  'any',
+  'some',
+  'on',
+  'with',
+  'up',
+  'out',
+  'to',
+  'into',
+  'of',
+  'for',
+  'and',
+  'or',
+  'in',
+  'at',
+  'own',
+  'first',
+  'next',
+  'last',
+  'annual',
+  'monthly',
+  'weekly',
+  'quarterly',
+  'product',
+  'customer',
+  'customers',
 ]);

@@ -1,8 +1,16 @@
 // Naming a function: which words name sales or marketing as a doer ("our sales team", "account executives", "sales/marketing"),
 // and which only modify a noun or mean revenue ("sales targets", "holiday sales").
 import {
-  ACCOUNT_ROLES, AUXILIARIES, FUNCTION_HEADS, FUNCTION_WORDS, HEADS_THAT_ARE_VERBS, MODIFIED_NOUNS,
-  MODIFIED_NOUNS_THAT_ARE_VERBS, PLACE_MODIFIERS, REVENUE_HEADS, REVENUE_MODIFIERS,
+  ACCOUNT_ROLES,
+  AUXILIARIES,
+  FUNCTION_HEADS,
+  FUNCTION_WORDS,
+  HEADS_THAT_ARE_VERBS,
+  MODIFIED_NOUNS,
+  MODIFIED_NOUNS_THAT_ARE_VERBS,
+  PLACE_MODIFIERS,
+  REVENUE_HEADS,
+  REVENUE_MODIFIERS,
 } from './lexicon';
 import { IRREGULAR_PAST } from './morphology';
 import type { Token } from './prose';
@@ -11,7 +19,10 @@ export type FunctionSide = 'sales' | 'marketing';
 
 /** A mention's words as written: "our sales team", "account executives". */
 export const phraseText = (tokens: Token[], mention: { from: number; to: number }) =>
-  tokens.slice(mention.from, mention.to + 1).map((token) => token.text).join(' ');
+  tokens
+    .slice(mention.from, mention.to + 1)
+    .map((token) => token.text)
+    .join(' ');
 
 /**
  * A mention's words spaced as the source spaces them: "Sales or marketing", "sales/marketing", "**Sales** and
@@ -57,7 +68,8 @@ export function isRevenueSense(tokens: Token[], at: number): boolean {
   const token = tokens[at];
   if (!isWord(token) || token.lower !== 'sales') return false;
   const previous = tokens[at - 1];
-  if (isWord(previous) && (REVENUE_MODIFIERS.has(previous.lower) || /^[\d.,$€£%]+$/.test(previous.lower)) && previous.span.end.line === token.span.start.line) return true;
+  if (isWord(previous) && (REVENUE_MODIFIERS.has(previous.lower) || /^[\d.,$€£%]+$/.test(previous.lower)) && previous.span.end.line === token.span.start.line)
+    return true;
   const next = tokens[at + 1];
   // "overseeing local and regional sales": the selling done in a place, unless a team follows ("regional sales manager").
   if (isWord(previous) && PLACE_MODIFIERS.has(previous.lower) && !(isWord(next) && FUNCTION_HEADS.has(next.lower))) return true;
@@ -117,7 +129,6 @@ export function modifiesNoun(tokens: Token[], at: number): boolean {
   if ((after.lower === 'and' || after.lower === 'or') && MODIFIED_NOUNS.has(tokens[at + 3]?.lower ?? '')) return true;
   return AUXILIARIES.has(after.lower) || MODIFIED_NOUNS.has(after.lower);
 }
-
 
 export function extendHeads(tokens: Token[], mention: Mention): Mention {
   let to = mention.to;

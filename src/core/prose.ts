@@ -94,7 +94,6 @@ function pruneNonProse(tree: Root): void {
   }
 }
 
-
 function isUrlLink(node: MdastNodes): boolean {
   if (node.type !== 'link') return false;
   const label = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : undefined;

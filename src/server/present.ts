@@ -3,7 +3,6 @@ import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, t
 import { DIAGNOSTIC_SOURCE } from './protocol';
 import { evidenceText, RULES, type Catalogue, type Finding, type Severity, type Span } from '../core';
 
-
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,

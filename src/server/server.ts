@@ -1,12 +1,6 @@
 // plumb-line-ls: the engine as a Language Server Protocol server (stdio, node IPC or a socket), for any editor.
 // Lints Markdown on open and after a pause in typing, and serves hovers, quick fixes and concept counts.
-import {
-  CodeActionKind,
-  TextDocumentSyncKind,
-  TextDocuments,
-  type Connection,
-  type InitializeParams,
-} from 'vscode-languageserver';
+import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   activityAt,
@@ -48,7 +42,6 @@ import {
   type InitializationOptions,
   type OccurrencesParams,
 } from './protocol';
-
 
 interface Settings extends EditorSettings {
   options: LintOptions;

@@ -94,10 +94,12 @@ function watchDeletions(onDelete: (uri: Uri) => void): Disposable[] {
 /** Has the server clear the diagnostics of the files checked from disk that were at `gone`, or under it. */
 function forgetCheckedFromDisk({ client: started, output }: CommandContext, gone: Uri): void {
   const folder = `${gone.toString()}/`;
-  const forgotten = [...checkedFromDisk.entries()].filter(([key]) => key === gone.toString() || key.startsWith(folder)).map(([key, uri]) => {
-    checkedFromDisk.delete(key);
-    return uri;
-  });
+  const forgotten = [...checkedFromDisk.entries()]
+    .filter(([key]) => key === gone.toString() || key.startsWith(folder))
+    .map(([key, uri]) => {
+      checkedFromDisk.delete(key);
+      return uri;
+    });
   if (forgotten.length === 0) return;
   void started.then(async (client) => {
     if (!client) return;
@@ -114,11 +116,7 @@ function forgetCheckedFromDisk({ client: started, output }: CommandContext, gone
 }
 
 /** Registers a command whose failures go to the output channel instead of an error dialog. */
-export function registerLogged<A extends unknown[], R>(
-  output: LogOutputChannel,
-  id: string,
-  run: (...args: A) => Promise<R>,
-): Disposable {
+export function registerLogged<A extends unknown[], R>(output: LogOutputChannel, id: string, run: (...args: A) => Promise<R>): Disposable {
   return commands.registerCommand(id, async (...args: A) => {
     try {
       return await run(...args);

@@ -52,7 +52,8 @@ export class ShippedFiles implements FileSystemProvider {
   private target(uri: Uri): Uri {
     const parts = uri.path.split('/').filter(Boolean);
     // No way out of the served folders: no dot segments, and no backslash or colon that Windows paths would read as a separator or a drive.
-    if (parts.length === 0 || !SERVED_FOLDERS.includes(parts[0]!) || parts.some((part) => part === '..' || part === '.' || /[\\:]/.test(part))) throw FileSystemError.FileNotFound(uri);
+    if (parts.length === 0 || !SERVED_FOLDERS.includes(parts[0]!) || parts.some((part) => part === '..' || part === '.' || /[\\:]/.test(part)))
+      throw FileSystemError.FileNotFound(uri);
     return Uri.joinPath(this.extensionUri, ...parts);
   }
 

@@ -10,10 +10,13 @@ const catalogue = loadCatalogue(join(root, 'corpus'));
 const args = process.argv.slice(2);
 const quiet = args.includes('--summary');
 const folders = args.filter((arg) => !arg.startsWith('--'));
-const sets = folders.length > 0 ? folders.map((folder) => ({ name: basename(folder), folder })) : [
-  { name: 'short drafts', folder: join(root, 'test', 'fixtures', 'eval', 'drafts') },
-  { name: 'whole documents', folder: join(root, 'test', 'fixtures', 'eval', 'documents') },
-];
+const sets =
+  folders.length > 0
+    ? folders.map((folder) => ({ name: basename(folder), folder }))
+    : [
+        { name: 'short drafts', folder: join(root, 'test', 'fixtures', 'eval', 'drafts') },
+        { name: 'whole documents', folder: join(root, 'test', 'fixtures', 'eval', 'documents') },
+      ];
 
 const format = (name: string, t: Tally) =>
   `${name.padEnd(24)} ${t.precision.toFixed(3).padStart(9)} ${t.recall.toFixed(3).padStart(7)} ${t.f1.toFixed(3).padStart(6)}   ` +
@@ -21,8 +24,10 @@ const format = (name: string, t: Tally) =>
 
 function report(name: string, score: Score): void {
   const kb = score.bytes / 1024;
-  console.log(`\n## ${name}: ${score.texts} files, ${kb.toFixed(1)} KB, ${score.findings} findings, ` +
-    `${((score.overall.falsePositives / kb) * 10).toFixed(2)} false alarms per 10 KB\n`);
+  console.log(
+    `\n## ${name}: ${score.texts} files, ${kb.toFixed(1)} KB, ${score.findings} findings, ` +
+      `${((score.overall.falsePositives / kb) * 10).toFixed(2)} false alarms per 10 KB\n`,
+  );
   console.log(`${'rule'.padEnd(24)} precision  recall     f1`);
   for (const id of RULE_IDS) console.log(format(id, score.perRule[id]));
   console.log(format('overall', score.overall));

@@ -7,11 +7,20 @@ import { lintMarkdown, type Catalogue } from '../../src/core';
 const FUNCTION_WORD = /^(sales|marketing|salespeople|marketers|salesperson|marketer|salesman|salesmen|saleswoman|saleswomen|salesfolk)('s|')?$/i;
 
 const SENTENCES = [
-  'Marketing closed the deal.', 'Our sales team will launch a TV advertising campaign.', 'Marketing is just sales.',
-  'Sales/marketing will negotiate the contract.', 'Sales rose 12% in May.', 'They also design the flyers.',
-  'Tracking competitors falls to our account reps.', 'It was marketing who closed the framework agreement.',
-  'R&amp;D is done, \\*twice\\*.', '🚀 We met Acme 𝒜.', 'Saying "marketing is just sales" is a mistake.',
-  '<!-- plumb-line-disable-next-line -->', '`Marketing closed the deal`', '<b>Sales runs the ads</b>',
+  'Marketing closed the deal.',
+  'Our sales team will launch a TV advertising campaign.',
+  'Marketing is just sales.',
+  'Sales/marketing will negotiate the contract.',
+  'Sales rose 12% in May.',
+  'They also design the flyers.',
+  'Tracking competitors falls to our account reps.',
+  'It was marketing who closed the framework agreement.',
+  'R&amp;D is done, \\*twice\\*.',
+  '🚀 We met Acme 𝒜.',
+  'Saying "marketing is just sales" is a mistake.',
+  '<!-- plumb-line-disable-next-line -->',
+  '`Marketing closed the deal`',
+  '<b>Sales runs the ads</b>',
 ];
 const PREFIXES = ['', '> ', '- ', '  ', '1. ', '| ', '# ', '**', '> > ', '\t', '    - ', '\ufeff'];
 const ENDINGS = ['\n', '\r\n', '\r', '\n\n', ' '];
@@ -62,5 +71,8 @@ export function checkDocument(text: string, catalogue: Catalogue): void {
 }
 
 export function runProperties(catalogue: Catalogue, numRuns: number, seed?: number): void {
-  fc.assert(fc.property(documents, (text) => checkDocument(text, catalogue)), { numRuns, ...(seed === undefined ? {} : { seed }) });
+  fc.assert(
+    fc.property(documents, (text) => checkDocument(text, catalogue)),
+    { numRuns, ...(seed === undefined ? {} : { seed }) },
+  );
 }

@@ -56,12 +56,7 @@ async function runInDesktopVsCode() {
     await runTests({
       extensionDevelopmentPath: root,
       extensionTestsPath: suiteEntry,
-      launchArgs: [
-        workspace,
-        '--disable-extensions',
-        `--user-data-dir=${join(runDir, 'user-data')}`,
-        `--extensions-dir=${join(runDir, 'extensions')}`,
-      ],
+      launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${join(runDir, 'user-data')}`, `--extensions-dir=${join(runDir, 'extensions')}`],
       extensionTestsEnv: { PLUMB_LINE_TEST_RESULTS: resultsFile },
     });
   } catch (error) {
@@ -177,5 +172,8 @@ function extensionHostLogTail(userDataDir, count) {
  * @param {string} prefix
  */
 function indent(text, prefix) {
-  return text.split('\n').map((line) => prefix + line).join('\n');
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
 }

@@ -168,14 +168,23 @@ async function run(page) {
   const corpusTab = page.locator(`.tabs-container .tab.active[aria-label^="${passage.file}"]`);
   await corpusTab.waitFor();
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  await page.locator('.statusbar-item', { hasText: `(${passage.length} selected)` }).first().waitFor();
+  await page
+    .locator('.statusbar-item', { hasText: `(${passage.length} selected)` })
+    .first()
+    .waitFor();
   await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
   await page.keyboard.type('x');
-  await page.locator('.monaco-editor-overlaymessage', { hasText: /cannot be edited|read-only/i }).first().waitFor();
+  await page
+    .locator('.monaco-editor-overlaymessage', { hasText: /cannot be edited|read-only/i })
+    .first()
+    .waitFor();
   await pass(`a passage opens ${passage.file} with its ${passage.length} characters selected, and the file cannot be edited`);
 
   await openWithQuickOpen(page, DRAFT);
-  await editor.locator('.squiggly-warning').nth(EXPECTED.length - 1).waitFor();
+  await editor
+    .locator('.squiggly-warning')
+    .nth(EXPECTED.length - 1)
+    .waitFor();
   await pass(`${DRAFT} is linted on open: ${await editor.locator('.squiggly-warning').count()} squiggles`);
 
   if (host === 'web') {
@@ -212,7 +221,10 @@ async function run(page) {
   await closeHover(page, card);
 
   // The light bulb's preferred fix on the first finding changes only the function word.
-  await editor.locator('.view-line', { hasText: 'Marketing closed' }).first().click({ position: { x: 3, y: 5 } });
+  await editor
+    .locator('.view-line', { hasText: 'Marketing closed' })
+    .first()
+    .click({ position: { x: 3, y: 5 } });
   const bulb = page.locator('.monaco-editor .lightBulbWidget').first();
   await bulb.waitFor();
   await bulb.click();
@@ -226,7 +238,10 @@ async function run(page) {
   if (!lines.includes(FIXED_LINE) || lines.some((text) => text.includes('Marketing closed'))) {
     throw new Error(`after the fix the lines are ${JSON.stringify(lines)}`);
   }
-  await editor.locator('.squiggly-warning').nth(EXPECTED.length - 1).waitFor({ state: 'detached' });
+  await editor
+    .locator('.squiggly-warning')
+    .nth(EXPECTED.length - 1)
+    .waitFor({ state: 'detached' });
   await pass(`the light bulb's fix rewrites line 3 to "${FIXED_LINE}", and its finding goes`);
 
   // Check terminology from the command palette: a notification with the count, and its button opens Problems.
@@ -304,7 +319,11 @@ function firstPassage() {
   const sectionLine = lines.find((line) => line.startsWith('## '));
   if (!title || !sectionLine) throw new Error(`corpus/${file} has no title, section or paragraph`);
   // The opening passages before the first ## heading sit in the opening section; take the first ## section's first paragraph.
-  const after = lines.slice(lines.indexOf(sectionLine) + 1).join('\n').trim().split(/\n\s*\n/)[0];
+  const after = lines
+    .slice(lines.indexOf(sectionLine) + 1)
+    .join('\n')
+    .trim()
+    .split(/\n\s*\n/)[0];
   if (!title || !sectionLine || !after) throw new Error(`corpus/${file} has no title, section or paragraph`);
   const paragraph = after.replace(/\s+/g, ' ').trim();
   return { file, source: title, section: sectionLine.slice(3).trim(), excerpt: paragraph.split(' ').slice(0, 4).join(' '), length: after.length };

@@ -45,7 +45,10 @@ describe('hover cards', () => {
       const parts = card.split('\n\n');
       assert.equal(parts[0], '**Closing the sale** · Sales');
       assert.equal(parts[2], '[Reveal in sidebar](command:reveal)');
-      assert.ok(parts.slice(3).every((part) => part.startsWith('> ')), 'a quote before the sidebar link');
+      assert.ok(
+        parts.slice(3).every((part) => part.startsWith('> ')),
+        'a quote before the sidebar link',
+      );
       const listItem = '> It does not include the following activities --\n>\n> • Overcoming objections and closing sales\n>\n';
       assert.ok(card.includes(`${listItem}> — *Understanding the Difference`), card);
     });
@@ -62,7 +65,9 @@ describe('hover cards', () => {
     it('shortens a long quote around its evidence', () => {
       const catalogue = realCatalogue();
       for (const concept of catalogue.concepts) {
-        const quotes = conceptCard(catalogue, concept).split('\n\n').filter((part) => part.startsWith('> ') && !part.startsWith('> —'));
+        const quotes = conceptCard(catalogue, concept)
+          .split('\n\n')
+          .filter((part) => part.startsWith('> ') && !part.startsWith('> —'));
         for (const quote of quotes) {
           const body = quote.split('\n').at(-3) ?? '';
           assert.ok(body.length <= 260, `${concept.id}: a quote of ${body.length} characters`);

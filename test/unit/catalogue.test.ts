@@ -65,7 +65,10 @@ describe('the catalogue built from the corpus', () => {
   });
 
   it('keeps every concept of the data file, in order', () => {
-    assert.deepEqual(catalogue.concepts.map((concept) => concept.id), concepts.map((concept) => concept.id));
+    assert.deepEqual(
+      catalogue.concepts.map((concept) => concept.id),
+      concepts.map((concept) => concept.id),
+    );
   });
 
   it('finds at least one supporting passage for every concept, each containing one of its evidence phrases', () => {
@@ -74,7 +77,10 @@ describe('the catalogue built from the corpus', () => {
       const phrases = concept.evidence.map(normalizeText);
       for (const passage of concept.passages) {
         assert.ok(catalogue.corpus.passageById.get(passage.id) === passage, `${concept.id}: ${passage.id} is not a corpus passage`);
-        assert.ok(phrases.some((phrase) => normalizeText(passage.text).includes(phrase)), `${concept.id}: ${passage.id} holds none of its evidence`);
+        assert.ok(
+          phrases.some((phrase) => normalizeText(passage.text).includes(phrase)),
+          `${concept.id}: ${passage.id} holds none of its evidence`,
+        );
       }
     }
   });
@@ -83,8 +89,20 @@ describe('the catalogue built from the corpus', () => {
     const required: Record<string, string[]> = {
       sales: ['closing', 'negotiation-tco', 'objection-handling', 'new-calls', 'existing-customers', 'relationships', 'one-to-one', 'selling-concept'],
       marketing: [
-        'price', 'place', 'promotion', 'product', 'market-research', 'brand-reputation', 'advertising-pr', 'loyalty-programs', 'big-data',
-        'prospect-definition', 'collateral', 'stories-to-many', 'one-to-many', 'marketing-concept',
+        'price',
+        'place',
+        'promotion',
+        'product',
+        'market-research',
+        'brand-reputation',
+        'advertising-pr',
+        'loyalty-programs',
+        'big-data',
+        'prospect-definition',
+        'collateral',
+        'stories-to-many',
+        'one-to-many',
+        'marketing-concept',
       ],
     };
     for (const [side, ids] of Object.entries(required)) {
@@ -96,14 +114,41 @@ describe('the catalogue built from the corpus', () => {
   });
 
   it("lists each side's concepts in catalogue order, and only that side's", () => {
-    assert.deepEqual(catalogue.bySide('sales').map((concept) => concept.id), [
-      'one-to-one', 'new-calls', 'existing-customers', 'objection-handling', 'closing', 'relationships', 'negotiation-tco', 'selling-concept',
-      'persuasion', 'sales-presentation',
-    ]);
-    assert.deepEqual(catalogue.bySide('marketing').map((concept) => concept.id), [
-      'product', 'price', 'place', 'promotion', 'market-research', 'brand-reputation', 'advertising-pr', 'stories-to-many', 'big-data',
-      'prospect-definition', 'collateral', 'loyalty-programs', 'one-to-many', 'marketing-concept', 'marketing-strategy',
-    ]);
+    assert.deepEqual(
+      catalogue.bySide('sales').map((concept) => concept.id),
+      [
+        'one-to-one',
+        'new-calls',
+        'existing-customers',
+        'objection-handling',
+        'closing',
+        'relationships',
+        'negotiation-tco',
+        'selling-concept',
+        'persuasion',
+        'sales-presentation',
+      ],
+    );
+    assert.deepEqual(
+      catalogue.bySide('marketing').map((concept) => concept.id),
+      [
+        'product',
+        'price',
+        'place',
+        'promotion',
+        'market-research',
+        'brand-reputation',
+        'advertising-pr',
+        'stories-to-many',
+        'big-data',
+        'prospect-definition',
+        'collateral',
+        'loyalty-programs',
+        'one-to-many',
+        'marketing-concept',
+        'marketing-strategy',
+      ],
+    );
   });
 
   it('recognises each term, written on its own, as its own concept', () => {
@@ -148,7 +193,13 @@ describe('Catalogue.findTerms, countOccurrences and termAt', () => {
 
   it('finds terms in prose with their spans, and only there', () => {
     const matches = catalogue.findTerms(draft);
-    assert.deepEqual(matches.map((match) => [match.conceptId, match.term]), [['loyalty-programs', 'loyalty program'], ['closing', 'closing']]);
+    assert.deepEqual(
+      matches.map((match) => [match.conceptId, match.term]),
+      [
+        ['loyalty-programs', 'loyalty program'],
+        ['closing', 'closing'],
+      ],
+    );
     const proseLine = draft.split('\n').indexOf('Our loyalty program helps, and closing is for the reps.');
     const lineStart = draft.indexOf('Our loyalty');
     for (const match of matches) {
@@ -162,13 +213,22 @@ describe('Catalogue.findTerms, countOccurrences and termAt', () => {
 
   it('reads link text as prose', () => {
     const text = 'Read about our [loyalty program](https://example.com/closing).';
-    assert.deepEqual(catalogue.findTerms(text).map((match) => textAt(text, match.span)), ['loyalty program']);
+    assert.deepEqual(
+      catalogue.findTerms(text).map((match) => textAt(text, match.span)),
+      ['loyalty program'],
+    );
   });
 
   it('prefers the longest term at a place, across concepts', () => {
     const text = 'Our brand story and our brand both matter.';
     const matches = catalogue.findTerms(text);
-    assert.deepEqual(matches.map((match) => [match.conceptId, textAt(text, match.span)]), [['stories-to-many', 'brand story'], ['brand-reputation', 'brand']]);
+    assert.deepEqual(
+      matches.map((match) => [match.conceptId, textAt(text, match.span)]),
+      [
+        ['stories-to-many', 'brand story'],
+        ['brand-reputation', 'brand'],
+      ],
+    );
   });
 
   it('counts plurals and inflections under their concept', () => {

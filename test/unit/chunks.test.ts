@@ -63,7 +63,10 @@ function document(seed: number): string {
   const parts: string[] = next() < 0.2 ? ['---\ntitle: "A draft"\n---'] : [];
   while (parts.join('\n\n').length < 6000) parts.push(BLOCKS[Math.floor(next() * BLOCKS.length)]!);
   const separators = ['\n\n', '\n', '\n\n\n'];
-  return parts.map((part, at) => (at === 0 ? '' : separators[Math.floor(next() * 3)]!) + part).join('').replace(/\n/g, ending);
+  return parts
+    .map((part, at) => (at === 0 ? '' : separators[Math.floor(next() * 3)]!) + part)
+    .join('')
+    .replace(/\n/g, ending);
 }
 
 function markdownFiles(folder: string): string[] {
@@ -101,7 +104,10 @@ describe('chunked parsing', function () {
     let cuts = 0;
     for (let first = 0; first < spec.tests.length; first += 10) {
       const examples = spec.tests.slice(first, first + 10);
-      const text = examples.map((example) => `Paragraph ${example.number}.\n\n${example.markdown.replaceAll('→', '\t')}\n\n`).join('').padEnd(4096, '\n');
+      const text = examples
+        .map((example) => `Paragraph ${example.number}.\n\n${example.markdown.replaceAll('→', '\t')}\n\n`)
+        .join('')
+        .padEnd(4096, '\n');
       cuts += chunkStarts(text).length - 1;
       assert.deepEqual(parseMarkdown(text), parseWhole(text), `examples ${examples[0]!.number} to ${examples.at(-1)!.number}`);
     }

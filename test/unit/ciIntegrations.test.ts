@@ -77,7 +77,10 @@ describe('the GitHub Action and the pre-commit hook', function () {
   });
 
   it('.pre-commit-hooks.yaml runs `plumb-line check` (the package bin) on Markdown files given as arguments', () => {
-    assert.deepEqual(hooks.map((hook) => [hook.id, hook.entry, hook.language, hook.types]), [['plumb-line', 'plumb-line check', 'node', ['markdown']]]);
+    assert.deepEqual(
+      hooks.map((hook) => [hook.id, hook.entry, hook.language, hook.types]),
+      [['plumb-line', 'plumb-line check', 'node', ['markdown']]],
+    );
     const [bin, ...entryArgs] = hooks[0]!.entry.split(' ');
     const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
     assert.equal(manifest.bin[bin!], './dist/cli.js');

@@ -14,7 +14,6 @@ const CLEAN = 'Marketing builds the brand; sales closes the deal.\n';
 const TEXT_LINE = /^(.+):(\d+):(\d+): (error|warning|information|hint) (.+) \[([a-z-]+)\]$/;
 const JSON_KEYS = ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'reading', 'ruleId', 'severity'];
 
-
 describe('plumb-line CLI (dist/cli.js)', function () {
   this.timeout(20_000);
   let dir: string;
@@ -63,7 +62,11 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.ok(Array.isArray(rows));
     assert.deepEqual(
       rows.map((row) => [row.file, row.ruleId]),
-      [['draft.md', 'marketing-doing-sales'], ['other.md', 'marketing-doing-sales'], ['other.md', 'sales-doing-marketing']],
+      [
+        ['draft.md', 'marketing-doing-sales'],
+        ['other.md', 'marketing-doing-sales'],
+        ['other.md', 'sales-doing-marketing'],
+      ],
     );
     const flaggedWords = rows.map((row) => {
       assert.deepEqual(Object.keys(row).sort(), JSON_KEYS);
@@ -72,13 +75,16 @@ describe('plumb-line CLI (dist/cli.js)', function () {
       return lineText?.slice(row.column - 1, row.endColumn - 1);
     });
     assert.deepEqual(flaggedWords, ['marketing team closed the deal', 'Marketing closed the deal', 'sales team will launch a TV advertising campaign']);
-    assert.deepEqual(rows.map((row) => row.severity), ['warning', 'warning', 'warning']);
+    assert.deepEqual(
+      rows.map((row) => row.severity),
+      ['warning', 'warning', 'warning'],
+    );
     assert.equal(rows[2]?.reading, "“sales team” → “launch a TV advertising campaign” (Advertising and PR, marketing's work)");
   });
 
   it('--explain prints under each finding how its sentence was read', () => {
     write('draft.md', FLAGGED);
-    const result = run("check", "draft.md", "--explain");
+    const result = run('check', 'draft.md', '--explain');
     const lines = result.stdout.split('\n');
     assert.match(lines[0] ?? '', TEXT_LINE);
     assert.equal(lines[1], '    flagged: “marketing team closed the deal”');
@@ -128,7 +134,10 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     write('bom.json', '\ufeff{ "rules": { "marketing-doing-sales": "error" } }');
     const withBom = jsonRows('check', 'draft.md', '--config', 'bom.json');
     assert.equal(withBom.status, 1);
-    assert.deepEqual(withBom.rows.map((row) => row.severity), ['error']);
+    assert.deepEqual(
+      withBom.rows.map((row) => row.severity),
+      ['error'],
+    );
     write('typo.json', '{ "rules": { "marketing-doing-sale": "off" } }');
     const typo = run('check', 'draft.md', '--config', 'typo.json');
     assert.equal(typo.status, 2);
@@ -164,7 +173,10 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     write('plumb-line.json', JSON.stringify({ rules: { 'marketing-doing-sales': 'off', 'sales-doing-marketing': 'error' } }));
     const { status, rows } = jsonRows('check', 'draft.md', '--config', 'plumb-line.json');
     assert.equal(status, 1);
-    assert.deepEqual(rows.map((row) => [row.ruleId, row.severity]), [['sales-doing-marketing', 'error']]);
+    assert.deepEqual(
+      rows.map((row) => [row.ruleId, row.severity]),
+      [['sales-doing-marketing', 'error']],
+    );
     write('quiet.json', JSON.stringify({ rules: { 'marketing-doing-sales': 'off', 'sales-doing-marketing': 'off' } }));
     assert.equal(run('check', 'draft.md', '--config=quiet.json').status, 0);
   });
@@ -253,11 +265,14 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     writeFileSync(path.join(dir, 'latin1.md'), Buffer.from('Caf\xe9 notes.\n\nOur marketing team closed the deal.\n', 'latin1'));
     const { status, rows, stderr } = jsonRows('check', '.');
     assert.equal(status, 1, stderr);
-    assert.deepEqual(rows.map((row) => [row.file, row.line, row.column, row.endColumn, row.ruleId]), [
-      ['be.md', 3, 5, 35, 'marketing-doing-sales'],
-      ['latin1.md', 3, 5, 35, 'marketing-doing-sales'],
-      ['le.md', 3, 5, 35, 'marketing-doing-sales'],
-    ]);
+    assert.deepEqual(
+      rows.map((row) => [row.file, row.line, row.column, row.endColumn, row.ruleId]),
+      [
+        ['be.md', 3, 5, 35, 'marketing-doing-sales'],
+        ['latin1.md', 3, 5, 35, 'marketing-doing-sales'],
+        ['le.md', 3, 5, 35, 'marketing-doing-sales'],
+      ],
+    );
     assert.deepEqual(stderr.split('\n').filter(Boolean), [
       'plumb-line: image.md: skipped, a binary file (or UTF-16 without a byte order mark)',
       'plumb-line: latin1.md: not valid UTF-8: bytes that are not were read as U+FFFD',
@@ -267,7 +282,10 @@ describe('plumb-line CLI (dist/cli.js)', function () {
   it('a file named twice, or named and found in a folder, is checked once', () => {
     write('docs/a.md', FLAGGED);
     const { rows } = jsonRows('check', 'docs/a.md', 'docs', './docs/a.md');
-    assert.deepEqual(rows.map((row) => row.file), [path.join('docs', 'a.md')]);
+    assert.deepEqual(
+      rows.map((row) => row.file),
+      [path.join('docs', 'a.md')],
+    );
   });
 
   it('refuses a file named explicitly that is not Markdown, with the reason, and checks the others (exit 2)', () => {
@@ -307,7 +325,10 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.equal(status, 0, stdout);
     write('partly.md', '<!-- plumb-line-disable -->\n\nMarketing closed the deal.\n\n<!-- plumb-line-enable -->\n\nMarketing closed the deal.\n');
     const { rows } = jsonRows('check', 'partly.md');
-    assert.deepEqual(rows.map((row) => [row.line, row.column]), [[7, 1]]);
+    assert.deepEqual(
+      rows.map((row) => [row.line, row.column]),
+      [[7, 1]],
+    );
   });
   it('--help and -h print the help, before or after the command, and exit 0; --version prints the package version', () => {
     for (const args of [['--help'], ['-h'], ['check', 'draft.md', '--help'], ['check', '-h']]) {
@@ -399,9 +420,10 @@ describe('plumb-line CLI (dist/cli.js)', function () {
   it('"-" reads standard input, reported under --stdin-filename or <stdin>', () => {
     const named = runCli(dir, ['check', '-', '--stdin-filename', 'docs/launch.md', '--format', 'json'], { input: FLAGGED });
     assert.equal(named.status, 1, named.stderr);
-    assert.deepEqual((JSON.parse(named.stdout) as Row[]).map((row) => [row.file, row.line, row.column, row.ruleId]), [
-      ['docs/launch.md', 3, 5, 'marketing-doing-sales'],
-    ]);
+    assert.deepEqual(
+      (JSON.parse(named.stdout) as Row[]).map((row) => [row.file, row.line, row.column, row.ruleId]),
+      [['docs/launch.md', 3, 5, 'marketing-doing-sales']],
+    );
     const unnamed = runCli(dir, ['check', '-'], { input: FLAGGED });
     assert.match(unnamed.stdout, /^<stdin>:3:5: warning /);
     assert.deepEqual(pick(runCli(dir, ['check', '-'], { input: CLEAN })), [0, '']);
@@ -424,7 +446,7 @@ describe('plumb-line CLI (dist/cli.js)', function () {
       assert.deepEqual(files('check', '.github'), ['.github/PULL_REQUEST_TEMPLATE.md']);
     });
 
-    it("honours the .gitignore files of the work tree, deeper files taking precedence, and still checks a file named explicitly", () => {
+    it('honours the .gitignore files of the work tree, deeper files taking precedence, and still checks a file named explicitly', () => {
       mkdirSync(path.join(dir, '.git'));
       write('.gitignore', 'build/\n*.draft.md\n!keep.draft.md\n');
       write('docs/.gitignore', 'private/\nkeep.draft.md\n');

@@ -51,7 +51,10 @@ describe('parseCorpus on the real corpus', () => {
         file: 'understanding-the-difference.md',
       },
     ]);
-    assert.deepEqual([...corpus.sourceById.keys()], corpus.sources.map((source) => source.id));
+    assert.deepEqual(
+      [...corpus.sourceById.keys()],
+      corpus.sources.map((source) => source.id),
+    );
   });
 
   it('gives every section and passage a well-formed span in its own file, passages inside their section', () => {
@@ -103,7 +106,10 @@ describe('parseCorpus on the real corpus', () => {
       'Marketing is not the sales function in your organization.',
     ];
     for (const sentence of keySentences) {
-      assert.ok(corpus.passages.some((passage) => passage.text.includes(sentence)), `no passage holds “${sentence}”`);
+      assert.ok(
+        corpus.passages.some((passage) => passage.text.includes(sentence)),
+        `no passage holds “${sentence}”`,
+      );
     }
   });
 
@@ -131,7 +137,10 @@ describe('parseCorpus on other files', () => {
     assert.equal(source.title, 'Plain Notes');
     assert.equal(source.author, undefined);
     assert.equal(source.date, undefined);
-    assert.deepEqual(source.sections.flatMap((section) => section.passages.map((passage) => passage.text)), ['Intro line.', 'Sales is one to one.']);
+    assert.deepEqual(
+      source.sections.flatMap((section) => section.passages.map((passage) => passage.text)),
+      ['Intro line.', 'Sales is one to one.'],
+    );
   });
 
   it('falls back to the file name for the title when there is neither front matter nor heading', () => {
@@ -162,8 +171,8 @@ describe('parseCorpus on other files', () => {
     assert.throws(() => parseCorpus(files), {
       name: 'Error',
       message:
-        'broken-front-matter.md: the front matter is not valid YAML '
-        + '(Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17:)',
+        'broken-front-matter.md: the front matter is not valid YAML ' +
+        '(Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17:)',
     });
   });
 });

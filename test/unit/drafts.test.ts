@@ -7,7 +7,13 @@ const SHIPPED_WINDOWS = ['file:///c%3A/Users/me/.vscode/extensions/plumb-line/co
 
 describe('isDraftUri', () => {
   it('a user draft is a draft, wherever it lives, even in a folder of its own called Backups or History', () => {
-    for (const uri of ['file:///work/plan.md', 'untitled:Untitled-1', 'file:///home/me/Backups/plan.md', 'file:///work/Acme/User/History/q3.md', 'vscode-vfs://github/acme/site/README.md']) {
+    for (const uri of [
+      'file:///work/plan.md',
+      'untitled:Untitled-1',
+      'file:///home/me/Backups/plan.md',
+      'file:///work/Acme/User/History/q3.md',
+      'vscode-vfs://github/acme/site/README.md',
+    ]) {
       assert.equal(isDraftUri(uri, SHIPPED_POSIX), true, uri);
     }
   });
@@ -18,8 +24,12 @@ describe('isDraftUri', () => {
       'file:///home/me/.vscode/extensions/plumb-line//corpus/sales.md',
       'file:///home/me/.vscode/extensions/plumb-line/./docs/rules/conflation.md',
       'file:///home/me/.vscode/extensions/plumb-line/corpus/caf%C3%A9.md',
-    ]) assert.equal(isDraftUri(uri, SHIPPED_POSIX), false, uri);
-    for (const uri of ['file:///C:/Users/me/.vscode/extensions/plumb-line/corpus/sales.md', 'file:///c:/users/ME/.vscode/extensions/plumb-line/corpus/sales.md']) {
+    ])
+      assert.equal(isDraftUri(uri, SHIPPED_POSIX), false, uri);
+    for (const uri of [
+      'file:///C:/Users/me/.vscode/extensions/plumb-line/corpus/sales.md',
+      'file:///c:/users/ME/.vscode/extensions/plumb-line/corpus/sales.md',
+    ]) {
       assert.equal(isDraftUri(uri, SHIPPED_WINDOWS), false, uri);
     }
     assert.equal(isDraftUri('file://otherhost/home/me/.vscode/extensions/plumb-line/corpus/sales.md', SHIPPED_POSIX), true, 'another host is another file');
@@ -36,6 +46,7 @@ describe('isDraftUri', () => {
       'git:/work/plan.md?%7B%22ref%22%3A%22HEAD%22%7D',
       'plumb-line:/corpus/sales.md',
       'vscode-local-history:/work/plan.md',
-    ]) assert.equal(isDraftUri(uri, SHIPPED_POSIX), false, uri);
+    ])
+      assert.equal(isDraftUri(uri, SHIPPED_POSIX), false, uri);
   });
 });

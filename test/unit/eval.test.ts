@@ -10,7 +10,10 @@ const catalogue = loadCatalogue(join(root, 'corpus'));
 describe('line-level scoring', () => {
   it('reads markers per line and refuses unknown rule ids', () => {
     const marks = readMarkers('x.md', 'Quiet line.\nMarketing closed the deal. <!-- expect: marketing-doing-sales inconsistency -->\n');
-    assert.deepEqual([...marks].map(([line, rules]) => [line, [...rules]]), [[1, ['marketing-doing-sales', 'inconsistency']]]);
+    assert.deepEqual(
+      [...marks].map(([line, rules]) => [line, [...rules]]),
+      [[1, ['marketing-doing-sales', 'inconsistency']]],
+    );
     assert.throws(() => readMarkers('x.md', 'Text <!-- expect: sales-did-it -->'), /x\.md:1: unknown rule 'sales-did-it'/);
   });
 
@@ -39,7 +42,10 @@ describe('accuracy at line level (npm run eval prints the detail)', () => {
     assert.ok(drafts.length >= 250, `${drafts.length} drafts`);
     assert.ok(documents.length >= 150, `${documents.length} documents`);
     for (const id of RULE_IDS) {
-      assert.ok(documents.some((doc) => [...doc.expected.values()].some((rules) => rules.has(id))), `no document expects ${id}`);
+      assert.ok(
+        documents.some((doc) => [...doc.expected.values()].some((rules) => rules.has(id))),
+        `no document expects ${id}`,
+      );
     }
     assert.ok(documents.filter((doc) => doc.expected.size === 0).length >= 30, 'whole documents include clean copy');
   });

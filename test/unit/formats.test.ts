@@ -38,10 +38,7 @@ describe('plumb-line CLI formats for CI', function () {
   });
 
   it('--format github prints one workflow annotation per finding, escaped as @actions/core escapes it', () => {
-    assert.equal(
-      run('github'),
-      `::warning file=50%25%2Ca%3Ab.md,line=3,col=8,endLine=3,endColumn=38,title=marketing-doing-sales::${MESSAGE}\n`,
-    );
+    assert.equal(run('github'), `::warning file=50%25%2Ca%3Ab.md,line=3,col=8,endLine=3,endColumn=38,title=marketing-doing-sales::${MESSAGE}\n`);
     writeFileSync(path.join(dir, 'levels.json'), JSON.stringify({ rules: { 'marketing-doing-sales': 'information' } }));
     const notice = runCli(dir, ['check', NAME, '--format', 'github', '--config', 'levels.json']).stdout;
     assert.match(notice, /^::notice file=/);

@@ -46,10 +46,14 @@ describe('grammar', () => {
       const [finding] = lintMarkdown(text, catalogue);
       assert.equal(finding?.ruleId, 'marketing-doing-sales');
       assert.equal(textAt(text, finding.span), 'You will negotiate the contract');
-      assert.deepEqual(finding.fixes.map((fix) => fix.kind), ['ignore-line', 'disable-file'], 'no replace fix: the doer is in another line');
+      assert.deepEqual(
+        finding.fixes.map((fix) => fix.kind),
+        ['ignore-line', 'disable-file'],
+        'no replace fix: the doer is in another line',
+      );
     });
 
-    it('a job description\'s sentence that opens with a verb has the role in its headings as subject', () => {
+    it("a job description's sentence that opens with a verb has the role in its headings as subject", () => {
       const text =
         '# Regional Sales Manager\n\n## Duties\n\nImplements trade promotions by publishing and tracking trade spending. Establishes sales objectives.\n';
       assert.deepEqual(read(text), [
@@ -165,7 +169,7 @@ describe('grammar', () => {
       ]);
     });
 
-    it('the copy\'s own claims are conflation, with the words of the claim under the span', () => {
+    it("the copy's own claims are conflation, with the words of the claim under the span", () => {
       assert.deepEqual(spans('At our size, sales and marketing are not two separate things.'), [
         ['conflation', 'sales and marketing are not two separate things'],
       ]);
@@ -226,27 +230,32 @@ describe('grammar', () => {
       assert.deepEqual(spans('Sales will run the podcast ad campaign in August.\n'), [['sales-doing-marketing', 'Sales will run the podcast ad campaign']]);
     });
 
-    it('knows each sentence\'s block and lead-ins', () => {
+    it("knows each sentence's block and lead-ins", () => {
       const doc = analyzeMarkdown('# Title\n\nIntro:\n\n- item one\n');
       const leadIns = (sentence: Sentence) =>
         (sentence.leadIns ?? []).map((group) => group.map((lead) => lead.tokens.map((token) => token.text).join(' ')).join(' / '));
-      assert.deepEqual(doc.sentences.map((sentence) => [sentence.block, leadIns(sentence)]), [
-        ['heading', []],
-        ['paragraph', ['Title']],
-        ['list-item', ['Intro :', 'Title']],
-      ]);
+      assert.deepEqual(
+        doc.sentences.map((sentence) => [sentence.block, leadIns(sentence)]),
+        [
+          ['heading', []],
+          ['paragraph', ['Title']],
+          ['list-item', ['Intro :', 'Title']],
+        ],
+      );
       assert.equal(blocksOf(parseMarkdown('> '.repeat(3000) + 'deep\n')).length, 1, 'deep nesting is walked without recursion');
     });
   });
 });
 
 describe('the corpus itself', () => {
-  it('flags the survey\'s explicit conflation, and at most three other places, in the five source articles', () => {
+  it("flags the survey's explicit conflation, and at most three other places, in the five source articles", () => {
     const catalogue = realCatalogue();
-    const found = readdirSync(corpusDir).filter((name) => name.endsWith('.md')).flatMap((name) => {
-      const text = readFileSync(join(corpusDir, name), 'utf8');
-      return lintMarkdown(text, catalogue).map((finding) => `${name} ${finding.ruleId} ${textAt(text, finding.span)}`);
-    });
+    const found = readdirSync(corpusDir)
+      .filter((name) => name.endsWith('.md'))
+      .flatMap((name) => {
+        const text = readFileSync(join(corpusDir, name), 'utf8');
+        return lintMarkdown(text, catalogue).map((finding) => `${name} ${finding.ruleId} ${textAt(text, finding.span)}`);
+      });
     assert.ok(found.includes('linkedin-survey.md conflation Selling is Marketing, and all Marketing is Selling'), found.join('\n'));
     assert.ok(found.length <= 4, found.join('\n'));
   });

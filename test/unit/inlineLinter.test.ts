@@ -48,6 +48,9 @@ describe('the catalogue snapshot the views get', () => {
     for (const concept of snapshot.concepts) {
       for (const id of concept.passageIds) assert.ok(passageIds.has(id), `${concept.id}: passage ${id} is not in the sources`);
     }
-    assert.deepEqual(snapshot.concepts.map((concept) => concept.id), catalogue.concepts.map((concept) => concept.id));
+    assert.deepEqual(
+      snapshot.concepts.map((concept) => concept.id),
+      catalogue.concepts.map((concept) => concept.id),
+    );
   });
 });

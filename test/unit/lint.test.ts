@@ -37,12 +37,18 @@ describe('lintMarkdown', () => {
         ['conflation', 'Marketing is just sales'],
       ]);
       const offsets = lint(text).map((finding) => finding.span.start.offset);
-      assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b));
+      assert.deepEqual(
+        offsets,
+        [...offsets].sort((a, b) => a - b),
+      );
     });
 
     it('use 0-based lines and characters that agree with the offsets', () => {
       const findings = lint(text);
-      assert.deepEqual(findings.map((finding) => finding.span.start.line), [0, 2, 4]);
+      assert.deepEqual(
+        findings.map((finding) => finding.span.start.line),
+        [0, 2, 4],
+      );
       for (const finding of findings) {
         for (const point of [finding.span.start, finding.span.end]) {
           assert.deepEqual({ line: point.line, character: point.character }, lineAndCharacter(text, point.offset));
@@ -51,11 +57,14 @@ describe('lintMarkdown', () => {
     });
 
     it('carry their exact message, the concept and corpus evidence, and fixes whose replace edits stay inside the span', () => {
-      assert.deepEqual(lint(text).map((finding) => finding.message), [
-        '“Marketing” is credited with closing the sale, which is sales work. Write “Sales”, or say how marketing supports sales.',
-        '“sales team” is credited with advertising and PR, which is marketing work. Write “marketing”, or say how sales supports marketing.',
-        'Sales and marketing are used as synonyms, but they are separate functions (marketing: one-to-many; sales: one-to-one). Name the one you mean.',
-      ]);
+      assert.deepEqual(
+        lint(text).map((finding) => finding.message),
+        [
+          '“Marketing” is credited with closing the sale, which is sales work. Write “Sales”, or say how marketing supports sales.',
+          '“sales team” is credited with advertising and PR, which is marketing work. Write “marketing”, or say how sales supports marketing.',
+          'Sales and marketing are used as synonyms, but they are separate functions (marketing: one-to-many; sales: one-to-one). Name the one you mean.',
+        ],
+      );
       for (const finding of lint(text)) {
         assert.equal(finding.severity, 'warning');
         for (const passage of finding.evidence) assert.equal(catalogue.corpus.passageById.get(passage.id), passage);
@@ -63,11 +72,14 @@ describe('lintMarkdown', () => {
           assert.ok(finding.span.start.offset <= edit.span.start.offset && edit.span.end.offset <= finding.span.end.offset);
         }
       }
-      assert.deepEqual(lint(text).map((finding) => [finding.conceptId, finding.evidence.map((passage) => passage.id)]), [
-        ['closing', ['linkedin-survey#p7', 'understanding-the-difference#p11']],
-        ['advertising-pr', ['not-the-same-thing#p10', 'not-the-same-thing#p4']],
-        [undefined, ['seven-differences#p17', 'seven-differences#p24']],
-      ]);
+      assert.deepEqual(
+        lint(text).map((finding) => [finding.conceptId, finding.evidence.map((passage) => passage.id)]),
+        [
+          ['closing', ['linkedin-survey#p7', 'understanding-the-difference#p11']],
+          ['advertising-pr', ['not-the-same-thing#p10', 'not-the-same-thing#p4']],
+          [undefined, ['seven-differences#p17', 'seven-differences#p24']],
+        ],
+      );
     });
 
     it('are empty for empty or blank text', () => {
@@ -80,11 +92,20 @@ describe('lintMarkdown', () => {
     it('flags both places and points each at the other', () => {
       const text = 'Marketing will negotiate the discount.\n\nLater, sales will negotiate the discount.\n';
       const findings = lint(text).filter((finding) => finding.ruleId === 'inconsistency');
-      assert.deepEqual(findings.map((finding) => textAt(text, finding.span)), ['Marketing will negotiate the discount', 'sales will negotiate the discount']);
+      assert.deepEqual(
+        findings.map((finding) => textAt(text, finding.span)),
+        ['Marketing will negotiate the discount', 'sales will negotiate the discount'],
+      );
       const [first, second] = findings;
       assert.ok(first && second);
-      assert.deepEqual(first.related.map((place) => place.span), [second.span]);
-      assert.deepEqual(second.related.map((place) => place.span), [first.span]);
+      assert.deepEqual(
+        first.related.map((place) => place.span),
+        [second.span],
+      );
+      assert.deepEqual(
+        second.related.map((place) => place.span),
+        [first.span],
+      );
       assert.match(first.message, /line 3/);
       assert.match(second.message, /line 1/);
       assert.equal(first.severity, 'information');
@@ -92,14 +113,20 @@ describe('lintMarkdown', () => {
 
     it('stays quiet when one function does the activity throughout', () => {
       const text = 'Sales will negotiate the discount.\n\nLater, sales will negotiate the discount again.\n';
-      assert.deepEqual(lint(text).filter((finding) => finding.ruleId === 'inconsistency'), []);
+      assert.deepEqual(
+        lint(text).filter((finding) => finding.ruleId === 'inconsistency'),
+        [],
+      );
     });
   });
 
   describe('inline control comments', () => {
     it('disable-next-line silences the named rule on the next line only', () => {
       const text = `<!-- plumb-line-disable-next-line marketing-doing-sales -->\n${MARKETING_CLOSES}\n\n${MARKETING_CLOSES}\n`;
-      assert.deepEqual(lint(text).map((finding) => [finding.ruleId, finding.span.start.line]), [['marketing-doing-sales', 3]]);
+      assert.deepEqual(
+        lint(text).map((finding) => [finding.ruleId, finding.span.start.line]),
+        [['marketing-doing-sales', 3]],
+      );
     });
 
     it('disable-next-line reaches over a blank line to the paragraph below', () => {
@@ -113,7 +140,10 @@ describe('lintMarkdown', () => {
 
     it('disable-line without names silences every rule on its own line only', () => {
       const text = `Marketing closed the deal and sales launched the ad campaign. <!-- plumb-line-disable-line -->\n\n${MARKETING_CLOSES}\n`;
-      assert.deepEqual(lint(text).map((finding) => [finding.ruleId, finding.span.start.line]), [['marketing-doing-sales', 2]]);
+      assert.deepEqual(
+        lint(text).map((finding) => [finding.ruleId, finding.span.start.line]),
+        [['marketing-doing-sales', 2]],
+      );
     });
 
     it('disable-line with names silences just those rules', () => {
@@ -123,22 +153,42 @@ describe('lintMarkdown', () => {
 
     it('disable … enable with a rule name covers that rule between the comments', () => {
       const text = [
-        '<!-- plumb-line-disable marketing-doing-sales -->', '', MARKETING_CLOSES, '', SALES_ADVERTISES, '',
-        '<!-- plumb-line-enable marketing-doing-sales -->', '', MARKETING_CLOSES, '',
+        '<!-- plumb-line-disable marketing-doing-sales -->',
+        '',
+        MARKETING_CLOSES,
+        '',
+        SALES_ADVERTISES,
+        '',
+        '<!-- plumb-line-enable marketing-doing-sales -->',
+        '',
+        MARKETING_CLOSES,
+        '',
       ].join('\n');
-      assert.deepEqual(lint(text).map((finding) => [finding.ruleId, finding.span.start.line]), [['sales-doing-marketing', 4], ['marketing-doing-sales', 8]]);
+      assert.deepEqual(
+        lint(text).map((finding) => [finding.ruleId, finding.span.start.line]),
+        [
+          ['sales-doing-marketing', 4],
+          ['marketing-doing-sales', 8],
+        ],
+      );
     });
 
     it('disable … enable without names covers every rule between the comments', () => {
-      const text = [
-        '<!-- plumb-line-disable -->', '', MARKETING_CLOSES, '', SALES_ADVERTISES, '', '<!-- plumb-line-enable -->', '', MARKETING_CLOSES, '',
-      ].join('\n');
-      assert.deepEqual(lint(text).map((finding) => [finding.ruleId, finding.span.start.line]), [['marketing-doing-sales', 8]]);
+      const text = ['<!-- plumb-line-disable -->', '', MARKETING_CLOSES, '', SALES_ADVERTISES, '', '<!-- plumb-line-enable -->', '', MARKETING_CLOSES, ''].join(
+        '\n',
+      );
+      assert.deepEqual(
+        lint(text).map((finding) => [finding.ruleId, finding.span.start.line]),
+        [['marketing-doing-sales', 8]],
+      );
     });
 
     it('a disable without enable runs to the end of the file', () => {
       const text = `${MARKETING_CLOSES}\n\n<!-- plumb-line-disable -->\n\n${MARKETING_CLOSES}\n\n${SALES_ADVERTISES}\n`;
-      assert.deepEqual(lint(text).map((finding) => finding.span.start.line), [0]);
+      assert.deepEqual(
+        lint(text).map((finding) => finding.span.start.line),
+        [0],
+      );
     });
 
     it('does not count a comment inside a fenced or indented code block, or inline code', () => {
@@ -167,7 +217,13 @@ describe('lintMarkdown', () => {
     it('applies the configured severity to that rule only', () => {
       const text = `${MARKETING_CLOSES}\n\n${SALES_ADVERTISES}\n`;
       const findings = lint(text, withOptions({ rules: { 'marketing-doing-sales': 'error', 'sales-doing-marketing': 'hint' } }));
-      assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity]), [['marketing-doing-sales', 'error'], ['sales-doing-marketing', 'hint']]);
+      assert.deepEqual(
+        findings.map((finding) => [finding.ruleId, finding.severity]),
+        [
+          ['marketing-doing-sales', 'error'],
+          ['sales-doing-marketing', 'hint'],
+        ],
+      );
     });
 
     it('extraPhrases teach the linter a team activity on either side', () => {
@@ -189,7 +245,10 @@ describe('lintMarkdown', () => {
       assert.deepEqual(problems, []);
       assert.deepEqual(options, defaultOptions());
       assert.deepEqual(Object.fromEntries(Object.entries(options.rules).map(([id, setting]) => [id, setting.enabled && setting.severity])), {
-        conflation: 'warning', 'sales-doing-marketing': 'warning', 'marketing-doing-sales': 'warning', inconsistency: 'information',
+        conflation: 'warning',
+        'sales-doing-marketing': 'warning',
+        'marketing-doing-sales': 'warning',
+        inconsistency: 'information',
       });
       assert.deepEqual(options.extraPhrases, { marketing: [], sales: [] });
     });
@@ -199,9 +258,21 @@ describe('lintMarkdown', () => {
         rules: { 'no-such-rule': 'off', conflation: 'loud', inconsistency: 3 },
         extraPhrases: { marketing: 'run the webinar', sales: [42, '', 'book the demo'], finance: [] },
       });
-      const expected = [/no-such-rule/, /conflation.*"loud"/, /inconsistency.*3/, /extraPhrases\.marketing.*list/, /extraPhrases\.sales.*42/, /extraPhrases\.sales.*""/, /finance/];
+      const expected = [
+        /no-such-rule/,
+        /conflation.*"loud"/,
+        /inconsistency.*3/,
+        /extraPhrases\.marketing.*list/,
+        /extraPhrases\.sales.*42/,
+        /extraPhrases\.sales.*""/,
+        /finance/,
+      ];
       assert.equal(problems.length, expected.length, problems.join('\n'));
-      for (const pattern of expected) assert.ok(problems.some((problem) => pattern.test(problem)), `no problem matches ${pattern}`);
+      for (const pattern of expected)
+        assert.ok(
+          problems.some((problem) => pattern.test(problem)),
+          `no problem matches ${pattern}`,
+        );
       assert.deepEqual(options.rules, defaultOptions().rules);
       assert.deepEqual(options.extraPhrases, { marketing: [], sales: ['book the demo'] });
     });
@@ -262,7 +333,13 @@ describe('lintMarkdown', () => {
         fixed.split('\n')[0],
         'Marketing closed the deal and sales launched the ad campaign. <!-- plumb-line-disable-line marketing-doing-sales -->',
       );
-      assert.deepEqual(lint(fixed).map((finding) => [finding.ruleId, finding.span.start.line]), [['sales-doing-marketing', 0], ['marketing-doing-sales', 2]]);
+      assert.deepEqual(
+        lint(fixed).map((finding) => [finding.ruleId, finding.span.start.line]),
+        [
+          ['sales-doing-marketing', 0],
+          ['marketing-doing-sales', 2],
+        ],
+      );
     });
 
     it('the ignore-line fix works in lists, quotes, headings, tables and CRLF files', () => {

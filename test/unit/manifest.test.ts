@@ -36,7 +36,11 @@ describe('package.json manifest', () => {
     });
 
     it('the view container and its views', () => {
-      assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((entry) => entry.id), [VIEW_CONTAINER], drift('contributes.viewsContainers'));
+      assert.deepEqual(
+        manifest.contributes.viewsContainers.activitybar.map((entry) => entry.id),
+        [VIEW_CONTAINER],
+        drift('contributes.viewsContainers'),
+      );
       assert.deepEqual(Object.keys(manifest.contributes.views), [VIEW_CONTAINER], drift('contributes.views'));
       assert.deepEqual(sorted(manifest.contributes.views[VIEW_CONTAINER]!.map((entry) => entry.id)), sorted(Object.values(VIEWS)), drift('contributes.views'));
     });
@@ -46,7 +50,11 @@ describe('package.json manifest', () => {
       const inMenus = Object.values(manifest.contributes.menus).flatMap((entries) => entries.map((entry) => entry.command));
       const inWhen = Object.values(manifest.contributes.menus).flatMap((entries) => entries.flatMap((entry) => entry.when.match(/plumbLine\.\w+/g) ?? []));
       const inEvents = manifest.activationEvents.flatMap((event) => /^on(?:View|Command):(.*)$/.exec(event)?.[1] ?? []);
-      assert.deepEqual([...inMenus, ...inWhen, ...inEvents].filter((id) => !known.has(id)), [], drift('menus or activationEvents'));
+      assert.deepEqual(
+        [...inMenus, ...inWhen, ...inEvents].filter((id) => !known.has(id)),
+        [],
+        drift('menus or activationEvents'),
+      );
     });
 
     it('hides from the palette exactly the commands that take an argument, those the hover cards link to', () => {

@@ -10,7 +10,15 @@ const at = (text: string, word: string) => tokensOf(text).findIndex((token) => t
 const mention = (text: string, word: string) => {
   const tokens = tokensOf(text);
   const found = mentionAt(tokens, at(text, word));
-  return found && { side: found.side, words: tokens.slice(found.from, found.to + 1).map((token) => token.text).join(' ') };
+  return (
+    found && {
+      side: found.side,
+      words: tokens
+        .slice(found.from, found.to + 1)
+        .map((token) => token.text)
+        .join(' '),
+    }
+  );
 };
 
 describe('naming a function', () => {

@@ -11,7 +11,10 @@ describe('the patched Markdown parser', () => {
     const rendered = (markdown: string) => micromark(tabs(markdown), { allowDangerousHtml: true, allowDangerousProtocol: true });
     const failing = spec.tests.filter((example) => rendered(example.markdown) !== tabs(example.html));
     assert.equal(spec.tests.length, 652);
-    assert.deepEqual(failing.map((example) => example.number), []);
+    assert.deepEqual(
+      failing.map((example) => example.number),
+      [],
+    );
   });
 
   it('keeps lazy lines in the quote they continue, and ends the quote where a lazy line starts a new block', () => {

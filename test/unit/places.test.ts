@@ -7,7 +7,7 @@ import { applyEdits, realCatalogue } from './shared';
 
 const CLAIM = 'Marketing closed the deal.';
 const SHAPES: Record<string, string> = {
-  'paragraphs': `We met Acme.\n\n${CLAIM}\n`,
+  paragraphs: `We met Acme.\n\n${CLAIM}\n`,
   'a multi-line block quote': `> We met Acme.\n> ${CLAIM}\n`,
   'a nested list with a continuation line': `- Notes\n  - First item\n    continues here. ${CLAIM}\n`,
   'a table row': `| Step | Owner |\n| --- | --- |\n| Closing the deal | Marketing |\n`,
@@ -45,14 +45,21 @@ describe('exact places across Markdown shapes', () => {
       assert.deepEqual(at(finding.span.end), pointOf(text, finding.span.end.offset));
       const fix = finding.fixes.find((candidate) => candidate.kind === 'replace');
       assert.ok(fix);
-      assert.deepEqual(fix.edits.map((edit) => text.slice(edit.span.start.offset, edit.span.end.offset)), ['Marketing']);
+      assert.deepEqual(
+        fix.edits.map((edit) => text.slice(edit.span.start.offset, edit.span.end.offset)),
+        ['Marketing'],
+      );
       assert.equal(applyEdits(text, fix.edits), text.replace('| Marketing |', '| Sales |').replace(`${CLAIM}`, CLAIM.replace('Marketing', 'Sales')));
     });
   }
 
   it('a control comment silences its own line after a BOM and with lone CR line endings', () => {
     for (const text of [`\ufeff${CLAIM} <!-- plumb-line-disable-line -->\n`, `We met Acme.\r<!-- plumb-line-disable-next-line -->\r${CLAIM}\r`]) {
-      assert.deepEqual(lintMarkdown(text, catalogue).map((finding) => finding.ruleId), [], JSON.stringify(text));
+      assert.deepEqual(
+        lintMarkdown(text, catalogue).map((finding) => finding.ruleId),
+        [],
+        JSON.stringify(text),
+      );
     }
   });
 

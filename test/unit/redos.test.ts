@@ -72,8 +72,7 @@ describe('regular expressions (ReDoS)', function () {
       const diagnostics = await check(source, flags, { timeout: 20_000 });
       if (diagnostics.status === 'vulnerable') {
         unsafe.push(`${where} /${source}/${flags}: ${diagnostics.complexity.summary}, attack ${diagnostics.attack.pattern}`);
-      }
-      else if (diagnostics.status === 'unknown') unsafe.push(`${where} /${source}/${flags}: recheck could not decide (${diagnostics.error.kind})`);
+      } else if (diagnostics.status === 'unknown') unsafe.push(`${where} /${source}/${flags}: recheck could not decide (${diagnostics.error.kind})`);
     }
     assert.deepEqual(unsafe, []);
   });

@@ -43,7 +43,10 @@ describe('large and deep documents', function () {
     const text = Array.from({ length: 400 }, (_, at) => (at % 2 ? 'Sales closes the deal.' : 'Marketing closes the deal.')).join('\n\n');
     const findings = lintMarkdown(text, catalogue).filter((finding) => finding.ruleId === 'inconsistency');
     assert.equal(findings.length, 400);
-    assert.ok(findings.every((finding) => finding.related.length === 3), 'three related places each');
+    assert.ok(
+      findings.every((finding) => finding.related.length === 3),
+      'three related places each',
+    );
     assert.match(findings[0]!.message, /^Closing the sale is credited to marketing here but to sales on line 3, 7, 11 and 197 more\./);
   });
 });
@@ -60,7 +63,10 @@ describe('failure containment', () => {
       const problems: string[] = [];
       const text = 'Marketing closed the deal. Marketing is just sales.\n';
       const found = lintMarkdown(text, realCatalogue(), undefined, (problem) => problems.push(problem));
-      assert.deepEqual(found.map((finding) => finding.ruleId), ['marketing-doing-sales']);
+      assert.deepEqual(
+        found.map((finding) => finding.ruleId),
+        ['marketing-doing-sales'],
+      );
       assert.deepEqual(problems, ["the conflation rule failed (boom); its findings are missing, the other rules' are shown"]);
     } finally {
       rule.check = original;

@@ -96,7 +96,11 @@ describe('rule documentation', () => {
           const hits = lintMarkdown(example.text, catalogue).filter((finding) => finding.ruleId === page.ruleId);
           const where = `docs/rules/${page.ruleId}.md:${example.line}`;
           if (example.expect === 'quiet') {
-            assert.deepEqual(hits.map((hit) => hit.message), [], `${where}: expected ${page.ruleId} to stay quiet on\n${example.text}`);
+            assert.deepEqual(
+              hits.map((hit) => hit.message),
+              [],
+              `${where}: expected ${page.ruleId} to stay quiet on\n${example.text}`,
+            );
             return;
           }
           assert.ok(hits.length > 0, `${where}: expected ${page.ruleId} to fire on\n${example.text}`);

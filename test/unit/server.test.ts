@@ -191,7 +191,10 @@ describe('plumb-line-ls over stdio', function () {
     assert.ok(replace, `no preferred fix among ${actions.map((action) => action.title).join(', ')}`);
     assert.deepEqual(replace.edit?.changes?.[URI], [{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 13 } }, newText: 'sales' }]);
     assert.deepEqual(actions.filter((action) => action.isPreferred).length, 1);
-    assert.ok(actions.some((action) => /line/i.test(action.title)), 'an ignore-line fix');
+    assert.ok(
+      actions.some((action) => /line/i.test(action.title)),
+      'an ignore-line fix',
+    );
   });
 
   it('offers no fix computed for an older version of the text (issue 7, item 3)', async () => {
@@ -236,7 +239,10 @@ describe('plumb-line-ls over stdio', function () {
     const later = 'file:///drafts/later.md';
     await open(later, DRAFT);
     await diagnosticsWhere(later, (params) => params.diagnostics.length > 0);
-    assert.deepEqual(published.filter((params) => params.uri === URI).map((params) => params.diagnostics.length), [0, 0]);
+    assert.deepEqual(
+      published.filter((params) => params.uri === URI).map((params) => params.diagnostics.length),
+      [0, 0],
+    );
   });
 
   it('publishes at most 2,000 diagnostics for a document, and says so once in the log', async () => {
@@ -268,7 +274,10 @@ describe('plumb-line-ls over stdio', function () {
     });
     const after = await diagnosticsWhere(URI, (params) => params.version === 3);
     assert.deepEqual(after.diagnostics, []);
-    assert.deepEqual(published.map((params) => params.version), [1, 3]);
+    assert.deepEqual(
+      published.map((params) => params.version),
+      [1, 3],
+    );
   });
 
   it('a change that comes in before a long lint has run supersedes it: only the newest version is published', async () => {
@@ -281,7 +290,10 @@ describe('plumb-line-ls over stdio', function () {
     await open(URI, long);
     const latest = await diagnosticsWhere(URI, (params) => params.version === 2);
     assert.equal(latest.diagnostics.length, 1);
-    assert.deepEqual(published.map((params) => params.version), [2]);
+    assert.deepEqual(
+      published.map((params) => params.version),
+      [2],
+    );
   });
 
   it('answers a hover in a small draft at once while a long draft is being linted (lints run off the main thread)', async () => {
@@ -318,7 +330,10 @@ describe('plumb-line-ls over stdio', function () {
     configured = { rules: { 'marketing-doing-sales': 'error' } };
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     const second = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
-    assert.deepEqual(second.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]), [['marketing-doing-sales', 1]]);
+    assert.deepEqual(
+      second.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+      [['marketing-doing-sales', 1]],
+    );
   });
 
   it('takes settings from initializationOptions, then as pushed, from a client that does not answer workspace/configuration', async () => {
@@ -326,7 +341,10 @@ describe('plumb-line-ls over stdio', function () {
     await start({}, { plumbLine: { rules: { 'marketing-doing-sales': 'error' } } });
     await open(URI, DRAFT);
     const first = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
-    assert.deepEqual(first.diagnostics.map((diagnostic) => diagnostic.severity), [1]);
+    assert.deepEqual(
+      first.diagnostics.map((diagnostic) => diagnostic.severity),
+      [1],
+    );
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { plumbLine: { rules: { 'marketing-doing-sales': 'hint' } } } });
     const second = await diagnosticsWhere(URI, (params) => params.diagnostics[0]?.severity === 4);
     assert.equal(second.diagnostics.length, 1);
@@ -343,14 +361,20 @@ describe('plumb-line-ls over stdio', function () {
       [['marketing-doing-sales'], ['marketing-doing-sales']],
     );
     assert.equal(logged.length, 1);
-    assert.match(logged[0]!, /^Settings: the editor did not answer workspace\/configuration \(.*no settings here\); using the settings it gave at start, or the defaults\.$/);
+    assert.match(
+      logged[0]!,
+      /^Settings: the editor did not answer workspace\/configuration \(.*no settings here\); using the settings it gave at start, or the defaults\.$/,
+    );
   });
 
   it('lints with the defaults after 5 s when the editor never answers workspace/configuration', async () => {
     configured = 'never';
     await open(URI, DRAFT);
     const { diagnostics } = await diagnosticsWhere(URI, (params) => params.diagnostics.length > 0);
-    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['marketing-doing-sales']);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.code),
+      ['marketing-doing-sales'],
+    );
     assert.deepEqual(logged, [
       'Settings: the editor did not answer workspace/configuration (no answer in 5 s); using the settings it gave at start, or the defaults.',
     ]);
@@ -379,7 +403,10 @@ describe('plumb-line-ls over stdio', function () {
     await connection.sendNotification(CLEAR_NOTIFICATION, { textDocument: { uri: gone } });
     await diagnosticsWhere(gone, (params) => params.diagnostics.length === 0);
     // Handled in order: had the open document been cleared, that would have been published before.
-    assert.deepEqual(published.filter((params) => params.uri === URI).map((params) => params.diagnostics.length), [1]);
+    assert.deepEqual(
+      published.filter((params) => params.uri === URI).map((params) => params.diagnostics.length),
+      [1],
+    );
   });
 
   it('shuts down and exits with status 0', async () => {

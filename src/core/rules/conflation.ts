@@ -11,23 +11,65 @@ type Side = 'sales' | 'marketing';
 
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'means', 'equals', '=', 'becomes', 'remains', ':']);
 /** Words that may stand between "A is" and "B" in an equation ("marketing is just a fancy word for selling"). */
-const EQUATING_FILLERS = new Set(`just simply really basically essentially merely only all nothing but more than no another word name term for the
+const EQUATING_FILLERS = new Set(
+  `just simply really basically essentially merely only all nothing but more than no another word name term for the
   same as a fancy synonym synonymous with equivalent to identical interchangeable one and thing actually literally fundamentally
-  glorified dressed-up dressed up repackaged renamed rebranded called just code polite new other`.split(/\s+/));
+  glorified dressed-up dressed up repackaged renamed rebranded called just code polite new other`.split(/\s+/),
+);
 const AFTER_EQUATED = new Set(['by', 'to', 'in', 'under', 'with', 'dressed', 'and', 'but', 'so', 'or', 'too', 'anyway', 'really', 'after', 'at']);
 /** After "are one": what makes the two a single thing ("one function", "one discipline, not two"). */
 const ONE_OF_KIND = new Set([
-  'function', 'job', 'discipline', 'activity', 'team', 'thing', 'department', 'process', 'role', 'practice', 'craft', 'profession', 'skill', 'motion', 'effort',
+  'function',
+  'job',
+  'discipline',
+  'activity',
+  'team',
+  'thing',
+  'department',
+  'process',
+  'role',
+  'practice',
+  'craft',
+  'profession',
+  'skill',
+  'motion',
+  'effort',
 ]);
 const SAME_WORDS = new Set(['same', 'synonyms', 'synonymous', 'interchangeable', 'identical', 'equivalent', 'indistinguishable', 'one']);
 const SAME_FOLLOWERS = new Set(['thing', 'things', 'function', 'functions', 'job', 'discipline', 'activity', 'department', 'role', 'work']);
 /** Between "A and B are" and "the same": "just", "really", "all the", "no different"… */
 const SAME_FILLERS = new Set([
-  'just', 'really', 'basically', 'essentially', 'all', 'the', 'pretty', 'much', 'simply', 'totally', 'completely', 'exactly', 'practically', 'effectively',
-  'interchangeable', 'no', 'different', 'one', 'and',
+  'just',
+  'really',
+  'basically',
+  'essentially',
+  'all',
+  'the',
+  'pretty',
+  'much',
+  'simply',
+  'totally',
+  'completely',
+  'exactly',
+  'practically',
+  'effectively',
+  'interchangeable',
+  'no',
+  'different',
+  'one',
+  'and',
 ]);
 const APPOSITION_MARKERS = [
-  ['a.k.a.'], ['aka'], ['a.k.a'], ['also', 'known', 'as'], ['otherwise', 'known', 'as'], ['also', 'called'], ['i.e.'], ['ie'], ['that', 'is'], ['or'],
+  ['a.k.a.'],
+  ['aka'],
+  ['a.k.a'],
+  ['also', 'known', 'as'],
+  ['otherwise', 'known', 'as'],
+  ['also', 'called'],
+  ['i.e.'],
+  ['ie'],
+  ['that', 'is'],
+  ['or'],
 ];
 
 /** "Please stop using sales and marketing as synonyms": the writer argues against the equation. */
@@ -63,7 +105,19 @@ function endsClaim(tokens: Token[], at: number): boolean {
 }
 
 const COPULA_ADVERBS = new Set([
-  'basically', 'really', 'just', 'essentially', 'simply', 'actually', 'only', 'merely', 'effectively', 'ultimately', 'fundamentally', 'truly', 'always',
+  'basically',
+  'really',
+  'just',
+  'essentially',
+  'simply',
+  'actually',
+  'only',
+  'merely',
+  'effectively',
+  'ultimately',
+  'fundamentally',
+  'truly',
+  'always',
   'still',
 ]);
 
@@ -228,11 +282,17 @@ function counterfactual(tokens: Token[]): boolean {
 const WORD_TOPICS = [['misused'], ['misuse'], ['heard'], ['hear'], ['often', 'confused'], ['mixed', 'up'], ['mix', 'up']];
 /** Part-of claims, which the sources themselves make ("selling is a small part of marketing"): membership, not sameness. */
 const MEMBERSHIP = [
-  ['part', 'of'], ['subset', 'of'], ['component', 'of'], ['element', 'of'], ['piece', 'of'], ['falls', 'under'], ['belongs', 'to'], ['branch', 'of'],
+  ['part', 'of'],
+  ['subset', 'of'],
+  ['component', 'of'],
+  ['element', 'of'],
+  ['piece', 'of'],
+  ['falls', 'under'],
+  ['belongs', 'to'],
+  ['branch', 'of'],
 ];
 const ASSERTING = new Set(['is', 'are', 'was', 'were', 'means', 'mean', "they're", "it's"]);
 const FIRST_PERSON = new Set(['we', 'i', "we've", "i've", "we're", "i'm"]);
-
 
 /**
  * The sentence talks about the words, not with them: "the terms are often used interchangeably", "people use them
@@ -297,7 +357,19 @@ function deniesTwo(tokens: Token[], first: Side, at: number): Hit | undefined {
 }
 
 const TWO_KINDS = new Set([
-  'things', 'disciplines', 'functions', 'jobs', 'departments', 'activities', 'teams', 'worlds', 'practices', 'professions', 'processes', 'roles', 'skills',
+  'things',
+  'disciplines',
+  'functions',
+  'jobs',
+  'departments',
+  'activities',
+  'teams',
+  'worlds',
+  'practices',
+  'professions',
+  'processes',
+  'roles',
+  'skills',
   'efforts',
 ]);
 
@@ -319,8 +391,36 @@ function definedAsOther(tokens: Token[], at: number, first: Side): Hit | undefin
 }
 
 const DEFINITION_FILLERS = new Set([
-  'to', 'all', 'of', 'the', 'our', 'your', 'its', 'just', 'simply', 'really', 'basically', 'essentially', 'nothing', 'but', 'a', 'an', 'form', 'kind', 'type',
-  'about', 'mostly', 'mainly', 'actually', 'only', 'any', 'every', 'company', "company's", 'shop', 'that',
+  'to',
+  'all',
+  'of',
+  'the',
+  'our',
+  'your',
+  'its',
+  'just',
+  'simply',
+  'really',
+  'basically',
+  'essentially',
+  'nothing',
+  'but',
+  'a',
+  'an',
+  'form',
+  'kind',
+  'type',
+  'about',
+  'mostly',
+  'mainly',
+  'actually',
+  'only',
+  'any',
+  'every',
+  'company',
+  "company's",
+  'shop',
+  'that',
 ]);
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 const DEFINING_VERBS = new Set(['is', 'means', 'covers', 'refers', 'equals', 'includes', 'involves', "'s"]);

@@ -37,7 +37,14 @@ function keysOf(credit: Credit): string[] {
   for (let at = activity.from; at <= activity.to; at += 1) {
     const token = tokens[at];
     if (!token || token.kind !== 'word') continue;
-    if (DETERMINERS.has(token.lower) || FUNCTION_NAMES.has(token.lower) || TIME_NOUNS.has(token.lower) || /^\d/.test(token.lower) || KEY_FILLERS.has(token.lower)) continue;
+    if (
+      DETERMINERS.has(token.lower) ||
+      FUNCTION_NAMES.has(token.lower) ||
+      TIME_NOUNS.has(token.lower) ||
+      /^\d/.test(token.lower) ||
+      KEY_FILLERS.has(token.lower)
+    )
+      continue;
     const family = FAMILY_OF.get(token.lower) ?? FAMILY_OF.get(lastPart(token.lower));
     // The verb says less than the object, unless it names the activity's family ("phone every lead", "negotiate").
     if (at === activity.verbAt && !family) continue;

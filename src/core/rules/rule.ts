@@ -27,7 +27,13 @@ export function activityName(label: string): string {
 
 /** The words of tokens `from`..`to` as written, punctuation attached: "our sales team", "launch a TV campaign". */
 export function wordsOf(tokens: Credit['sentence']['tokens'], from: number, to: number): string {
-  return tokens.slice(from, to + 1).map((token) => token.text).join(' ').replace(/ ([,;:.!?)’'])/g, '$1').replace(/([(‘]) /g, '$1').replace(/ ?\/ ?/g, '/');
+  return tokens
+    .slice(from, to + 1)
+    .map((token) => token.text)
+    .join(' ')
+    .replace(/ ([,;:.!?)’'])/g, '$1')
+    .replace(/([(‘]) /g, '$1')
+    .replace(/ ?\/ ?/g, '/');
 }
 
 /** How a credit was read, in a writer's words: `“our sales team” → “launch a TV campaign” (Advertising and PR, marketing's work)`. */

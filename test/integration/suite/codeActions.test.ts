@@ -12,7 +12,7 @@ describe('quick fixes', () => {
 
   after(closeAllEditors);
 
-  it('offers a finding\'s fixes on its diagnostic, and the preferred one rewrites only that range', async () => {
+  it("offers a finding's fixes on its diagnostic, and the preferred one rewrites only that range", async () => {
     const editor = await openScratch('# Review\n\nMarketing closed the deal with Acme last week.\n\nWe met on Tuesday.\n');
     const { document } = editor;
     const [diagnostic] = (
@@ -25,7 +25,11 @@ describe('quick fixes', () => {
       (f) => f.ruleId === 'marketing-doing-sales' && f.span.start.line === diagnostic.range.start.line,
     );
     assert.ok(finding && finding.fixes.length > 0, 'the engine offers no fixes for this finding');
-    const actions = await codeActionsOffering(document.uri, diagnostic.range, finding.fixes.map((fix) => fix.title));
+    const actions = await codeActionsOffering(
+      document.uri,
+      diagnostic.range,
+      finding.fixes.map((fix) => fix.title),
+    );
     const fixes = actions.filter((action) => finding.fixes.some((fix) => fix.title === action.title));
     assert.deepEqual(
       fixes.map((action) => action.title),

@@ -139,10 +139,21 @@ describe('commands', () => {
     const previews = () => allTabs().filter((tab) => isMarkdownPreviewOf(tab, page));
     await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => previews().length > 0, `a Markdown preview of ${page.toString()}`);
     const isPage = (uri: vscode.Uri) => uri.toString() === page.toString();
-    assert.deepEqual(allTabs().filter((tab) => tab.input instanceof vscode.TabInputText && isPage(tab.input.uri)), [], 'a text tab shows the page');
-    assert.deepEqual(vscode.window.visibleTextEditors.filter((editor) => isPage(editor.document.uri)), [], 'a text editor shows the page');
+    assert.deepEqual(
+      allTabs().filter((tab) => tab.input instanceof vscode.TabInputText && isPage(tab.input.uri)),
+      [],
+      'a text tab shows the page',
+    );
+    assert.deepEqual(
+      vscode.window.visibleTextEditors.filter((editor) => isPage(editor.document.uri)),
+      [],
+      'a text editor shows the page',
+    );
     // The preview reads the page as a Markdown document, so the language server has it; it must not lint it.
-    assert.ok(vscode.workspace.textDocuments.some((open) => isPage(open.uri) && open.languageId === 'markdown'), 'the page is not open');
+    assert.ok(
+      vscode.workspace.textDocuments.some((open) => isPage(open.uri) && open.languageId === 'markdown'),
+      'the page is not open',
+    );
     assert.deepEqual(plumbLineDiagnostics(page), [], `${page.toString()} is linted`);
   });
 });

@@ -47,9 +47,9 @@ describe('control comments', () => {
 
   it('disable … enable silences every rule in between', async () => {
     const { document } = await openScratch(
-      [
-        '# Review', '', CLOSED, '', '<!-- plumb-line-disable -->', '', CLOSED, '', LAUNCH, '', SAME, '', '<!-- plumb-line-enable -->', '', LAUNCH, '',
-      ].join('\n'),
+      ['# Review', '', CLOSED, '', '<!-- plumb-line-disable -->', '', CLOSED, '', LAUNCH, '', SAME, '', '<!-- plumb-line-enable -->', '', LAUNCH, ''].join(
+        '\n',
+      ),
     );
     const before = lineOf(document, CLOSED);
     const after = lineOf(document, LAUNCH, lineOf(document, 'plumb-line-enable'));

@@ -20,7 +20,7 @@ describe('diagnostics', () => {
   before(plumbLine);
   afterEach(closeAllEditors);
 
-  it('flags each function credited with the other one\'s work, on its line, with docs and evidence', async () => {
+  it("flags each function credited with the other one's work, on its line, with docs and evidence", async () => {
     const { document } = await openDraft('conflated.md');
     const diagnostics = await waitForDiagnostics(
       document.uri,
@@ -36,15 +36,20 @@ describe('diagnostics', () => {
       'sales-doing-marketing': "Read as: “sales team” → “launch a TV advertising campaign” (Advertising and PR, marketing's work)",
     };
     const expectedMessages: Partial<Record<RuleId, string>> = {
-      'marketing-doing-sales':
-        '“Marketing” is credited with closing the sale, which is sales work. Write “Sales”, or say how marketing supports sales.',
+      'marketing-doing-sales': '“Marketing” is credited with closing the sale, which is sales work. Write “Sales”, or say how marketing supports sales.',
       'sales-doing-marketing':
         '“sales team” is credited with advertising and PR, which is marketing work. Write “marketing”, or say how sales supports marketing.',
     };
     // The corpus passages cited, as file and 0-based line.
     const expectedEvidence: Partial<Record<RuleId, [string, number][]>> = {
-      'marketing-doing-sales': [['linkedin-survey.md', 22], ['understanding-the-difference.md', 27]],
-      'sales-doing-marketing': [['not-the-same-thing.md', 26], ['not-the-same-thing.md', 14]],
+      'marketing-doing-sales': [
+        ['linkedin-survey.md', 22],
+        ['understanding-the-difference.md', 27],
+      ],
+      'sales-doing-marketing': [
+        ['not-the-same-thing.md', 26],
+        ['not-the-same-thing.md', 14],
+      ],
     };
     for (const [ruleId, line] of expectedLines) {
       const diagnostic = diagnostics.find((d) => ruleIdOf(d) === ruleId);
@@ -85,7 +90,7 @@ describe('diagnostics', () => {
     assert.deepEqual(plumbLineDiagnostics(copy), []);
   });
 
-  it('clears a document\'s diagnostics when it closes', async () => {
+  it("clears a document's diagnostics when it closes", async () => {
     const { document } = await openDraft('conflated.md');
     await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'findings in conflated.md');
     const closed = new Promise<void>((resolve) => {

@@ -76,9 +76,7 @@ export const hasRule = (ruleId: RuleId) => (diagnostics: vscode.Diagnostic[]) =>
 
 /** Each diagnostic as `rule@line` (0-based), in document order: a whole result compared in one assertion. */
 export function ruleLines(diagnostics: vscode.Diagnostic[]): string[] {
-  return [...diagnostics]
-    .sort((a, b) => a.range.start.compareTo(b.range.start))
-    .map((d) => `${ruleIdOf(d)}@${d.range.start.line}`);
+  return [...diagnostics].sort((a, b) => a.range.start.compareTo(b.range.start)).map((d) => `${ruleIdOf(d)}@${d.range.start.line}`);
 }
 
 /** The 0-based line of the first occurrence of `fragment`, at or after `from`. */

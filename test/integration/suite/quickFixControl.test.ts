@@ -2,7 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lintMarkdown, type Fix } from '../../../src/core';
 import {
-  closeAllEditors, codeActionsOffering, hasRule, lineOf, openScratch, plumbLine, ruleIdOf, ruleLines, waitForDiagnostics, type TestApi,
+  closeAllEditors,
+  codeActionsOffering,
+  hasRule,
+  lineOf,
+  openScratch,
+  plumbLine,
+  ruleIdOf,
+  ruleLines,
+  waitForDiagnostics,
+  type TestApi,
 } from './helpers';
 
 const CLOSED = 'Marketing closed the deal with Acme.';
@@ -21,9 +30,7 @@ describe('quick fixes: silencing and replacing', () => {
   async function offeredFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, kind: Fix['kind']): Promise<vscode.CodeAction> {
     const finding = lintMarkdown(document.getText(), api.catalogue).find(
       (f) =>
-        f.ruleId === ruleIdOf(diagnostic) &&
-        f.span.start.line === diagnostic.range.start.line &&
-        f.span.start.character === diagnostic.range.start.character,
+        f.ruleId === ruleIdOf(diagnostic) && f.span.start.line === diagnostic.range.start.line && f.span.start.character === diagnostic.range.start.character,
     );
     const fix = finding?.fixes.find((f) => f.kind === kind);
     assert.ok(fix, `the engine offers no ${kind} fix for ${ruleIdOf(diagnostic)} on line ${diagnostic.range.start.line}`);
@@ -58,11 +65,7 @@ describe('quick fixes: silencing and replacing', () => {
     assert.equal(after.slice(after.length - suffixLength), before.slice(lineEnd), 'text after the line changed');
     assert.equal(after.slice(lineStart, after.length - suffixLength), `${CLOSED} <!-- plumb-line-disable-line marketing-doing-sales -->`);
 
-    await waitForDiagnostics(
-      document.uri,
-      (ds) => ruleLines(ds).join() === `marketing-doing-sales@${second}`,
-      `only the finding on line ${second} to stay`,
-    );
+    await waitForDiagnostics(document.uri, (ds) => ruleLines(ds).join() === `marketing-doing-sales@${second}`, `only the finding on line ${second} to stay`);
   });
 
   for (const { where, frontMatter } of [
@@ -87,11 +90,7 @@ describe('quick fixes: silencing and replacing', () => {
 
       // The other rule's finding, on its shifted line, shows the document was linted again.
       const launch = lineOf(document, LAUNCH);
-      await waitForDiagnostics(
-        document.uri,
-        (ds) => ruleLines(ds).join() === `sales-doing-marketing@${launch}`,
-        'only sales-doing-marketing to stay',
-      );
+      await waitForDiagnostics(document.uri, (ds) => ruleLines(ds).join() === `sales-doing-marketing@${launch}`, 'only sales-doing-marketing to stay');
     });
   }
 

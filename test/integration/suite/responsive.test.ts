@@ -14,7 +14,10 @@ async function hoverMs(document: vscode.TextDocument, offset: number): Promise<n
   const started = performance.now();
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset))) ?? [];
   const elapsed = performance.now() - started;
-  assert.ok(hovers.some((hover) => hover.contents.some((part) => part instanceof vscode.MarkdownString && part.value.includes('Loyalty programs'))), 'no card');
+  assert.ok(
+    hovers.some((hover) => hover.contents.some((part) => part instanceof vscode.MarkdownString && part.value.includes('Loyalty programs'))),
+    'no card',
+  );
   return elapsed;
 }
 

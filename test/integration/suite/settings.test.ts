@@ -78,7 +78,7 @@ describe('settings', () => {
     );
   });
 
-  it('an invalid severity leaves linting working, at the rule\'s default severity', async () => {
+  it("an invalid severity leaves linting working, at the rule's default severity", async () => {
     const { document } = await openScratch(`# Review\n\n${CLOSED}\n`);
     // From "error" first, so that falling back to the default is a change there is an event for.
     await updateWorkspaceSetting('rules', { 'marketing-doing-sales': 'error' });

@@ -43,7 +43,10 @@ describe('sidebar trees', () => {
       assert.ok(passageCount > 0, `${labelOf(item)} has no passages`);
     }
     const titles = sources.map((source) => labelOf(sourcesTree.getTreeItem(source)));
-    assert.deepEqual(titles, catalogue.corpus.sources.map((source) => source.title));
+    assert.deepEqual(
+      titles,
+      catalogue.corpus.sources.map((source) => source.title),
+    );
   });
 
   it('shows the catalogue the language server parsed, the same as the engine builds from the corpus', () => {
@@ -150,7 +153,7 @@ describe('Concepts counts lead to the draft (issue 9, item 11)', () => {
     assert.deepEqual(places, [expected[0], expected[1], expected[0]]);
   });
 
-  it('counts a claim the linter flagged as the concept\'s work, and the count leads to it', async () => {
+  it("counts a claim the linter flagged as the concept's work, and the count leads to it", async () => {
     const { catalogue, conceptsTree } = api;
     const text = '# Notes\n\nMarketing will close the first ten distributor deals.\n';
     const finding = lintMarkdown(text, catalogue).find((candidate) => candidate.conceptId);
@@ -161,7 +164,11 @@ describe('Concepts counts lead to the draft (issue 9, item 11)', () => {
     const node = await conceptsTree.conceptNode(conceptId);
     assert.ok(node, `no tree node for ${conceptId}`);
     const editor = await openScratch(text);
-    await waitFor(conceptsTree.onDidChangeTreeData, () => conceptsTree.getTreeItem(node).description === '1 in draft', () => `"1 in draft" on ${conceptId}`);
+    await waitFor(
+      conceptsTree.onDidChangeTreeData,
+      () => conceptsTree.getTreeItem(node).description === '1 in draft',
+      () => `"1 in draft" on ${conceptId}`,
+    );
     assert.equal(conceptsTree.getTreeItem(node).command?.command, 'plumbLine.nextOccurrence');
     const range = await vscode.commands.executeCommand<vscode.Range | undefined>('plumbLine.nextOccurrence', conceptId);
     assert.ok(range);
