@@ -6,7 +6,7 @@
 // run cannot do that, as @vscode/test-electron always passes --disable-workspace-trust. No trust prompt blocks the
 // run: the workbench refuses every dialog while extension tests run (it logs "refused to show dialog in tests").
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../scripts/chromium.mjs';
 import { CODE_SERVER_VERSION, startCodeServer } from '../../scripts/code-server.mjs';
@@ -24,6 +24,8 @@ const runDir = mkdtempSync(join(runsDir, 'run-'));
 const workspace = join(runDir, 'workspace');
 cpSync(join(root, 'test', 'integration', 'workspace'), workspace, { recursive: true });
 const resultsFile = join(runDir, 'results.json');
+// With PLUMB_LINE_COVERAGE_DIR, the extension host's coverage goes there (an absolute path: code-server runs elsewhere).
+const coverageEnv = process.env.PLUMB_LINE_COVERAGE_DIR ? { PLUMB_LINE_COVERAGE_DIR: resolve(process.env.PLUMB_LINE_COVERAGE_DIR) } : {};
 const timeoutMs = Number(process.env.PLUMB_LINE_TEST_TIMEOUT_MS ?? 5 * 60_000);
 
 let interrupted = false;
@@ -57,7 +59,7 @@ async function runInDesktopVsCode() {
       extensionDevelopmentPath: root,
       extensionTestsPath: suiteEntry,
       launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${join(runDir, 'user-data')}`, `--extensions-dir=${join(runDir, 'extensions')}`],
-      extensionTestsEnv: { PLUMB_LINE_TEST_RESULTS: resultsFile },
+      extensionTestsEnv: { PLUMB_LINE_TEST_RESULTS: resultsFile, ...coverageEnv },
     });
   } catch (error) {
     // runTests also rejects when tests fail; the report then says which.
@@ -73,7 +75,7 @@ async function runInCodeServer() {
     folder: workspace,
     userDataDir,
     extensionsDir: join(runDir, 'extensions'),
-    env: { PLUMB_LINE_TEST_RESULTS: resultsFile },
+    env: { PLUMB_LINE_TEST_RESULTS: resultsFile, ...coverageEnv },
     extensionDevelopmentPath: root,
     extensionTestsPath: suiteEntry,
   });

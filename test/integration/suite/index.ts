@@ -1,6 +1,7 @@
 // Entry point the extension host calls (as @vscode/test-electron and code-server's extensionTestsPath expect):
 // runs every *.test.js next to it and reports the results through the file named by PLUMB_LINE_TEST_RESULTS.
-import { readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
@@ -18,11 +19,13 @@ export interface TestReport {
 
 export async function run(): Promise<void> {
   const tests: TestResult[] = [];
+  const coverage = await startCoverage();
   try {
     await runMocha(tests);
   } catch (error) {
     tests.push({ title: ['(loading or running the integration suite)'], state: 'failed', error: errorText(error) });
   }
+  await coverage?.();
   const report: TestReport = {
     passed: tests.filter((test) => test.state === 'passed').length,
     failed: tests.filter((test) => test.state === 'failed').length,
@@ -46,6 +49,30 @@ function runMocha(tests: TestResult[]): Promise<void> {
     // Also fires for failing hooks, whose titles read like `"before each" hook for "…"`.
     runner.on('fail', (test, error) => tests.push({ title: test.titlePath(), state: 'failed', error: errorText(error) }));
   });
+}
+
+/**
+ * With PLUMB_LINE_COVERAGE_DIR set, records the extension host's block coverage of the extension's own bundle while the
+ * suite runs, through the inspector (V8 writes NODE_V8_COVERAGE only on a normal exit, and code-server is stopped by
+ * signal), and writes it where c8 reads V8 coverage, so `c8 report` merges it with the unit run's.
+ */
+async function startCoverage(): Promise<(() => Promise<void>) | undefined> {
+  const dir = process.env.PLUMB_LINE_COVERAGE_DIR;
+  if (!dir) return undefined;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+  return async () => {
+    const { result } = (await post('Profiler.takePreciseCoverage')) as { result: Array<{ url: string }> };
+    session.disconnect();
+    // Only the extension's bundle: the rest of VS Code would be megabytes of coverage nobody reads.
+    const ours = result.filter((script) => script.url.endsWith('/dist/extension.js'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `coverage-extension-host-${process.pid}.json`), JSON.stringify({ result: ours }));
+  };
 }
 
 function writeReport(report: TestReport): void {
