@@ -90,10 +90,8 @@ export class Catalogue {
   /** The evidence phrase of a concept that a passage holds (the best one), to centre an excerpt on. */
   /** How well a passage supports a concept: the rank of the first evidence phrase it holds (0 is best), Infinity for none. */
   evidenceRank(conceptId: string, passage: Passage): number {
-    const concept = this.byId.get(conceptId);
-    const text = normalizeText(passage.text);
-    const rank = concept?.evidence.findIndex((phrase) => text.includes(normalizeText(phrase))) ?? -1;
-    return rank < 0 ? Infinity : rank;
+    const phrase = this.evidenceIn(conceptId, passage);
+    return phrase === undefined ? Infinity : this.byId.get(conceptId)!.evidence.indexOf(phrase);
   }
 
   evidenceIn(conceptId: string | undefined, passage: Passage): string | undefined {

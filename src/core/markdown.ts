@@ -23,18 +23,18 @@ const chunkTrees = new Kept<Root>(CHUNKS_KEPT, CHUNK_CHARS_KEPT);
  * positions. A longer document is cut into chunks that parse alone exactly as they do in place (see `chunkStarts`),
  * and a chunk parsed before is reused: after a keystroke only the chunk typed in is parsed again.
  */
-export function parseMarkdown(markdown: string): Root {
+export function parseMarkdown(markdown: string, lineStarts?: number[]): Root {
   const starts = markdown.length >= CHUNKED_FROM ? chunkStarts(markdown) : [0];
   if (starts.length === 1) return parseWhole(markdown);
   const root: Root = { type: 'root', children: [] };
+  // Every chunk starts a line: its line is that start's index among the line starts.
+  const lines = lineStarts ?? lineStartsOf(markdown);
   let line = 0;
-  let lineFrom = 0;
   let last: Root | undefined;
   for (let at = 0; at < starts.length; at += 1) {
     const start = starts[at]!;
     const end = starts[at + 1] ?? markdown.length;
-    line += lineBreaks(markdown, lineFrom, start);
-    lineFrom = start;
+    while (line < lines.length - 1 && lines[line]! < start) line += 1;
     const chunk = markdown.slice(start, end);
     const tree = shiftedCopy(chunkTree(chunk), line, start);
     root.children.push(...tree.children);
@@ -53,14 +53,14 @@ function chunkTree(chunk: string): Root {
   return chunkTrees.get(chunk, () => parseWhole(chunk));
 }
 
-/** Counts the line breaks ("\n", "\r\n", a lone "\r") in text[from, to). */
-function lineBreaks(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = from; at < to; at += 1) {
+/** Where each line starts: after "\n", "\r\n" or a lone "\r", the line endings Markdown and VS Code both know. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = 0; at < text.length; at += 1) {
     const char = text.charCodeAt(at);
-    if (char === 10 || (char === 13 && text.charCodeAt(at + 1) !== 10)) count += 1;
+    if (char === 10 || (char === 13 && text.charCodeAt(at + 1) !== 10)) starts.push(at + 1);
   }
-  return count;
+  return starts;
 }
 
 /** A copy of a tree with every position moved down `lines` lines and on `offset` characters, made without recursion. */

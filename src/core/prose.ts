@@ -6,7 +6,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { Nodes as MdastNodes, Parents, Paragraph, Root } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { Kept } from './kept';
-import { parseMarkdown, toSpan } from './markdown';
+import { lineStartsOf, parseMarkdown, toSpan } from './markdown';
 import { quotations, type Quotation, type QuotedRange } from './quotes';
 import { blocksOf, type Block, type BlockKind, type Range } from './structure';
 import type { Point, Span } from './types';
@@ -423,16 +423,6 @@ function placeInBlocks(sentences: Sentence[], blocks: Block[]): void {
   });
 }
 
-/** Where each line starts: after "\n", "\r\n" or a lone "\r", the line endings Markdown and VS Code both know. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let at = 0; at < text.length; at += 1) {
-    const char = text.charCodeAt(at);
-    if (char === 10 || (char === 13 && text.charCodeAt(at + 1) !== 10)) starts.push(at + 1);
-  }
-  return starts;
-}
-
 const recent = new Map<string, ProseDocument>();
 const RECENT_LIMIT = 4;
 
@@ -450,7 +440,9 @@ export function analyzeMarkdown(text: string): ProseDocument {
 }
 
 function analyze(text: string): ProseDocument {
-  const tree = parseMarkdown(text);
+  // Where lines start, worked out once for the parse (which places its chunks by them) and for realign().
+  const lineStarts = lineStartsOf(text);
+  const tree = parseMarkdown(text, lineStarts);
   const directives = collectDirectives(tree);
   const frontMatter = tree.children.find((node) => node.type === 'yaml' || (node.type as string) === 'toml');
   pruneNonProse(tree);
@@ -458,7 +450,6 @@ function analyze(text: string): ProseDocument {
   const quoted = quotations(text);
   const prose = blocks.flatMap((block) => (block.node.type === 'paragraph' || block.node.type === 'heading' ? blockSentences(block.node.children, text) : []));
   const sentences = [...prose, ...tableRowSentences(tree, text)].sort((a, b) => a.span.start.offset - b.span.start.offset);
-  const lineStarts = lineStartsOf(text);
   realign(sentences, text, lineStarts);
   placeInBlocks(sentences, blocks);
   return {

@@ -26,6 +26,12 @@ export interface ClearParams {
   textDocument: { uri: string };
 }
 
+/**
+ * The client's commands a hover card may link to (with `commandLinks`), each taking the id of what it opens. The
+ * protocol names them, so the server need not know the VS Code extension's other ids (src/vscode/ids.ts).
+ */
+export const LINKED_COMMANDS = { openPassage: 'plumbLine.openPassage', revealConcept: 'plumbLine.revealConcept' } as const;
+
 /** The `source` of every diagnostic the server publishes: how a client tells Plumb Line's from others'. */
 export const DIAGNOSTIC_SOURCE = 'Plumb Line';
 

@@ -27,13 +27,13 @@ import {
   type TermMatch,
 } from '../core';
 // The extension's command ids, for the hover cards' links (an import-free module: nothing of the extension is bundled).
-import { COMMANDS } from '../vscode/ids';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
 import {
   CATALOGUE_REQUEST,
   CHECK_REQUEST,
   CLEAR_NOTIFICATION,
   CONCEPT_COUNTS_REQUEST,
+  LINKED_COMMANDS,
   OCCURRENCES_REQUEST,
   type CatalogueSnapshot,
   type CheckParams,
@@ -334,8 +334,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const offset = document.offsetAt(position);
     const links = commandLinks
       ? {
-          passage: (passage: Passage) => commandLink(COMMANDS.openPassage, passage.id),
-          concept: (shown: Concept) => commandLink(COMMANDS.revealConcept, shown.id),
+          passage: (passage: Passage) => commandLink(LINKED_COMMANDS.openPassage, passage.id),
+          concept: (shown: Concept) => commandLink(LINKED_COMMANDS.revealConcept, shown.id),
         }
       : {};
     const { withinLimit, found } = await termsIn(document, catalogue);
@@ -409,13 +409,26 @@ export function startServer(connection: Connection, host: ServerHost): void {
    */
   const occurrencesIn = async (document: TextDocument, known: Catalogue): Promise<Array<{ conceptId: string; span: Span }>> => {
     const places = (await termsIn(document, known)).found.map(({ conceptId, span }) => ({ conceptId, span }));
+    // Each concept's term spans in order (they do not overlap), and how far its flagged places taken so far reach:
+    // a finding is checked against both in log time, so a draft with thousands of findings stays linear.
+    const termSpans = new Map<string, Span[]>();
+    for (const { conceptId, span } of places) {
+      const spans = termSpans.get(conceptId);
+      if (spans) spans.push(span);
+      else termSpans.set(conceptId, [span]);
+    }
+    const reach = new Map<string, number>();
     const result = results.get(document.uri);
     const flagged = result?.version === document.version ? result.findings : [];
     for (const { conceptId, span } of flagged) {
       if (!conceptId) continue;
-      const overlaps = (place: { span: Span }) => place.span.start.offset < span.end.offset && span.start.offset < place.span.end.offset;
-      const covered = places.some((place) => place.conceptId === conceptId && overlaps(place));
-      if (!covered) places.push({ conceptId, span });
+      const spans = termSpans.get(conceptId) ?? [];
+      const next = firstEndingAfter(spans, span.start.offset);
+      const coveredByTerm = next !== undefined && next.start.offset < span.end.offset;
+      const coveredByFinding = (reach.get(conceptId) ?? -1) > span.start.offset;
+      if (coveredByTerm || coveredByFinding) continue;
+      places.push({ conceptId, span });
+      reach.set(conceptId, Math.max(reach.get(conceptId) ?? -1, span.end.offset));
     }
     return places.sort((a, b) => a.span.start.offset - b.span.start.offset);
   };
@@ -456,4 +469,16 @@ export function snapshotOf(catalogue: Catalogue): CatalogueSnapshot {
       passageIds: passages.map((passage) => passage.id),
     })),
   };
+}
+
+/** The first of non-overlapping spans in order that ends after `offset`, by binary search. */
+function firstEndingAfter(spans: Span[], offset: number): Span | undefined {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle]!.end.offset <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return spans[low];
 }

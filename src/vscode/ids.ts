@@ -1,11 +1,10 @@
 // The ids the extension contributes in package.json, named once: the code uses these, and test/unit/manifest.test.ts
-// checks package.json's contributes against them. No import, so the language server can name the commands its hover
-// cards link to without bundling anything of the extension.
+// checks package.json's contributes against them. The two a hover card links to are the protocol's (LINKED_COMMANDS).
+import { LINKED_COMMANDS } from '../server/protocol';
 
 export const COMMANDS = {
   checkTerminology: 'plumbLine.checkTerminology',
-  openPassage: 'plumbLine.openPassage',
-  revealConcept: 'plumbLine.revealConcept',
+  ...LINKED_COMMANDS,
   toggleLinting: 'plumbLine.toggleLinting',
   openSample: 'plumbLine.openSample',
   nextOccurrence: 'plumbLine.nextOccurrence',

@@ -102,6 +102,8 @@ describe('plumb-line-ls over stdio', function () {
     assert.equal(initialized.serverInfo?.name, 'plumb-line-ls');
     await connection.sendNotification(InitializedNotification.type, {});
   };
+  /** The hover at a place in the draft opened as URI. */
+  const hoverAt = (line: number, character: number) => connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line, character } });
   const stop = () => {
     connection.dispose();
     server.kill();
@@ -152,34 +154,30 @@ describe('plumb-line-ls over stdio', function () {
   it('a hover on "sales" or "marketing" itself gives the linter\'s reading of that use (issue 9, item 4)', async () => {
     const text = '# Notes\n\nOur sales team closes every deal.\n\nHoliday sales rose by 12%.\n\nMarketing runs the brand.\n';
     await open(URI, text);
-    const at = async (line: number, character: number) =>
-      connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line, character } });
-    const team = await at(2, 6);
+    const team = await hoverAt(2, 6);
     assert.match((team!.contents as MarkupContent).value, /^\*sales\* here names the sales function\.\n\n\*\*One-to-one\*\* · Sales\n\n/);
     assert.deepEqual(team!.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } });
-    const revenue = await at(4, 10);
+    const revenue = await hoverAt(4, 10);
     assert.equal(
       (revenue!.contents as MarkupContent).value,
       "*sales* here is not the sales function (a quantity, a tax, a season's sales…): Plumb Line does not read it as a doer.",
     );
-    const marketing = await at(6, 2);
+    const marketing = await hoverAt(6, 2);
     assert.match((marketing!.contents as MarkupContent).value, /^\*Marketing\* here names the marketing function\.\n\n\*\*One-to-many\*\* · Marketing/);
   });
 
   it('a hover on an activity in any inflection gives its concept card, on the whole phrase (issue 9, item 5)', async () => {
     const text = '# Notes\n\nLast week the account team closed the deal with Acme.\n\nThe renewal was negotiated in May.\n\nNothing else here.\n';
     await open(URI, text);
-    const at = async (line: number, character: number) =>
-      connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line, character } });
-    const closed = await at(2, 30);
+    const closed = await hoverAt(2, 30);
     assert.match((closed!.contents as MarkupContent).value, /^\*\*Closing the sale\*\* · Sales\n\n/);
     assert.deepEqual(closed!.range, { start: { line: 2, character: 27 }, end: { line: 2, character: 42 } });
     assert.equal(text.split('\n')[2]!.slice(27, 42), 'closed the deal');
     // A catalogue term comes first: "negotiated" is one, so its card is on the word alone.
-    const negotiated = await at(4, 18);
+    const negotiated = await hoverAt(4, 18);
     assert.match((negotiated!.contents as MarkupContent).value, /^\*\*Negotiation and total cost of ownership\*\* · Sales\n\n/);
     assert.deepEqual(negotiated!.range, { start: { line: 4, character: 16 }, end: { line: 4, character: 26 } });
-    assert.equal(await at(6, 3), null);
+    assert.equal(await hoverAt(6, 3), null);
   });
 
   it('offers the quick fixes of a diagnostic, the replacement preferred and editing only the function word', async () => {
