@@ -36,7 +36,9 @@ export async function run(): Promise<void> {
 }
 
 function runMocha(tests: TestResult[]): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
+  // PLUMB_LINE_TEST_GREP runs only the tests whose full title matches it (a developer's shortcut; CI runs them all).
+  const grep = process.env.PLUMB_LINE_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, ...(grep ? { grep } : {}) });
   for (const file of readdirSync(__dirname)
     .filter((name) => name.endsWith('.test.js'))
     .sort()) {
