@@ -28,6 +28,8 @@ const shared = {
   // and would be reported as covered, so development bundles keep every function of the modules they include.
   treeShaking: production,
   external: ['vscode', 'mocha'],
+  // jsonc-parser's `main` is a UMD build that requires its parts at run time, which a bundle cannot follow: take its ES modules.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   logLevel: 'warning',
 };
 

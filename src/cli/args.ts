@@ -16,12 +16,17 @@ Paths: files, folders (searched for .md and .markdown files) and globs such as "
 A file named on its own must be Markdown. "-" reads standard input. Inside folders, dot-folders and node_modules
 are skipped and each folder's .gitignore is honoured. A pattern starting with "!" is the same as --ignore.
 
+Config: a .plumb-line.json (comments allowed) or .plumb-line.yaml in a checked file's folder or any folder above it
+sets { "rules": { "<rule>": "off" | "<severity>" }, "extraPhrases": { "marketing": [...], "sales": [...] } }. The
+nearer file's rule settings win and the phrases add up; "root": true stops the search above that file.
+
 Options:
   --format FORMAT          text (default), json, github (workflow annotations), rdjsonl (reviewdog), sarif (code scanning)
   --severity LEVEL         error, warning, information or hint (default): findings below LEVEL are printed but never fail the run
   --max-warnings N         tolerate up to N findings that fail the run and are not errors (default 0); an error always fails it
   --explain                print under each finding how its sentence was read (text format)
-  --config FILE            a JSON file shaped like the settings: { "rules": { ... }, "extraPhrases": { ... } }
+  --config FILE            use this config file (JSON or YAML) instead of the .plumb-line.json or .plumb-line.yaml
+                           files found from each checked file's folder upward
   --ignore PATTERN         leave out paths matching a glob, relative to the working folder (repeatable)
   --no-error-on-unmatched  a folder or glob with no Markdown is a warning only, not exit status 2
   --stdin-filename NAME    the file name that findings read from "-" are reported under (default <stdin>)

@@ -1,33 +1,12 @@
 // plumb-line check [paths, folders or globs...] [options]: the engine for CI. The options are in args.ts, the formats in formats.ts.
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { version } from '../../package.json';
-import { lintMarkdown, resolveOptions, type Catalogue, type LintOptions, type Severity } from '../core';
+import { lintMarkdown, type Catalogue, type Severity } from '../core';
 import { loadCatalogue } from '../corpusFolder';
+import { ConfigError, Configs } from './config';
 import { HELP, parseArguments, SEVERITIES, USAGE, type Arguments } from './args';
 import { markdownFiles, readFailure, readStdin, readText, STDIN, type Read } from './files';
 import { format, type CheckedFile } from './formats';
-
-function readOptions(config: string | undefined): LintOptions {
-  if (!config) return resolveOptions(undefined).options;
-  let raw: unknown;
-  try {
-    // An editor may save the file with a BOM, which JSON.parse refuses.
-    raw = JSON.parse(readFileSync(config, 'utf8').replace(/^\ufeff/, ''));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code) throw error;
-    throw new Error(`${config} is not valid JSON (${(error as Error).message})`, { cause: error });
-  }
-  const { options, problems } = resolveOptions(raw);
-  for (const problem of problems) process.stderr.write(`plumb-line: ${config}: ${problem}\n`);
-  // A misspelt rule would leave the rule the team meant to configure at its default: that is a usage error.
-  const unknown = problems.filter((problem) => problem.startsWith('Unknown rule'));
-  if (unknown.length > 0) {
-    const what = unknown.length === 1 ? 'an unknown rule id' : `${unknown.length} unknown rule ids`;
-    throw new Error(`${config}: ${what}; fix the config (see above)`);
-  }
-  return options;
-}
 
 /** Whether to colour the text format: `--color`/`--no-color`, else FORCE_COLOR, else NO_COLOR, else a terminal that is not dumb. */
 export function colourWanted(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTerminal: boolean): boolean {
@@ -47,6 +26,9 @@ function failsRun(files: CheckedFile[], args: Arguments): boolean {
   }
   return others > args.maxWarnings || others < counted.length;
 }
+
+/** Each line of a message as stderr shows it: "plumb-line: …". */
+const prefixed = (message: string) => message.replace(/^/gm, 'plumb-line: ') + '\n';
 
 const rank = (severity: Severity) => SEVERITIES.indexOf(severity);
 
@@ -73,18 +55,18 @@ export function main(argv: string[]): number {
     process.stderr.write(`plumb-line: ${reason}\n`);
   };
   const packageRoot = resolve(__dirname, '..');
-  let options: LintOptions;
+  const cwd = process.cwd();
+  let configs: Configs;
   let catalogue: Catalogue;
   try {
-    options = readOptions(args.config);
+    configs = new Configs(args.config, cwd, (problem) => process.stderr.write(`plumb-line: ${problem}\n`));
     catalogue = loadCatalogue(resolve(packageRoot, 'corpus'));
   } catch (error) {
-    process.stderr.write(`plumb-line: ${readFailure(error, args.config ?? 'the corpus')}\n`);
+    process.stderr.write(prefixed(error instanceof ConfigError ? error.message : readFailure(error, args.config ?? 'the corpus')));
     return 2;
   }
   const skip = (reason: string) => process.stderr.write(`plumb-line: ${reason}\n`);
   const unmatched = (reason: string) => (args.errorOnUnmatched ? fail(reason) : skip(reason));
-  const cwd = process.cwd();
   // One file that cannot be read or checked is reported, naming it, and every other file is still checked.
   for (const file of markdownFiles(args.paths, { fail, skip, unmatched }, { ignore: args.ignore, cwd })) {
     const name = file === STDIN ? (args.stdinFilename ?? '<stdin>') : relative(cwd, file) || file;
@@ -100,6 +82,15 @@ export function main(argv: string[]): number {
       continue;
     }
     if (read.note) skip(`${name}: ${read.note}`);
+    let options;
+    try {
+      options = configs.optionsFor(file === STDIN ? args.stdinFilename : file);
+    } catch (error) {
+      // A team config that does not parse, or names a rule that does not exist: fix it before anything is reported.
+      const reason = error instanceof ConfigError ? error.message : readFailure(error, 'a config file');
+      process.stderr.write(prefixed(reason));
+      return 2;
+    }
     try {
       files.push({ name, text: read.text, findings: lintMarkdown(read.text, catalogue, options, (problem) => fail(`${name}: ${problem}`)) });
     } catch (error) {

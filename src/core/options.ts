@@ -1,4 +1,4 @@
-import type { LintOptions, RuleId, Severity } from './types';
+import type { LintOptions, RuleId, RuleSetting, Severity } from './types';
 import { RULES, RULE_IDS } from './rules/registry';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -12,55 +12,91 @@ export function defaultOptions(): LintOptions {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What one place (a config file, the editor's settings) sets: only what it says, so nearer places can override farther ones. */
+export interface SettingsLayer {
+  rules: Partial<Record<RuleId, Partial<RuleSetting>>>;
+  extraPhrases: { marketing: string[]; sales: string[] };
+}
+
+/** A problem in settings, with the path of keys to the value it is about (for a config file's line numbers). */
+export interface SettingsProblem {
+  path: Array<string | number>;
+  message: string;
+}
+
 /**
- * Validates user settings (`{ rules, extraPhrases }`, the shape of the `plumbLine.*` settings and of the CLI's config file).
- * A rule's value is "off", a severity, or true/false. Invalid values are reported in `problems` and replaced by defaults.
+ * Validates settings (`{ rules, extraPhrases }`, the shape of the `plumbLine.*` settings and of the config file) into a
+ * layer. A rule's value is "off", a severity (which also turns it on), or true/false. Invalid values are reported and
+ * left out of the layer, so what lies beneath (another file, the defaults) applies.
  */
-export function resolveOptions(raw: unknown): { options: LintOptions; problems: string[] } {
-  const options = defaultOptions();
-  const problems: string[] = [];
-  if (raw === undefined || raw === null) return { options, problems };
-  if (!isRecord(raw)) return { options, problems: ['Settings must be an object; using the defaults.'] };
+export function validateSettings(raw: unknown): { layer: SettingsLayer; problems: SettingsProblem[] } {
+  const layer: SettingsLayer = { rules: {}, extraPhrases: { marketing: [], sales: [] } };
+  const problems: SettingsProblem[] = [];
+  const report = (path: Array<string | number>, message: string) => problems.push({ path, message });
+  if (raw === undefined || raw === null) return { layer, problems };
+  if (!isRecord(raw)) return { layer, problems: [{ path: [], message: 'Settings must be an object; using the defaults.' }] };
 
   if (raw.rules !== undefined && raw.rules !== null) {
-    if (!isRecord(raw.rules)) problems.push('"rules" must be an object mapping rule ids to "off" or a severity; using the defaults.');
+    if (!isRecord(raw.rules)) report(['rules'], '"rules" must be an object mapping rule ids to "off" or a severity; using the defaults.');
     else {
       for (const [id, value] of Object.entries(raw.rules)) {
         if (!RULE_IDS.includes(id as RuleId)) {
-          problems.push(`Unknown rule "${id}" in "rules" (known: ${RULE_IDS.join(', ')}); ignored.`);
+          report(['rules', id], `Unknown rule "${id}" in "rules" (known: ${RULE_IDS.join(', ')}); ignored.`);
           continue;
         }
-        const setting = options.rules[id as RuleId];
-        if (value === 'off' || value === false) setting.enabled = false;
-        else if (value === true) setting.enabled = true;
-        else if (SEVERITIES.includes(value as Severity)) setting.severity = value as Severity;
+        const rule = id as RuleId;
+        if (value === 'off' || value === false) layer.rules[rule] = { enabled: false };
+        else if (value === true) layer.rules[rule] = { enabled: true };
+        else if (SEVERITIES.includes(value as Severity)) layer.rules[rule] = { enabled: true, severity: value as Severity };
         else {
           const choices = ['off', ...SEVERITIES].map((s) => `"${s}"`).join(', ');
-          problems.push(`Rule "${id}" has the invalid value ${JSON.stringify(value)} (use ${choices}); using "${setting.severity}".`);
+          report(['rules', id], `Rule "${id}" has the invalid value ${JSON.stringify(value)} (use ${choices}); ignored.`);
         }
       }
     }
   }
 
   if (raw.extraPhrases !== undefined && raw.extraPhrases !== null) {
-    if (!isRecord(raw.extraPhrases)) problems.push('"extraPhrases" must be an object like { "marketing": [...], "sales": [...] }; ignored.');
+    if (!isRecord(raw.extraPhrases)) report(['extraPhrases'], '"extraPhrases" must be an object like { "marketing": [...], "sales": [...] }; ignored.');
     else {
       for (const [side, list] of Object.entries(raw.extraPhrases)) {
         if (side !== 'marketing' && side !== 'sales') {
-          problems.push(`"extraPhrases" has the unknown side "${side}" (use "marketing" or "sales"); ignored.`);
+          report(['extraPhrases', side], `"extraPhrases" has the unknown side "${side}" (use "marketing" or "sales"); ignored.`);
           continue;
         }
         if (!Array.isArray(list)) {
-          problems.push(`"extraPhrases.${side}" must be a list of phrases; ignored.`);
+          report(['extraPhrases', side], `"extraPhrases.${side}" must be a list of phrases; ignored.`);
           continue;
         }
-        for (const phrase of list.slice(0, MAX_PHRASES)) {
-          if (typeof phrase === 'string' && phrase.trim() && phrase.length <= MAX_PHRASE_LENGTH) options.extraPhrases[side].push(phrase.trim().toLowerCase());
-          else problems.push(`"extraPhrases.${side}" holds ${JSON.stringify(phrase)}, which is not a phrase of 1 to ${MAX_PHRASE_LENGTH} characters; ignored.`);
-        }
-        if (list.length > MAX_PHRASES) problems.push(`"extraPhrases.${side}" has more than ${MAX_PHRASES} phrases; the rest are ignored.`);
+        list.slice(0, MAX_PHRASES).forEach((phrase: unknown, index) => {
+          if (typeof phrase === 'string' && phrase.trim() && phrase.length <= MAX_PHRASE_LENGTH) layer.extraPhrases[side].push(phrase.trim().toLowerCase());
+          else {
+            const what = `holds ${JSON.stringify(phrase)}, which is not a phrase of 1 to ${MAX_PHRASE_LENGTH} characters; ignored.`;
+            report(['extraPhrases', side, index], `"extraPhrases.${side}" ${what}`);
+          }
+        });
+        if (list.length > MAX_PHRASES)
+          report(['extraPhrases', side, MAX_PHRASES], `"extraPhrases.${side}" has more than ${MAX_PHRASES} phrases; the rest are ignored.`);
       }
     }
   }
-  return { options, problems };
+  return { layer, problems };
+}
+
+/** The options that layers come to, the farthest first: a nearer layer's rule setting wins, and the team phrases add up. */
+export function optionsFrom(layers: SettingsLayer[]): LintOptions {
+  const options = defaultOptions();
+  for (const layer of layers) {
+    for (const [id, setting] of Object.entries(layer.rules) as Array<[RuleId, Partial<RuleSetting>]>) Object.assign(options.rules[id], setting);
+    for (const side of ['marketing', 'sales'] as const) {
+      for (const phrase of layer.extraPhrases[side]) if (!options.extraPhrases[side].includes(phrase)) options.extraPhrases[side].push(phrase);
+    }
+  }
+  return options;
+}
+
+/** Validates one set of settings over the defaults: the options, and the problems as sentences. */
+export function resolveOptions(raw: unknown): { options: LintOptions; problems: string[] } {
+  const { layer, problems } = validateSettings(raw);
+  return { options: optionsFrom([layer]), problems: problems.map((problem) => problem.message) };
 }

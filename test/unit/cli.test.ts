@@ -141,7 +141,7 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     write('typo.json', '{ "rules": { "marketing-doing-sale": "off" } }');
     const typo = run('check', 'draft.md', '--config', 'typo.json');
     assert.equal(typo.status, 2);
-    assert.match(typo.stderr, /typo\.json: Unknown rule "marketing-doing-sale"/);
+    assert.match(typo.stderr, /^plumb-line: typo\.json:1:14: Unknown rule "marketing-doing-sale" in "rules" \(known: [^)]+\)\n$/);
     assert.equal(typo.stdout, '');
     mkdirSync(path.join(dir, 'folder.json'));
     const folder = run('check', 'draft.md', '--config', 'folder.json');
@@ -188,6 +188,67 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.equal(status, 1);
     assert.match(stderr, /plumb-line\.json.*"marketing-doing-sales" has the invalid value "loud"/);
     assert.match(stdout, /\[marketing-doing-sales\]/);
+  });
+
+  it('finds .plumb-line.json and .plumb-line.yaml from each file up, nearer files winning, and --config instead of them', () => {
+    const claims = 'Marketing closed the deal.\n\nOur sales team will launch a TV advertising campaign.\n';
+    write('top.md', claims);
+    write('docs/guide.md', claims);
+    write('docs/old/legacy.md', claims);
+    // "root": true keeps the search out of the folders above the test's own.
+    write('.plumb-line.json', '{\n  // the team\'s rules\n  "root": true,\n  "rules": { "marketing-doing-sales": "error" },\n}\n');
+    write('docs/.plumb-line.yaml', 'rules:\n  sales-doing-marketing: "off"\n');
+    write('docs/old/.plumb-line.json', '{ "rules": { "marketing-doing-sales": "hint" } }');
+    const { status, rows, stderr } = jsonRows('check', '.');
+    assert.equal(status, 1, stderr);
+    assert.deepEqual(
+      rows.map((row) => [row.file, row.ruleId, row.severity]),
+      [
+        [path.join('docs', 'guide.md'), 'marketing-doing-sales', 'error'],
+        [path.join('docs', 'old', 'legacy.md'), 'marketing-doing-sales', 'hint'],
+        ['top.md', 'marketing-doing-sales', 'error'],
+        ['top.md', 'sales-doing-marketing', 'warning'],
+      ],
+    );
+    write('none.json', '{}');
+    const explicit = jsonRows('check', 'docs/old/legacy.md', '--config', 'none.json');
+    assert.deepEqual(
+      explicit.rows.map((row) => [row.ruleId, row.severity]),
+      [
+        ['marketing-doing-sales', 'warning'],
+        ['sales-doing-marketing', 'warning'],
+      ],
+    );
+    // Standard input is read as a file of the working folder, or of --stdin-filename's.
+    const piped = spawnSync(process.execPath, [cli, 'check', '-', '--stdin-filename', 'docs/old/piped.md', '--format', 'json'], {
+      cwd: dir,
+      input: claims,
+      encoding: 'utf8',
+    });
+    assert.deepEqual(
+      (JSON.parse(piped.stdout) as Row[]).map((row) => [row.ruleId, row.severity]),
+      [['marketing-doing-sales', 'hint']],
+    );
+  });
+
+  it('a found config file that does not parse, or names an unknown rule, exits 2 at its line; an invalid value warns', () => {
+    write('docs/draft.md', FLAGGED);
+    write('.plumb-line.json', '{ "root": true }');
+    write('docs/.plumb-line.yml', 'rules:\n  marketing-doing-sales: [error\n');
+    const broken = run('check', 'docs');
+    assert.equal(broken.status, 2);
+    assert.equal(broken.stdout, '');
+    assert.match(broken.stderr, new RegExp(`^plumb-line: ${path.join('docs', '.plumb-line.yml').replaceAll('.', '\\.')}:\\d+:\\d+: not valid YAML: .+\n$`));
+    write('docs/.plumb-line.yml', 'rules:\n  marketing-doing-sale: "off"\n');
+    assert.match(run('check', 'docs').stderr, /^plumb-line: docs.\.plumb-line\.yml:2:3: Unknown rule "marketing-doing-sale" in "rules" \(known: [^)]+\)\n$/);
+    write('docs/.plumb-line.yml', 'rules:\n  marketing-doing-sales: loud\n');
+    const invalid = run('check', 'docs');
+    assert.equal(invalid.status, 1);
+    assert.match(
+      invalid.stderr,
+      /^plumb-line: docs.\.plumb-line\.yml:2:3: Rule "marketing-doing-sales" has the invalid value "loud" \(use [^)]+\); ignored\n$/,
+    );
+    assert.match(invalid.stdout, /warning .+ \[marketing-doing-sales\]/);
   });
 
   it('a missing --config file exits 2 naming it', () => {
