@@ -5,11 +5,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNo
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { validateSettings, type SettingsLayer } from './options';
 
-/** The names a config file may have, in the order one folder's files are looked for: the first found is used. */
-export const CONFIG_NAMES = ['.plumb-line.json', '.plumb-line.jsonc', '.plumb-line.yaml', '.plumb-line.yml'] as const;
-
-/** Config files larger than this are refused: no team writes one, and a huge file must not stall a check. */
-export const MAX_CONFIG_BYTES = 256 * 1024;
+export { CONFIG_NAMES, MAX_CONFIG_BYTES } from './configNames';
 
 /** The keys a config file may hold; the settings' shape, plus `root`. */
 const KNOWN_KEYS = ['$schema', 'root', 'rules', 'extraPhrases'];

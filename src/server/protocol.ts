@@ -32,6 +32,16 @@ export interface ClearParams {
  */
 export const LINKED_COMMANDS = { openPassage: 'plumbLine.openPassage', revealConcept: 'plumbLine.revealConcept' } as const;
 
+/**
+ * The workspace's team config files (`.plumb-line.json`, `.plumb-line.yaml`), as the client read them, the whole set
+ * each time one changes: `{ files: [{ uri, text }] }`, a notification. The server merges them under the settings.
+ */
+export const CONFIG_FILES_NOTIFICATION = 'plumbLine/configFiles';
+
+export interface ConfigFilesParams {
+  files: Array<{ uri: string; text: string }>;
+}
+
 /** The `source` of every diagnostic the server publishes: how a client tells Plumb Line's from others'. */
 export const DIAGNOSTIC_SOURCE = 'Plumb Line';
 
@@ -62,6 +72,11 @@ export interface InitializationOptions {
   commandLinks?: boolean;
   /** Where the client sees the shipped files (its corpus and rule pages) as URIs: never linted as drafts. */
   shippedRoots?: string[];
+  /**
+   * `client`: the client sends the team config files (CONFIG_FILES_NOTIFICATION). Otherwise a server on Node reads
+   * them from disk for file: URIs, and reads them again on workspace/didChangeWatchedFiles.
+   */
+  configFiles?: 'client';
   /** The corpus, read by the client: what a server in a browser's web worker parses, having no files of its own. */
   corpus?: Array<{ file: string; text: string }>;
 }

@@ -1,11 +1,26 @@
 // plumb-line-ls: the engine as a Language Server Protocol server (stdio, node IPC or a socket), for any editor.
 // Lints Markdown on open and after a pause in typing, and serves hovers, quick fixes and concept counts.
-import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   activityAt,
   activityIndex,
   buildCatalogue,
+  CONFIG_NAMES,
+  configChain,
+  optionsFrom,
+  parseConfig,
+  validateSettings,
+  type ConfigFile,
   conceptCard,
   describeError,
   overLimit,
@@ -14,7 +29,6 @@ import {
   functionWordAt,
   isDraftUri,
   resolveEditorSettings,
-  resolveOptions,
   utf8Length,
   type Catalogue,
   type Concept,
@@ -33,12 +47,15 @@ import {
   CHECK_REQUEST,
   CLEAR_NOTIFICATION,
   CONCEPT_COUNTS_REQUEST,
+  CONFIG_FILES_NOTIFICATION,
+  DIAGNOSTIC_SOURCE,
   LINKED_COMMANDS,
   OCCURRENCES_REQUEST,
   type CatalogueSnapshot,
   type CheckParams,
   type CheckResult,
   type ClearParams,
+  type ConfigFilesParams,
   type InitializationOptions,
   type OccurrencesParams,
 } from './protocol';
@@ -74,6 +91,8 @@ export interface ServerHost {
   readCorpus(options: InitializationOptions | undefined): CorpusFile[];
   /** A linter over the catalogue built from these corpus files. */
   createLinter(corpus: CorpusFile[], catalogue: Catalogue, log: (message: string) => void): Linter;
+  /** A folder's team config file (the first of CONFIG_NAMES there), for a server that reads them itself; none in a browser. */
+  readConfigFile?(folderUri: string): { uri: string; text: string } | undefined;
   /** The URI of an installed file (`corpus/…`, `docs/…`), for editors that open shipped files from disk; none in a browser. */
   installedUri?(relative: string): string;
 }
@@ -86,6 +105,21 @@ const shippedAt = (uriOf: (relative: string) => string): ShippedLocations => ({
 function commandLink(command: string, argument: string): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([argument]))}`;
 }
+
+/** A hierarchical URI as its authority ("file://", "file://host") and its path ("/repo/docs/a.md"). */
+const HIERARCHICAL = /^([a-z][\w+.-]*:\/\/[^/]*)(\/.*)$/i;
+
+/**
+ * The folder a URI is in, without a trailing slash ("file:///repo/docs" for "file:///repo/docs/a.md"; "file://" is the
+ * root folder); undefined for a URI without a path of folders (untitled:…).
+ */
+function folderOf(uri: string): string | undefined {
+  const [, authority, path] = HIERARCHICAL.exec(uri) ?? [];
+  return authority === undefined || path === undefined ? undefined : authority + path.slice(0, path.lastIndexOf('/'));
+}
+
+/** A folder's parent, up to the root of its authority. */
+const parentOf = (folder: string) => (HIERARCHICAL.test(folder) ? folderOf(folder) : undefined);
 
 /** Serves the protocol on `connection`, with the corpus and the linter that `host` provides. */
 export function startServer(connection: Connection, host: ServerHost): void {
@@ -112,10 +146,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
     await linter?.dispose();
   });
   const settingsCache = new Map<string, Promise<Settings>>();
+  /** The team config files the client sent, by folder URI and name; once it has sent them, the disk is never read. */
+  let configsFromClient = false;
+  const sentConfigs = new Map<string, Map<string, ConfigFile>>();
+  /** Config files read from disk (by a server whose client does not send them), by folder; cleared when files change. */
+  const diskConfigs = new Map<string, ConfigFile | undefined>();
+  /** Config files whose problems are shown as diagnostics on them, to clear when they are fixed or gone. */
+  const configsWithProblems = new Set<string>();
   const reported = new Set<string>();
   const tooLarge = new Set<string>();
   let catalogue: Catalogue | undefined;
   let canRequestConfiguration = false;
+  /** Whether to ask the client to report changes to config files on disk (a client that does not send them itself). */
+  let watchFiles = false;
   /** Settings from `initializationOptions`, then as pushed by workspace/didChangeConfiguration, for clients that do not answer workspace/configuration. */
   let givenSettings: unknown;
 
@@ -133,10 +176,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** A Markdown draft, not one of the files the server ships (its corpus, its rule pages) nor an editor's copy. */
   const isDraft = (document: TextDocument) => document.languageId === 'markdown' && isDraftUri(document.uri, shippedRoots);
 
+  /** A client that sends the config files sends them as it starts: the first lints wait for them (a while at most). */
+  let configsArrived: () => void = () => undefined;
+  let configsSent: Promise<void> = Promise.resolve();
+
   const settingsFor = (uri: string): Promise<Settings> => {
     let cached = settingsCache.get(uri);
     if (!cached) {
       cached = (async () => {
+        await configsSent;
         let raw: unknown = givenSettings;
         if (canRequestConfiguration) {
           try {
@@ -154,7 +202,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
           }
         }
         const given = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-        const { options, problems } = resolveOptions({ rules: given.rules, extraPhrases: given.extraPhrases });
+        // The team's config files from the draft's folder up, then the editor's settings on top.
+        const { layer, problems: invalid } = validateSettings({ rules: given.rules, extraPhrases: given.extraPhrases });
+        const team = teamConfigs(uri).flatMap((file) => (file.layer ? [file.layer] : []));
+        const options = optionsFrom([...team, layer]);
+        const problems = invalid.map((problem) => problem.message);
         const editor = resolveEditorSettings({ enable: given.enable, debounceMs: given.debounceMs, maxFileSizeKB: given.maxFileSizeKB });
         for (const problem of [...problems, ...editor.problems]) warnOnce(`Settings: ${problem}`);
         return { ...editor, options };
@@ -162,6 +214,64 @@ export function startServer(connection: Connection, host: ServerHost): void {
       settingsCache.set(uri, cached);
     }
     return cached;
+  };
+
+  /** A team config file parsed, its problems logged and shown as diagnostics on the file itself. */
+  const loadConfig = (uri: string, text: string): ConfigFile => {
+    const file = parseConfig(uri, text);
+    const lines = text.replace(/^\ufeff/, '').split('\n');
+    const diagnostics: Diagnostic[] = file.problems.map((problem) => {
+      const line = problem.line - 1;
+      const character = problem.column - 1;
+      const end = Math.max(character + 1, (lines[line] ?? '').replace(/\r$/, '').length);
+      return {
+        range: { start: { line, character }, end: { line, character: end } },
+        severity: file.layer ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+        source: DIAGNOSTIC_SOURCE,
+        message: problem.message,
+      };
+    });
+    for (const problem of file.problems) warnOnce(`Team config ${uri}:${problem.line}:${problem.column}: ${problem.message}`);
+    if (diagnostics.length > 0 || configsWithProblems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+    if (diagnostics.length > 0) configsWithProblems.add(uri);
+    else configsWithProblems.delete(uri);
+    return file;
+  };
+
+  /** A folder's config file: the first of CONFIG_NAMES there, as the client sent it or as read from disk. */
+  const configIn = (folder: string): ConfigFile | undefined => {
+    if (configsFromClient) {
+      const files = sentConfigs.get(folder);
+      const name = CONFIG_NAMES.find((candidate) => files?.has(candidate));
+      return name === undefined ? undefined : files?.get(name);
+    }
+    if (!host.readConfigFile || !folder.startsWith('file:')) return undefined;
+    if (!diskConfigs.has(folder)) {
+      let found: ConfigFile | undefined;
+      try {
+        const read = host.readConfigFile(folder);
+        found = read && loadConfig(read.uri, read.text);
+      } catch (error) {
+        warnOnce(`Team config in ${folder}: could not be read (${describeError(error)})`);
+      }
+      diskConfigs.set(folder, found);
+    }
+    return diskConfigs.get(folder);
+  };
+
+  /** The team config files that apply to a document, the farthest first. */
+  const teamConfigs = (uri: string): ConfigFile[] => {
+    const folder = folderOf(uri);
+    return folder === undefined ? [] : configChain(folder, configIn, parentOf);
+  };
+
+  /** Settings or config files changed: every open document gets fresh settings and a lint. */
+  const relintAll = () => {
+    settingsCache.clear();
+    for (const document of documents.all()) {
+      renew(document.uri);
+      void schedule(document, false);
+    }
   };
 
   const clear = (uri: string) => {
@@ -263,6 +373,20 @@ export function startServer(connection: Connection, host: ServerHost): void {
     givenSettings = options?.plumbLine ?? options;
     if (options?.shippedScheme === true) shipped = shippedAt((relative) => `plumb-line:/${relative}`);
     commandLinks = options?.commandLinks === true;
+    configsFromClient = options?.configFiles === 'client';
+    if (configsFromClient) {
+      configsSent = new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          warnOnce(`Team config: the editor did not send the config files in ${CONFIGURATION_WAIT_MS / 1000} s; linting without them until it does.`);
+          resolve();
+        }, CONFIGURATION_WAIT_MS);
+        configsArrived = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    watchFiles = !configsFromClient && params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     if (Array.isArray(options?.shippedRoots)) shippedRoots = [...shippedRoots, ...options.shippedRoots.filter((root) => typeof root === 'string')];
     try {
       const corpus = host.readCorpus(options);
@@ -286,11 +410,41 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // Clients that push settings send them whole: { plumbLine: { … } }. Others send null and answer requests.
     const pushed = settings && typeof settings === 'object' ? (settings as { plumbLine?: unknown }).plumbLine : undefined;
     if (pushed !== undefined) givenSettings = pushed;
-    settingsCache.clear();
-    for (const document of documents.all()) {
-      renew(document.uri);
-      void schedule(document, false);
+    relintAll();
+  });
+
+  connection.onInitialized(() => {
+    const globPattern = `**/{${CONFIG_NAMES.join(',')}}`;
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch(() => undefined);
+  });
+
+  connection.onNotification(CONFIG_FILES_NOTIFICATION, (params: Partial<ConfigFilesParams> | null) => {
+    configsFromClient = true;
+    const before = new Set(configsWithProblems);
+    sentConfigs.clear();
+    for (const sent of Array.isArray(params?.files) ? params.files : []) {
+      if (typeof sent?.uri !== 'string' || typeof sent.text !== 'string') continue;
+      const folder = folderOf(sent.uri);
+      const name = sent.uri.slice(sent.uri.lastIndexOf('/') + 1);
+      if (folder === undefined || !(CONFIG_NAMES as readonly string[]).includes(name)) continue;
+      before.delete(sent.uri);
+      const files = sentConfigs.get(folder) ?? new Map<string, ConfigFile>();
+      files.set(name, loadConfig(sent.uri, sent.text));
+      sentConfigs.set(folder, files);
     }
+    // A config file deleted with problems loses their diagnostics.
+    for (const gone of before) {
+      configsWithProblems.delete(gone);
+      void connection.sendDiagnostics({ uri: gone, diagnostics: [] });
+    }
+    configsArrived();
+    relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    if (configsFromClient) return;
+    diskConfigs.clear();
+    relintAll();
   });
 
   // Fired on open and on every change: an open lints at once, an edit after a pause in typing.

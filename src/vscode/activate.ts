@@ -13,6 +13,7 @@ import { SettingsReader } from './settings';
 import { ShippedFiles } from './shippedFiles';
 import { SourcesTreeProvider } from './sourcesTree';
 import { LintStatus } from './statusBar';
+import { TeamConfigFiles } from './teamConfig';
 
 /** What `activate` returns, for the integration tests: the catalogue the views show (once the server sent it) and the tree providers. */
 export interface PlumbLineApi {
@@ -21,6 +22,7 @@ export interface PlumbLineApi {
   conceptsTree: ConceptsTreeProvider;
   status: LintStatus;
   settings: SettingsReader;
+  teamConfig: TeamConfigFiles;
 }
 
 const UNAVAILABLE = 'The Plumb Line corpus could not be loaded. See Output › Plumb Line.';
@@ -70,12 +72,13 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
     if (!view) for (const shown of [sourcesView, conceptsView] as TreeView<unknown>[]) shown.message = UNAVAILABLE;
   });
   const status = new LintStatus(settings, context.extensionUri);
-  context.subscriptions.push(ShippedFiles.register(context.extensionUri), settings, conceptsTree, conceptsView, sourcesView, status);
+  const teamConfig = new TeamConfigFiles(started, output);
+  context.subscriptions.push(ShippedFiles.register(context.extensionUri), settings, conceptsTree, conceptsView, sourcesView, status, teamConfig);
   // Activation waits for nothing: the views fill in when the server has sent the catalogue, and the commands wait for it.
   context.subscriptions.push(
-    ...registerCommands({ catalogue, client: started, settings, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }),
+    ...registerCommands({ catalogue, client: started, settings, teamConfig, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }),
   );
-  return { catalogue, sourcesTree, conceptsTree, status, settings };
+  return { catalogue, sourcesTree, conceptsTree, status, settings, teamConfig };
 }
 
 export async function deactivateClient(): Promise<void> {

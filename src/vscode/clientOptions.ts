@@ -20,6 +20,8 @@ export function clientOptions(context: ExtensionContext, output: LogOutputChanne
     commandLinks: true,
     // However the editor names the extension's own files, the server never lints them as drafts.
     shippedRoots: shippedRoots(context.extensionUri),
+    // The team config files come from teamConfig.ts, read through workspace.fs, on the desktop and in a browser alike.
+    configFiles: 'client',
     ...extra,
   };
   return {

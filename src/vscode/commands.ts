@@ -31,6 +31,7 @@ import { isDraft, isDraftLocation } from './drafts';
 import { COMMANDS } from './ids';
 import { SETTINGS_SECTION, type SettingsReader } from './settings';
 import { corpusFileUri } from './shippedFiles';
+import type { TeamConfigFiles } from './teamConfig';
 
 export interface CheckResult {
   findings: number;
@@ -56,6 +57,7 @@ export interface CommandContext {
   conceptsView: TreeView<ConceptsElement>;
   extensionUri: Uri;
   output: LogOutputChannel;
+  teamConfig: TeamConfigFiles;
 }
 
 /**
@@ -66,6 +68,9 @@ const checkedFromDisk = new Map<string, Uri>();
 
 export function registerCommands(context: CommandContext): Disposable[] {
   const { output } = context;
+  const recheck = (stale: Uri[]) => {
+    for (const uri of stale) void checkFile(context, uri).then((result) => result.status === 'failed' && output.warn(`Check terminology: ${result.reason}`));
+  };
   return [
     registerLogged(output, COMMANDS.openPassage, (passageId: unknown) => openPassage(context, passageId)),
     registerLogged(output, COMMANDS.revealConcept, (conceptId: unknown) => revealConcept(context, conceptId)),
@@ -75,10 +80,9 @@ export function registerCommands(context: CommandContext): Disposable[] {
     registerLogged(output, COMMANDS.nextOccurrence, (conceptId: unknown) => nextOccurrence(context, conceptId)),
     // The server re-lints open documents when a setting changes; the files checked from disk are checked again here,
     // so a rule switched off leaves no stale finding in Problems.
-    context.settings.onDidChange((event) => {
-      const stale = [...checkedFromDisk.values()].filter((uri) => event.affectsConfiguration(SETTINGS_SECTION, uri));
-      for (const uri of stale) void checkFile(context, uri).then((result) => result.status === 'failed' && output.warn(`Check terminology: ${result.reason}`));
-    }),
+    context.settings.onDidChange((event) => recheck([...checkedFromDisk.values()].filter((uri) => event.affectsConfiguration(SETTINGS_SECTION, uri)))),
+    // And when a team config file changes, all of them: the server has re-linted the open ones.
+    context.teamConfig.onDidSend(() => recheck([...checkedFromDisk.values()])),
     // However a file goes (the Explorer, a terminal, git), the watcher sees it; a deleted folder comes as one event.
     ...watchDeletions((gone) => forgetCheckedFromDisk(context, gone)),
     { dispose: () => checkedFromDisk.clear() },

@@ -2,6 +2,8 @@
 // publishDiagnostics, hover, codeAction, didChange, the concept counts, configuration, shutdown and exit.
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -9,7 +11,10 @@ import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  FileChangeType,
+  RegistrationRequest,
   DidOpenTextDocumentNotification,
   ExitNotification,
   LogTraceNotification,
@@ -45,6 +50,8 @@ describe('plumb-line-ls over stdio', function () {
   let waiters: { uri: string; test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[];
   /** What the client answers to workspace/configuration, as an editor's settings for section plumbLine. */
   let configured: unknown;
+  /** The options of each capability the server registered (client/registerCapability), as JSON. */
+  let registered: string[];
   /** Run just after the client has answered a configuration request. */
   let afterConfiguration: (() => void) | undefined;
   /** Run when the server traces the start of a lint, with its message. */
@@ -89,6 +96,10 @@ describe('plumb-line-ls over stdio', function () {
       if (configured === 'refuse') throw new Error('no settings here');
       if (configured === 'never') return new Promise<never>(() => undefined);
       return params.items.map(() => configured);
+    });
+    registered = [];
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      registered.push(...params.registrations.map((registration) => JSON.stringify(registration.registerOptions)));
     });
     connection.listen();
     const initialized = await connection.sendRequest(InitializeRequest.type, {
@@ -332,6 +343,46 @@ describe('plumb-line-ls over stdio', function () {
       second.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
       [['marketing-doing-sales', 1]],
     );
+  });
+
+  it('reads the team config files on disk from the folder of a draft up, again when the editor reports a change, and shows their problems', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'plumb-line-ls-'));
+    try {
+      mkdirSync(path.join(root, 'docs'));
+      writeFileSync(path.join(root, '.plumb-line.json'), '{ "root": true, "rules": { "marketing-doing-sales": "error" } }');
+      const nearer = path.join(root, 'docs', '.plumb-line.yaml');
+      writeFileSync(nearer, 'rules:\n  marketing-doing-sales: hint\n');
+      stop();
+      await start({ workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
+      const uri = pathToFileURL(path.join(root, 'docs', 'plan.md')).href;
+      await open(uri, DRAFT);
+      const first = await diagnosticsWhere(uri, (params) => params.diagnostics.length > 0);
+      assert.deepEqual(
+        first.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+        [['marketing-doing-sales', 4]],
+      );
+      assert.deepEqual(registered, [
+        JSON.stringify({ watchers: [{ globPattern: '**/{.plumb-line.json,.plumb-line.jsonc,.plumb-line.yaml,.plumb-line.yml}' }] }),
+      ]);
+      // The nearer file broken: shown on its line, and the farther one still applies.
+      writeFileSync(nearer, 'rules:\n  marketing-doing-sales: [hint\n');
+      await connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: pathToFileURL(nearer).href, type: FileChangeType.Changed }],
+      });
+      const onConfig = await diagnosticsWhere(pathToFileURL(nearer).href, (params) => params.diagnostics.length > 0);
+      assert.deepEqual(
+        onConfig.diagnostics.map((diagnostic) => [
+          diagnostic.severity,
+          diagnostic.source,
+          typeof diagnostic.message === 'string' && diagnostic.message.startsWith('not valid YAML: '),
+        ]),
+        [[1, 'Plumb Line', true]],
+      );
+      const second = await diagnosticsWhere(uri, (params) => params.diagnostics[0]?.severity === 1);
+      assert.equal(second.diagnostics.length, 1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('takes settings from initializationOptions, then as pushed, from a client that does not answer workspace/configuration', async () => {

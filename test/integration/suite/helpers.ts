@@ -28,7 +28,7 @@ export async function plumbLine(): Promise<TestApi> {
   const view = await api.catalogue;
   assert.ok(view, 'the language server sent no catalogue (see Output › Plumb Line)');
   engineCatalogue ??= loadCatalogue(join(extension.extensionPath, 'corpus'));
-  return { sourcesTree: api.sourcesTree, conceptsTree: api.conceptsTree, status: api.status, settings: api.settings, view, catalogue: engineCatalogue };
+  return { ...api, view, catalogue: engineCatalogue };
 }
 
 export function workspaceFile(name: string): vscode.Uri {
