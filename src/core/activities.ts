@@ -93,6 +93,13 @@ function compoundEnd(words: string[], from: number, end: number, objects: Phrase
 
 export const CUSTOM_CONCEPT: Record<'marketing' | 'sales', string> = { marketing: 'custom-marketing', sales: 'custom-sales' };
 
+/** An activity phrase of the team's config (a team concept's, or one moved to the other side), matched before the catalogue's. */
+export interface TeamPhrase {
+  conceptId: string;
+  side: Side;
+  phrase: string;
+}
+
 /** Every activity of the catalogue (and the team's own phrases), indexed by verb form and by noun phrase. */
 export class ActivityIndex {
   private readonly verbs = new Map<string, VerbEntry[]>();
@@ -100,7 +107,9 @@ export class ActivityIndex {
   /** The noun phrases by each form of their first word, with their place in `nouns` (the first of the longest wins). */
   private readonly nounsByFirst = new Map<string, { entry: NounEntry; order: number }[]>();
 
-  constructor(concepts: Concept[], extraPhrases: LintOptions['extraPhrases']) {
+  constructor(concepts: Concept[], extraPhrases: LintOptions['extraPhrases'], teamPhrases: readonly TeamPhrase[] = []) {
+    // The team's word comes first: where its phrase and the catalogue's match the same words, the team's side counts.
+    for (const { conceptId, side, phrase } of teamPhrases) this.addTeamPhrase(conceptId, side, phrase);
     for (const concept of concepts) {
       const base = { conceptId: concept.id, side: concept.side, label: concept.label };
       const terms = new Set(concept.terms);
@@ -116,7 +125,7 @@ export class ActivityIndex {
       }
     }
     for (const side of ['marketing', 'sales'] as const) {
-      for (const phrase of extraPhrases[side]) this.addTeamPhrase(side, phrase);
+      for (const phrase of extraPhrases[side]) this.addTeamPhrase(CUSTOM_CONCEPT[side], side, phrase);
     }
     this.nouns.forEach((entry, order) => {
       for (const form of entry.phrase[0] ?? []) {
@@ -128,12 +137,12 @@ export class ActivityIndex {
   }
 
   /** A team phrase is "verb object" ("run the webinar") or a noun phrase ("webinars"); both readings are indexed. */
-  private addTeamPhrase(side: 'marketing' | 'sales', text: string): void {
+  private addTeamPhrase(conceptId: string, side: Side, text: string): void {
     const [verb, ...rest] = text.toLowerCase().split(/\s+/).filter(Boolean);
     if (verb === undefined) return;
     // Labels read as activities in messages: "run the webinar" → "running the webinar".
     const gerund = rest.length > 0 ? [inflections(verb).find((form) => form.endsWith('ing')) ?? verb, ...rest].join(' ') : verb;
-    const entry = { conceptId: CUSTOM_CONCEPT[side], side, label: gerund };
+    const entry = { conceptId, side, label: gerund };
     this.nouns.push({ ...entry, phrase: phraseOf(text, false) });
     if (rest.length > 0) {
       const object = rest.filter((word) => !OBJECT_FILLERS.has(word)).join(' ');

@@ -2,6 +2,7 @@
 // corpus. Editor-neutral: the VS Code hover adds command links, the language server serves it as it is.
 import type { Catalogue } from './catalogue';
 import { excerpt } from './excerpt';
+import { evidenceFor } from './team';
 import type { FunctionWordReading } from './wordAt';
 import type { Concept, Finding, Passage, Side, Source } from './types';
 
@@ -25,21 +26,30 @@ export interface CardLinks {
  * shown under the sentence that leads into its list.
  */
 export function conceptCard(catalogue: Catalogue, concept: Concept, links: CardLinks = {}): string {
-  const parts = [`**${escapeMarkdown(concept.label)}** · ${SIDE_LABELS[concept.side]}`, escapeMarkdown(concept.definition)];
+  const parts = [`**${escapeMarkdown(concept.label)}** · ${SIDE_LABELS[concept.side]}${teamMark(concept)}`, escapeMarkdown(concept.definition)];
   const reveal = links.concept?.(concept);
   if (reveal) parts.push(`[Reveal in sidebar](${reveal})`);
   const best = concept.passages[0] ? catalogue.evidenceRank(concept.id, concept.passages[0]) : Infinity;
   const strong = concept.passages.filter((passage) => catalogue.evidenceRank(concept.id, passage) <= best + RANK_SLACK);
-  for (const passage of strong.slice(0, MAX_QUOTES)) {
+  // The team's word first; where it differs from the bundled sources, theirs after it.
+  const quotes = concept.team ? evidenceFor(catalogue, concept.id, MAX_QUOTES) : strong.slice(0, MAX_QUOTES);
+  for (const passage of quotes) {
     const source = catalogue.corpus.sourceById.get(passage.sourceId);
     if (!source) continue;
-    const byline = source.author ? `, ${escapeMarkdown(source.author)}` : '';
+    const byline = source.author ? `, ${escapeMarkdown(source.author)}` : source.origin === 'team' ? ' (your team)' : '';
     const open = links.passage?.(passage);
     const text = escapeMarkdown(excerpt(passage.text, QUOTE_LENGTH, catalogue.evidenceIn(concept.id, passage)));
     const quote = passage.leadIn ? `> ${escapeMarkdown(passage.leadIn)}\n>\n> • ${text}` : `> ${text}`;
     parts.push(`${quote}\n>\n> — *${escapeMarkdown(source.title)}*${byline}${open ? ` · [Open passage](${open})` : ''}`);
   }
   return parts.join('\n\n');
+}
+
+/** " · your team's" for a team concept, " · your team's choice (the bundled sources: Marketing)" for a moved one. */
+function teamMark(concept: Concept): string {
+  if (!concept.team) return '';
+  if (concept.team.kind === 'added') return " · your team's concept";
+  return concept.team.bundledSide ? ` · your team's choice (the bundled sources: ${SIDE_LABELS[concept.team.bundledSide]})` : " · your team's choice";
 }
 
 /** Corpus text as literal Markdown on one line: inline syntax and line-start markers are backslash-escaped. */

@@ -1,7 +1,8 @@
 import conceptData from './concepts.json';
+import type { TeamPhrase } from './activities';
 import { inflections } from './morphology';
 import { analyzeMarkdown, tokenSpan, type Token } from './prose';
-import type { Concept, ConceptData, Corpus, Passage, Side, TermMatch } from './types';
+import type { Concept, ConceptData, Corpus, Passage, Side, TeamChoice, TermMatch } from './types';
 
 const MAX_PASSAGES = 8;
 const UNINFLECTED = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'or', 'for', 'on', 'in', 'with', 'by', 'at', 'as']);
@@ -53,7 +54,9 @@ export class Catalogue {
 
   constructor(
     readonly corpus: Corpus,
-    data: ConceptData[],
+    data: Array<ConceptData & { team?: TeamChoice }>,
+    /** The team's activity phrases, matched before the catalogue's (see team.ts). */
+    readonly teamPhrases: readonly TeamPhrase[] = [],
   ) {
     this.concepts = data.map((concept) => ({ ...concept, passages: supportingPassages(corpus, concept) }));
     this.byId = new Map(this.concepts.map((concept) => [concept.id, concept]));

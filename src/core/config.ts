@@ -3,12 +3,27 @@
 // The CLI reads it from disk, the language server from what the editor sends or from disk; both merge it here.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import conceptData from './concepts.json';
 import { validateSettings, type SettingsLayer } from './options';
+import type { Side, TeamConceptData, TeamMove } from './types';
 
 export { CONFIG_NAMES, MAX_CONFIG_BYTES } from './configNames';
 
 /** The keys a config file may hold; the settings' shape, plus `root`. */
-const KNOWN_KEYS = ['$schema', 'root', 'rules', 'extraPhrases'];
+const KNOWN_KEYS = ['$schema', 'root', 'rules', 'extraPhrases', 'sources', 'concepts', 'moves'];
+
+/** Where a config file's team sources are when it names none: beside it. */
+export const DEFAULT_SOURCES = ['.plumb-line/sources/**/*.md'];
+const MAX_TEAM_ENTRIES = 200;
+const SIDES: Side[] = ['marketing', 'sales', 'both'];
+const BUNDLED_IDS = new Set((conceptData as Array<{ id: string }>).map((concept) => concept.id));
+
+/** What a config file says of the team: its sources (globs relative to the file's folder), concepts and moves. */
+export interface TeamLayer {
+  sources: string[];
+  concepts: TeamConceptData[];
+  moves: TeamMove[];
+}
 
 /** A problem in a config file, at a 1-based line and column. */
 export interface ConfigProblem {
@@ -22,6 +37,8 @@ export interface ConfigFile {
   name: string;
   /** What the file sets (rules, team phrases), validated; undefined when the file is unusable. */
   layer: SettingsLayer | undefined;
+  /** The team's sources, concepts and moves that this file names (its sources default to DEFAULT_SOURCES). */
+  team: TeamLayer;
   /** `"root": true` stops the search for config files in the folders above. */
   root: boolean;
   problems: ConfigProblem[];
@@ -123,9 +140,15 @@ export function parseConfig(name: string, text: string): ConfigFile {
   const parsed = /\.ya?ml$/i.test(name) ? parseYaml(source) : parseJson(source);
   const locate = (path: Array<string | number>) => lineColumn(source, parsed.offsetOf(path));
   const problems = [...parsed.problems];
-  if (problems.length > 0) return { name, layer: undefined, root: false, problems };
-  if (!isRecord(parsed.value))
-    return { name, layer: undefined, root: false, problems: [{ line: 1, column: 1, message: 'a config file must hold an object of settings' }] };
+  const unusable = (found: ConfigProblem[]): ConfigFile => ({
+    name,
+    layer: undefined,
+    team: { sources: DEFAULT_SOURCES, concepts: [], moves: [] },
+    root: false,
+    problems: found,
+  });
+  if (problems.length > 0) return unusable(problems);
+  if (!isRecord(parsed.value)) return unusable([{ line: 1, column: 1, message: 'a config file must hold an object of settings' }]);
   const settings: Record<string, unknown> = {};
   let root = false;
   for (const [key, value] of Object.entries(parsed.value)) {
@@ -135,10 +158,93 @@ export function parseConfig(name: string, text: string): ConfigFile {
       else problems.push({ ...locate([key]), message: `"root" must be true or false, not ${JSON.stringify(value)}; ignored` });
     } else if (key !== '$schema') settings[key] = value;
   }
-  const { layer, problems: invalid } = validateSettings(settings);
+  const { layer, problems: invalid } = validateSettings({ rules: settings.rules, extraPhrases: settings.extraPhrases });
   for (const problem of invalid) problems.push({ ...locate(problem.path), message: problem.message.replace(/\.$/, '') });
+  const team = validateTeam(settings, (path, message) => problems.push({ ...locate(path), message }));
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { name, layer, root, problems };
+  return { name, layer, team, root, problems };
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+
+/** A list of short texts, or the problem with it. */
+function texts(value: unknown, path: Array<string | number>, report: (path: Array<string | number>, message: string) => void): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    report(path, `"${path.join('.')}" must be a list of texts; ignored`);
+    return [];
+  }
+  return value.flatMap((item, index) => {
+    if (isText(item) && item.length <= 200) return [item.trim()];
+    report([...path, index], `"${path.join('.')}" holds ${JSON.stringify(item)}, which is not a text of 1 to 200 characters; ignored`);
+    return [];
+  });
+}
+
+/** Validates `sources`, `concepts` and `moves`; what is invalid is reported and left out. */
+function validateTeam(raw: Record<string, unknown>, report: (path: Array<string | number>, message: string) => void): TeamLayer {
+  const team: TeamLayer = { sources: raw.sources === undefined ? DEFAULT_SOURCES : texts(raw.sources, ['sources'], report), concepts: [], moves: [] };
+  const list = (key: 'concepts' | 'moves'): unknown[] => {
+    const value = raw[key];
+    if (value === undefined) return [];
+    if (Array.isArray(value)) return value.slice(0, MAX_TEAM_ENTRIES);
+    report([key], `"${key}" must be a list; ignored`);
+    return [];
+  };
+  const ids = new Set<string>();
+  list('concepts').forEach((entry, index) => {
+    const at = ['concepts', index];
+    if (!isRecord(entry)) return report(at, `concepts[${index}] must be an object with id, label, side and definition; ignored`);
+    const missing = ['id', 'label', 'definition'].filter((key) => !isText(entry[key]));
+    if (missing.length > 0) return report(at, `concepts[${index}] needs ${missing.map((key) => `"${key}"`).join(' and ')} as text; ignored`);
+    const id = String(entry.id).trim();
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return report([...at, 'id'], `concept id "${id}" must be lower-case letters, digits and hyphens; ignored`);
+    if (BUNDLED_IDS.has(id)) return report([...at, 'id'], `concept id "${id}" is a bundled concept's; to give it to the other side, use "moves"; ignored`);
+    if (ids.has(id)) return report([...at, 'id'], `concept id "${id}" is given twice; the second is ignored`);
+    if (!SIDES.includes(entry.side as Side)) return report([...at, 'side'], `concept "${id}" needs "side": "marketing", "sales" or "both"; ignored`);
+    ids.add(id);
+    const concept: TeamConceptData = {
+      id,
+      label: String(entry.label).trim(),
+      side: entry.side as Side,
+      definition: String(entry.definition).trim(),
+      terms: texts(entry.terms, [...at, 'terms'], report).map((term) => term.toLowerCase()),
+      activities: texts(entry.activities, [...at, 'activities'], report).map((phrase) => phrase.toLowerCase()),
+    };
+    if (isText(entry.source)) concept.source = entry.source.trim();
+    team.concepts.push(concept);
+  });
+  list('moves').forEach((entry, index) => {
+    const at = ['moves', index];
+    if (!isRecord(entry)) return report(at, `moves[${index}] must be an object like { "activity": "run trade shows", "side": "sales" }; ignored`);
+    const side = entry.side;
+    if (side !== 'marketing' && side !== 'sales') return report([...at, 'side'], `moves[${index}] needs "side": "marketing" or "sales"; ignored`);
+    const move: TeamMove = { side };
+    if (isText(entry.concept) === isText(entry.activity))
+      return report(at, `moves[${index}] names either a "concept" (a bundled concept's id) or an "activity"; ignored`);
+    if (isText(entry.concept)) {
+      if (!BUNDLED_IDS.has(entry.concept.trim()))
+        return report([...at, 'concept'], `moves[${index}]: "${entry.concept}" is not a bundled concept's id; ignored`);
+      move.concept = entry.concept.trim();
+    } else move.activity = String(entry.activity).trim().toLowerCase();
+    if (isText(entry.source)) move.source = entry.source.trim();
+    team.moves.push(move);
+  });
+  return team;
+}
+
+/**
+ * The team concepts and moves of a chain of config files, the farthest first: a nearer file's concept of the same id,
+ * or its move of the same concept or activity, replaces the farther one.
+ */
+export function mergeTeam(chain: ConfigFile[]): { concepts: TeamConceptData[]; moves: TeamMove[] } {
+  const concepts = new Map<string, TeamConceptData>();
+  const moves = new Map<string, TeamMove>();
+  for (const file of chain) {
+    for (const concept of file.team.concepts) concepts.set(concept.id, concept);
+    for (const move of file.team.moves) moves.set(move.concept !== undefined ? `concept:${move.concept}` : `activity:${move.activity}`, move);
+  }
+  return { concepts: [...concepts.values()], moves: [...moves.values()] };
 }
 
 /**

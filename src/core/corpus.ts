@@ -28,7 +28,7 @@ function optionalText(value: unknown): string | undefined {
 }
 
 /** Parses one article: front matter, the `#` title, `##` sections, and passages (paragraphs, list items, block-quoted paragraphs). */
-export function parseSource(file: CorpusFile): Source {
+export function parseSource(file: CorpusFile, given: { id?: string; origin?: 'team' } = {}): Source {
   const tree = parseMarkdown(file.text);
   let meta: FrontMatter = {};
   const yamlNode = tree.children.find((node) => node.type === 'yaml');
@@ -40,10 +40,12 @@ export function parseSource(file: CorpusFile): Source {
       throw new Error(`${file.file}: the front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`, { cause: error });
     }
   }
-  const id = optionalText(meta.id) ?? file.file.replace(/\.md$/, '');
+  const id = given.id ?? optionalText(meta.id) ?? file.file.replace(/\.md$/, '');
   const titleHeading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
-  const title = optionalText(meta.title) ?? (titleHeading ? toString(titleHeading) : id);
+  const title =
+    optionalText(meta.title) ?? (titleHeading ? toString(titleHeading) : given.id ? file.file.slice(file.file.lastIndexOf('/') + 1).replace(/\.md$/, '') : id);
   const source: Source = { id, title, author: optionalText(meta.author), date: optionalText(meta.date), file: file.file, sections: [] };
+  if (given.origin) source.origin = given.origin;
 
   let section: Section | undefined;
   const openSection = (sectionTitle: string, node: RootContent): Section => {
@@ -94,7 +96,7 @@ function countPassages(source: Source): number {
 
 /** Parses every corpus file; sources keep the order of `files`. */
 export function parseCorpus(files: CorpusFile[]): Corpus {
-  const sources = files.map(parseSource);
+  const sources = files.map((file) => parseSource(file));
   const passages = sources.flatMap((source) => source.sections.flatMap((section) => section.passages));
   return {
     sources,

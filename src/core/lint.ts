@@ -8,6 +8,7 @@ import { analyzeMarkdown } from './prose';
 import { insideAny } from './quotes';
 import { RULE_IDS, RULES } from './rules/registry';
 import type { Rule } from './rules/rule';
+import { withTeam } from './team';
 import type { Finding, LintOptions } from './types';
 
 const indexes = new WeakMap<Catalogue, Map<string, ActivityIndex>>();
@@ -22,7 +23,7 @@ export function activityIndex(catalogue: Catalogue, extra: LintOptions['extraPhr
   indexes.set(catalogue, perCatalogue);
   let index = perCatalogue.get(key);
   if (index) perCatalogue.delete(key);
-  else index = new ActivityIndex(catalogue.concepts, extra);
+  else index = new ActivityIndex(catalogue.concepts, extra, catalogue.teamPhrases);
   perCatalogue.set(key, index);
   while (perCatalogue.size > INDEXES_KEPT) perCatalogue.delete(perCatalogue.keys().next().value!);
   return index;
@@ -37,12 +38,9 @@ export function keptIndexes(catalogue: Catalogue): number {
  * Lints the prose of one Markdown document. Pure: text and options in, findings out, sorted by position. A rule that
  * throws is reported through `onProblem` (one line naming the rule) and every other rule's findings still come back.
  */
-export function lintMarkdown(
-  markdown: string,
-  catalogue: Catalogue,
-  options: LintOptions = defaultOptions(),
-  onProblem?: (problem: string) => void,
-): Finding[] {
+export function lintMarkdown(markdown: string, bundled: Catalogue, options: LintOptions = defaultOptions(), onProblem?: (problem: string) => void): Finding[] {
+  // The team's sources, concepts and moves, merged in once per team and kept.
+  const catalogue = withTeam(bundled, options.team, onProblem);
   const doc = analyzeMarkdown(markdown);
   const activities = activityIndex(catalogue, options.extraPhrases);
   const { examples } = doc;

@@ -21,9 +21,11 @@ export interface Source {
   title: string;
   author?: string;
   date?: string;
-  /** File name relative to the corpus folder, e.g. `drucker-not-the-same.md`. */
+  /** File name relative to the corpus folder, e.g. `drucker-not-the-same.md`; for a team source, its URI or path. */
   file: string;
   sections: Section[];
+  /** `team`: one of the team's own sources (`.plumb-line/sources/`, the config's `sources`), not a bundled article. */
+  origin?: 'team';
 }
 
 /** A heading and the passages under it; the passages before the first `##` heading sit in a section titled "Introduction". */
@@ -85,6 +87,51 @@ export interface ConceptData {
 export interface Concept extends ConceptData {
   /** Supporting passages found in the parsed corpus, best first. */
   passages: Passage[];
+  /** What the team's config says of this concept: its own (`added`), or moved from the side the bundled sources give it. */
+  team?: TeamChoice;
+}
+
+/** A team's word on a concept: where the team's choice differs from the bundled sources, both are kept. */
+export interface TeamChoice {
+  kind: 'added' | 'moved';
+  /** The side the bundled sources give it (for a moved concept or activity). */
+  bundledSide?: Side;
+  /** The bundled concept a moved activity belongs to there, whose passages say the other side. */
+  bundledConceptId?: string;
+  /** The team's passages that say so (found by the config's `source` phrase), best first. */
+  passages: Passage[];
+}
+
+/** A concept the team adds in its config file. */
+export interface TeamConceptData {
+  id: string;
+  label: string;
+  side: Side;
+  definition: string;
+  terms: string[];
+  /** Activity phrases ("run the roadshow", "roadshows") credited to the concept's side. */
+  activities: string[];
+  /** A phrase of a team source that says so: its passages are quoted first. */
+  source?: string;
+}
+
+/** A bundled concept, or an activity phrase, given to the other side by the team. */
+export interface TeamMove {
+  /** A bundled concept's id, or */
+  concept?: string;
+  /** an activity phrase ("run trade shows"). */
+  activity?: string;
+  side: 'marketing' | 'sales';
+  source?: string;
+}
+
+/** What the team adds to the bundled catalogue: its sources (read by the host), its concepts and its moves. */
+export interface TeamInput {
+  /** Equal keys mean equal team data: the catalogue built for it is kept under this key. */
+  key: string;
+  sources: Array<{ file: string; text: string }>;
+  concepts: TeamConceptData[];
+  moves: TeamMove[];
 }
 
 export interface TermMatch {
@@ -140,4 +187,6 @@ export interface LintOptions {
   rules: Record<RuleId, RuleSetting>;
   /** Team-specific activity phrases per side, e.g. `{ marketing: ['run the webinar'] }`. */
   extraPhrases: { marketing: string[]; sales: string[] };
+  /** The team's sources, concepts and moves, when it has any. */
+  team?: TeamInput;
 }

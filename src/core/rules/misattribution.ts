@@ -2,6 +2,7 @@
 import { doerText, type Credit } from '../attribution';
 import { replaceFunctionFix } from '../fixes';
 import { tokenSpan } from '../prose';
+import { evidenceFor, teamNote } from '../team';
 import type { RuleId } from '../types';
 import { activityName, readingOf, type Draft, type Rule } from './rule';
 
@@ -14,8 +15,10 @@ export function misattributionRule(id: RuleId, doer: FunctionSide, owner: Functi
       const drafts: Draft[] = [];
       for (const credit of context.credits) {
         if (credit.mention.side !== doer || !credit.activity || credit.activity.side !== owner) continue;
-        const evidence = context.catalogue.get(credit.activity.conceptId)?.passages.slice(0, 2) ?? [];
-        drafts.push({ ...draftFor(id, credit, doer, owner, evidence), reading: readingOf(credit, context.catalogue) });
+        // Where the team's sources and the bundled ones disagree, the finding says so and cites both.
+        const draft = draftFor(id, credit, doer, owner, evidenceFor(context.catalogue, credit.activity.conceptId));
+        const note = teamNote(context.catalogue, credit.activity.conceptId);
+        drafts.push({ ...draft, message: note ? `${draft.message} ${note}` : draft.message, reading: readingOf(credit, context.catalogue) });
       }
       return drafts;
     },
