@@ -11,6 +11,8 @@ export interface CheckedFile {
   name: string;
   text: string;
   findings: Finding[];
+  /** The catalogue it was checked with, when the team's sources and concepts made it differ from the report's. */
+  catalogue?: Catalogue;
 }
 
 export interface Report {
@@ -195,13 +197,17 @@ function sarif(report: Report): Sarif.Log {
         message: { text: place.message },
       }));
       const evidence = finding.evidence.flatMap((passage) => {
-        const source = report.catalogue.corpus.sourceById.get(passage.sourceId);
+        // The catalogue the file was checked with: the team's sources are in it.
+        const known = file.catalogue ?? report.catalogue;
+        const source = known.corpus.sourceById.get(passage.sourceId);
         if (!source) return [];
-        const corpusFile = { uri: `corpus/${uriOf(source.file)}`, uriBaseId: PACKAGE_BASE };
+        // A team source is a file of the checked repository; a bundled article is in the installed package.
+        const corpusFile =
+          source.origin === 'team' ? { uri: uriOf(source.file), uriBaseId: SOURCE_ROOT } : { uri: `corpus/${uriOf(source.file)}`, uriBaseId: PACKAGE_BASE };
         return [
           {
             physicalLocation: { artifactLocation: corpusFile, region: region(passage.span) },
-            message: { text: evidenceText(report.catalogue, finding, passage, source) },
+            message: { text: evidenceText(known, finding, passage, source) },
           },
         ];
       });

@@ -2,6 +2,7 @@
 import { relative, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { lintMarkdown, type Catalogue, type Severity } from '../core';
+import { withTeam } from '../core/team';
 import { loadCatalogue } from '../corpusFolder';
 import { ConfigError, Configs } from './config';
 import { HELP, parseArguments, SEVERITIES, USAGE, type Arguments } from './args';
@@ -92,7 +93,10 @@ export function main(argv: string[]): number {
       return 2;
     }
     try {
-      files.push({ name, text: read.text, findings: lintMarkdown(read.text, catalogue, options, (problem) => fail(`${name}: ${problem}`)) });
+      // The team's catalogue is built once per chain of config files; what it could not use is said then, as a warning.
+      const known = withTeam(catalogue, options.team, (problem) => skip(problem));
+      const findings = lintMarkdown(read.text, known, { ...options, team: undefined }, (problem) => fail(`${name}: ${problem}`));
+      files.push({ name, text: read.text, findings, catalogue: known });
     } catch (error) {
       fail(`${name}: could not be checked (${(error as Error).message})`);
     }

@@ -251,6 +251,29 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.match(invalid.stdout, /warning .+ \[marketing-doing-sales\]/);
   });
 
+  it("reads the team's sources and moves (issue 11): the team decides what is flagged, and its passage is cited", () => {
+    write(
+      '.plumb-line/sources/playbook.md',
+      '# Field playbook\n\n## Events\n\nAt Acme the sales team runs every trade show, from the booth to the follow-up calls.\n',
+    );
+    write('.plumb-line.yaml', 'root: true\nmoves:\n  - activity: run trade shows\n    side: sales\n    source: runs every trade show\n');
+    write('docs/plan.md', 'Marketing runs the trade shows.\n');
+    write('docs/other.md', 'Sales runs the trade shows.\n');
+    const { status, rows } = jsonRows('check', 'docs');
+    assert.equal(status, 1);
+    assert.deepEqual(
+      rows.map((row) => [row.file, row.ruleId, row.line, row.column, row.endColumn]),
+      [[path.join('docs', 'plan.md'), 'marketing-doing-sales', 1, 1, 31]],
+    );
+    assert.match(rows[0]!.message, / Your team gives this to sales \(Field playbook\); the bundled sources give it to marketing\.$/);
+    const sarif = JSON.parse(run('check', 'docs/plan.md', '--format', 'sarif').stdout) as { runs: Array<{ results: Array<{ relatedLocations: unknown[] }> }> };
+    const [teamPassage] = sarif.runs[0]!.results[0]!.relatedLocations as Array<{
+      physicalLocation: { artifactLocation: unknown; region: { startLine: number } };
+    }>;
+    assert.deepEqual(teamPassage?.physicalLocation.artifactLocation, { uri: '.plumb-line/sources/playbook.md', uriBaseId: '%SRCROOT%' });
+    assert.equal(teamPassage?.physicalLocation.region.startLine, 5);
+  });
+
   it('a missing --config file exits 2 naming it', () => {
     write('draft.md', FLAGGED);
     const { status, stderr } = run('check', 'draft.md', '--config', 'absent.json');
