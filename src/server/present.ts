@@ -28,7 +28,9 @@ export function toDiagnostic(uri: string, finding: Finding, catalogue: Catalogue
   const evidence = finding.evidence.flatMap((passage) => {
     const source = catalogue.corpus.sourceById.get(passage.sourceId);
     if (!source) return [];
-    return [{ location: { uri: shipped.corpusFile(source.file), range: toRange(passage.span) }, message: evidenceText(catalogue, finding, passage, source) }];
+    // A team source is the team's own file, linked as it is; a bundled article where the client sees the shipped files.
+    const uri = source.origin === 'team' ? source.file : shipped.corpusFile(source.file);
+    return [{ location: { uri, range: toRange(passage.span) }, message: evidenceText(catalogue, finding, passage, source) }];
   });
   return {
     range: toRange(finding.span),

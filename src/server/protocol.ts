@@ -40,7 +40,27 @@ export const CONFIG_FILES_NOTIFICATION = 'plumbLine/configFiles';
 
 export interface ConfigFilesParams {
   files: Array<{ uri: string; text: string }>;
+  /** The workspace folders, each with the globs of its team sources (the `plumbLine.sources` setting). */
+  folders?: Array<{ uri: string; sources: string[] }>;
 }
+
+/**
+ * The server asks the client for the team sources: `{ patterns: [{ base, glob }] }` → `{ files: [{ uri, text }][] }`,
+ * one list per pattern, read through the editor's file system. The client watches the patterns and sends the config
+ * files again when a source changes.
+ */
+export const READ_SOURCES_REQUEST = 'plumbLine/readSources';
+
+export interface ReadSourcesParams {
+  patterns: Array<{ base: string; glob: string }>;
+}
+
+export interface ReadSourcesResult {
+  files: Array<Array<{ uri: string; text: string }>>;
+}
+
+/** The catalogue changed (the team's sources, concepts or moves): a client's views ask for it again. A notification. */
+export const CATALOGUE_CHANGED_NOTIFICATION = 'plumbLine/catalogueChanged';
 
 /** The `source` of every diagnostic the server publishes: how a client tells Plumb Line's from others'. */
 export const DIAGNOSTIC_SOURCE = 'Plumb Line';
@@ -51,7 +71,7 @@ export const CATALOGUE_REQUEST = 'plumbLine/catalogue';
 export interface CatalogueSnapshot {
   /** The sources as parsed, each with its sections and their passages (ids, text, kind and exact spans). */
   sources: Source[];
-  concepts: Array<{ id: string; label: string; side: Side; definition: string; terms: string[]; passageIds: string[] }>;
+  concepts: Array<{ id: string; label: string; side: Side; definition: string; terms: string[]; passageIds: string[]; team?: 'added' | 'moved' }>;
 }
 
 export interface CheckParams {

@@ -38,16 +38,21 @@ import {
   type LintOptions,
   type Passage,
   type Span,
+  type TeamInput,
   type TermMatch,
 } from '../core';
 // The extension's command ids, for the hover cards' links (an import-free module: nothing of the extension is bundled).
+import { mergeTeam } from '../core/config';
+import { withTeam } from '../core/team';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
 import {
   CATALOGUE_REQUEST,
   CHECK_REQUEST,
   CLEAR_NOTIFICATION,
   CONCEPT_COUNTS_REQUEST,
+  CATALOGUE_CHANGED_NOTIFICATION,
   CONFIG_FILES_NOTIFICATION,
+  READ_SOURCES_REQUEST,
   DIAGNOSTIC_SOURCE,
   LINKED_COMMANDS,
   OCCURRENCES_REQUEST,
@@ -56,6 +61,8 @@ import {
   type CheckResult,
   type ClearParams,
   type ConfigFilesParams,
+  type ReadSourcesParams,
+  type ReadSourcesResult,
   type InitializationOptions,
   type OccurrencesParams,
 } from './protocol';
@@ -153,6 +160,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const diskConfigs = new Map<string, ConfigFile | undefined>();
   /** Config files whose problems are shown as diagnostics on them, to clear when they are fixed or gone. */
   const configsWithProblems = new Set<string>();
+  /** The workspace folders and their team source globs, as the client sent them. */
+  let workspaceFolders: Array<{ uri: string; sources: string[] }> = [];
+  /** The team sources the client read, by pattern (`base` + "\n" + glob), and a count bumped each time they are read. */
+  const sourcesByPattern = new Map<string, Array<{ uri: string; text: string }>>();
+  let sourcesRead = 0;
+  const patternKey = (base: string, glob: string) => `${base}\n${glob}`;
+  const teamProblem = (problem: string) => warnOnce(`Team: ${problem}`);
   const reported = new Set<string>();
   const tooLarge = new Set<string>();
   let catalogue: Catalogue | undefined;
@@ -204,8 +218,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
         const given = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
         // The team's config files from the draft's folder up, then the editor's settings on top.
         const { layer, problems: invalid } = validateSettings({ rules: given.rules, extraPhrases: given.extraPhrases });
-        const team = teamConfigs(uri).flatMap((file) => (file.layer ? [file.layer] : []));
-        const options = optionsFrom([...team, layer]);
+        const chain = teamConfigs(uri);
+        const options = optionsFrom([...chain.flatMap((file) => (file.layer ? [file.layer] : [])), layer]);
+        const team = teamFor(uri, chain);
+        if (team) options.team = team;
         const problems = invalid.map((problem) => problem.message);
         const editor = resolveEditorSettings({ enable: given.enable, debounceMs: given.debounceMs, maxFileSizeKB: given.maxFileSizeKB });
         for (const problem of [...problems, ...editor.problems]) warnOnce(`Settings: ${problem}`);
@@ -263,6 +279,59 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const teamConfigs = (uri: string): ConfigFile[] => {
     const folder = folderOf(uri);
     return folder === undefined ? [] : configChain(folder, configIn, parentOf);
+  };
+
+  /** The team source patterns of a chain of config files, and of the workspace folder a document is in. */
+  const sourcePatternsFor = (uri: string, chain: ConfigFile[]) => [
+    ...chain.flatMap((file) => {
+      const base = folderOf(file.name);
+      return base === undefined ? [] : file.team.sources.map((glob) => ({ base, glob }));
+    }),
+    ...workspaceFolders.filter((folder) => uri.startsWith(`${folder.uri}/`)).flatMap((folder) => folder.sources.map((glob) => ({ base: folder.uri, glob }))),
+  ];
+
+  /** What the team adds for a document: the sources its patterns found, and the chain's concepts and moves. */
+  const teamFor = (uri: string, chain: ConfigFile[]): TeamInput | undefined => {
+    const patterns = sourcePatternsFor(uri, chain);
+    const seen = new Set<string>();
+    const sources = patterns
+      .flatMap(({ base, glob }) => sourcesByPattern.get(patternKey(base, glob)) ?? [])
+      .filter((file) => !seen.has(file.uri) && seen.add(file.uri))
+      .map((file) => ({ file: file.uri, text: file.text }));
+    const { concepts, moves } = mergeTeam(chain);
+    if (sources.length === 0 && concepts.length === 0 && moves.length === 0) return undefined;
+    const key = [sourcesRead, ...chain.map((file) => file.name), ...patterns.map(({ base, glob }) => patternKey(base, glob))].join('\n');
+    return { key, sources, concepts, moves };
+  };
+
+  /** The catalogue a document is linted, hovered and counted with: the team's, where it has one. */
+  const catalogueFor = async (uri: string): Promise<Catalogue> => withTeam(catalogue!, (await settingsFor(uri)).options.team, teamProblem);
+
+  /** Asks the client for every team source pattern of the config files it sent and of its workspace folders. */
+  const readSources = async () => {
+    const patterns = new Map<string, { base: string; glob: string }>();
+    for (const [folder, files] of sentConfigs) {
+      const name = CONFIG_NAMES.find((candidate) => files.has(candidate));
+      for (const glob of name === undefined ? [] : files.get(name)!.team.sources) patterns.set(patternKey(folder, glob), { base: folder, glob });
+    }
+    for (const folder of workspaceFolders) for (const glob of folder.sources) patterns.set(patternKey(folder.uri, glob), { base: folder.uri, glob });
+    const asked = [...patterns.values()];
+    sourcesByPattern.clear();
+    sourcesRead += 1;
+    if (asked.length === 0) return;
+    try {
+      const answer = await connection.sendRequest<ReadSourcesResult>(READ_SOURCES_REQUEST, { patterns: asked } satisfies ReadSourcesParams);
+      asked.forEach((pattern, index) => {
+        const files = answer?.files?.[index];
+        if (Array.isArray(files))
+          sourcesByPattern.set(
+            patternKey(pattern.base, pattern.glob),
+            files.filter((file) => typeof file?.uri === 'string' && typeof file.text === 'string'),
+          );
+      });
+    } catch (error) {
+      warnOnce(`Team: the editor could not read the team sources (${describeError(error)}); linting without them.`);
+    }
   };
 
   /** Settings or config files changed: every open document gets fresh settings and a lint. */
@@ -332,7 +401,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const document = documents.get(uri);
     // A newer version has its own lint on the way, and a closed document needs none: publish nothing stale.
     if (!catalogue || !document || !current(uri, version, generation)) return;
-    const known = catalogue;
+    const known = withTeam(catalogue, settings.options.team, teamProblem);
     // With tracing on ($/setTrace, or `trace` at initialize) the editor's log shows each lint as it starts.
     connection.tracer.log(`Linting ${uri} (version ${version})`);
     const outcome = await compute(uri, document.getText(), settings, false);
@@ -418,8 +487,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch(() => undefined);
   });
 
+  // One set of config files at a time: a set sent while the last one's sources are read waits its turn.
+  let configTurn = Promise.resolve();
   connection.onNotification(CONFIG_FILES_NOTIFICATION, (params: Partial<ConfigFilesParams> | null) => {
+    configTurn = configTurn.then(() => takeConfigFiles(params)).catch((error) => connection.console.error(`Team config: ${describeError(error)}`));
+  });
+
+  const takeConfigFiles = async (params: Partial<ConfigFilesParams> | null) => {
     configsFromClient = true;
+    workspaceFolders = (Array.isArray(params?.folders) ? params.folders : [])
+      .filter((folder) => typeof folder?.uri === 'string' && Array.isArray(folder.sources))
+      .map((folder) => ({ uri: folder.uri.replace(/\/$/, ''), sources: folder.sources.filter((glob) => typeof glob === 'string') }));
     const before = new Set(configsWithProblems);
     sentConfigs.clear();
     for (const sent of Array.isArray(params?.files) ? params.files : []) {
@@ -437,9 +515,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       configsWithProblems.delete(gone);
       void connection.sendDiagnostics({ uri: gone, diagnostics: [] });
     }
+    await readSources();
     configsArrived();
     relintAll();
-  });
+    void connection.sendNotification(CATALOGUE_CHANGED_NOTIFICATION);
+  };
 
   connection.onDidChangeWatchedFiles(() => {
     if (configsFromClient) return;
@@ -470,14 +550,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * What hovers and counts need of a document's current version, worked out once and kept: whether it is within the
    * size limit, and its catalogue terms (none over the limit).
    */
-  const terms = new Map<string, { version: number; withinLimit: boolean; found: TermMatch[] }>();
+  const terms = new Map<string, { version: number; known: Catalogue; withinLimit: boolean; found: TermMatch[] }>();
   const termsIn = async (document: TextDocument, known: Catalogue) => {
     const kept = terms.get(document.uri);
-    if (kept?.version === document.version) return kept;
+    if (kept?.version === document.version && kept.known === known) return kept;
     const { maxFileBytes } = await settingsFor(document.uri);
     const text = document.getText();
     const withinLimit = utf8Length(text) <= maxFileBytes;
-    const fresh = { version: document.version, withinLimit, found: withinLimit ? known.findTerms(text) : [] };
+    const fresh = { version: document.version, known, withinLimit, found: withinLimit ? known.findTerms(text) : [] };
     terms.set(document.uri, fresh);
     return fresh;
   };
@@ -485,6 +565,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onHover(async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     if (!catalogue || !document || !isDraft(document)) return null;
+    // The team's catalogue for this draft: its sources, concepts and moves.
+    const known = withTeam(catalogue, (await settingsFor(document.uri)).options.team, teamProblem);
     const offset = document.offsetAt(position);
     const links = commandLinks
       ? {
@@ -492,19 +574,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
           concept: (shown: Concept) => commandLink(LINKED_COMMANDS.revealConcept, shown.id),
         }
       : {};
-    const { withinLimit, found } = await termsIn(document, catalogue);
+    const { withinLimit, found } = await termsIn(document, known);
     const term = found.find((match) => match.span.start.offset <= offset && offset <= match.span.end.offset);
-    const concept = term && catalogue.get(term.conceptId);
-    if (term && concept) return { contents: { kind: 'markdown', value: conceptCard(catalogue, concept, links) }, range: toRange(term.span) };
+    const concept = term && known.get(term.conceptId);
+    if (term && concept) return { contents: { kind: 'markdown', value: conceptCard(known, concept, links) }, range: toRange(term.span) };
     // "sales" or "marketing" itself: how the linter reads this use (within the size limit, like the terms).
     if (!withinLimit) return null;
     const reading = functionWordAt(document.getText(), offset);
-    if (reading) return { contents: { kind: 'markdown', value: functionCard(catalogue, reading, links) }, range: toRange(reading.span) };
+    if (reading) return { contents: { kind: 'markdown', value: functionCard(known, reading, links) }, range: toRange(reading.span) };
     // An activity in any inflection ("closed the deal", "negotiated the renewal"), matched as the linter matches it.
     const { options } = await settingsFor(document.uri);
-    const activity = activityAt(document.getText(), offset, activityIndex(catalogue, options.extraPhrases));
-    const shown = activity && catalogue.get(activity.conceptId);
-    return activity && shown ? { contents: { kind: 'markdown', value: conceptCard(catalogue, shown, links) }, range: toRange(activity.span) } : null;
+    const activity = activityAt(document.getText(), offset, activityIndex(known, options.extraPhrases));
+    const shown = activity && known.get(activity.conceptId);
+    return activity && shown ? { contents: { kind: 'markdown', value: conceptCard(known, shown, links) }, range: toRange(activity.span) } : null;
   });
 
   connection.onCodeAction(({ textDocument, context }) => {
@@ -519,13 +601,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') return { status: 'failed', reason: 'no document URI' };
     if (!catalogue) return { status: 'failed', reason: 'the corpus could not be loaded' };
-    const known = catalogue;
+    const bundled = catalogue;
     const open = documents.get(uri);
     const text = open ? open.getText() : typeof params?.text === 'string' ? params.text : undefined;
     if (text === undefined) return { status: 'failed', reason: `${uri} is not open and no text was sent` };
     if (!isDraftUri(uri, shippedRoots) || (open && open.languageId !== 'markdown')) return { status: 'not a draft' };
     const generation = generations.get(uri);
     const settings = await settingsFor(uri);
+    const known = withTeam(bundled, settings.options.team, teamProblem);
     // Opened or closed while the settings were read: its own lint (or close) decides its diagnostics.
     if (stopped || generations.get(uri) !== generation) return { status: 'failed', reason: `${uri} was opened or closed during the check` };
     const version = documents.get(uri)?.version;
@@ -592,7 +675,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!catalogue || !document || !isDraft(document)) return {};
     const counts: Record<string, number> = {};
-    for (const { conceptId } of await occurrencesIn(document, catalogue)) counts[conceptId] = (counts[conceptId] ?? 0) + 1;
+    for (const { conceptId } of await occurrencesIn(document, await catalogueFor(document.uri))) counts[conceptId] = (counts[conceptId] ?? 0) + 1;
     return counts;
   });
 
@@ -601,10 +684,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!catalogue || !document || !isDraft(document) || typeof params?.conceptId !== 'string') return [];
     const { conceptId } = params;
-    return (await occurrencesIn(document, catalogue)).filter((place) => place.conceptId === conceptId).map((place) => toRange(place.span));
+    return (await occurrencesIn(document, await catalogueFor(document.uri)))
+      .filter((place) => place.conceptId === conceptId)
+      .map((place) => toRange(place.span));
   });
 
-  connection.onRequest(CATALOGUE_REQUEST, (): CatalogueSnapshot | null => (catalogue ? snapshotOf(catalogue) : null));
+  // `{ uri }`: the catalogue with the team's sources, concepts and moves for a file there (the views ask for the
+  // workspace folder's); without it, the bundled catalogue.
+  connection.onRequest(CATALOGUE_REQUEST, async (params: { uri?: unknown } | null): Promise<CatalogueSnapshot | null> => {
+    if (!catalogue) return null;
+    return snapshotOf(typeof params?.uri === 'string' ? await catalogueFor(params.uri) : catalogue);
+  });
 
   documents.listen(connection);
   connection.listen();
@@ -614,13 +704,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
 export function snapshotOf(catalogue: Catalogue): CatalogueSnapshot {
   return {
     sources: catalogue.corpus.sources,
-    concepts: catalogue.concepts.map(({ id, label, side, definition, terms, passages }) => ({
+    concepts: catalogue.concepts.map(({ id, label, side, definition, terms, passages, team }) => ({
       id,
       label,
       side,
       definition,
       terms,
       passageIds: passages.map((passage) => passage.id),
+      ...(team ? { team: team.kind } : {}),
     })),
   };
 }

@@ -1,9 +1,9 @@
 // Activation, the same on the desktop and in a browser: start the language server (the corpus parse, the linter,
 // hovers and quick fixes), show its catalogue in the two views, and register the read-only corpus and the commands.
-import { window, type ExtensionContext, type TextDocument, type TreeView } from 'vscode';
+import { window, workspace, type ExtensionContext, type TextDocument, type TreeView } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { describeError } from '../core/editorSettings';
-import { CATALOGUE_REQUEST, CONCEPT_COUNTS_REQUEST, type CatalogueSnapshot } from '../server/protocol';
+import { CATALOGUE_CHANGED_NOTIFICATION, CATALOGUE_REQUEST, CONCEPT_COUNTS_REQUEST, type CatalogueSnapshot } from '../server/protocol';
 import { CatalogueView } from './catalogueView';
 import type { StartClient } from './clientOptions';
 import { registerCommands } from './commands';
@@ -18,6 +18,8 @@ import { TeamConfigFiles } from './teamConfig';
 /** What `activate` returns, for the integration tests: the catalogue the views show (once the server sent it) and the tree providers. */
 export interface PlumbLineApi {
   catalogue: Promise<CatalogueView | undefined>;
+  /** The catalogue the views show now: the first one, or the one the server sent after the team's sources changed. */
+  currentCatalogue(): Promise<CatalogueView | undefined>;
   sourcesTree: SourcesTreeProvider;
   conceptsTree: ConceptsTreeProvider;
   status: LintStatus;
@@ -40,13 +42,21 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
     return undefined;
   });
   client = started;
-  // The server parses the corpus as it starts and sends its catalogue once: one parse serves the views and the linter.
+  // The server parses the corpus as it starts and sends its catalogue: one parse serves the views and the linter. The
+  // views show the catalogue of the (first) workspace folder, with the team's sources, concepts and moves.
+  const fetchCatalogue = async (running: BaseLanguageClient): Promise<CatalogueView | undefined> => {
+    const folder = workspace.workspaceFolders?.[0];
+    const params = folder ? { uri: `${running.code2ProtocolConverter.asUri(folder.uri).replace(/\/$/, '')}/_` } : null;
+    const snapshot = await running.sendRequest<CatalogueSnapshot | null>(CATALOGUE_REQUEST, params);
+    return snapshot ? new CatalogueView(snapshot) : undefined;
+  };
+  let latest: CatalogueView | undefined;
   const catalogue = started.then(async (running) => {
     if (!running) return undefined;
     try {
-      const snapshot = await running.sendRequest<CatalogueSnapshot | null>(CATALOGUE_REQUEST);
-      if (!snapshot) return undefined;
-      const view = new CatalogueView(snapshot);
+      const view = await fetchCatalogue(running);
+      latest = view;
+      if (!view) return undefined;
       const sizes = `${view.sources.length} sources, ${view.passageById.size} passages, ${view.concepts.length} concepts`;
       output.info(`Ready in ${Date.now() - activated} ms: ${sizes}.`);
       return view;
@@ -71,14 +81,42 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
   void catalogue.then((view) => {
     if (!view) for (const shown of [sourcesView, conceptsView] as TreeView<unknown>[]) shown.message = UNAVAILABLE;
   });
+  // The team's sources or concepts changed: the views show the new catalogue.
+  void started.then((running) =>
+    running?.onNotification(CATALOGUE_CHANGED_NOTIFICATION, async () => {
+      await catalogue;
+      try {
+        const view = await fetchCatalogue(running);
+        if (!view) return;
+        latest = view;
+        sourcesTree.replace(view);
+        conceptsTree.replace(view);
+      } catch (error) {
+        output.error(`Could not get the catalogue from the language server: ${describeError(error)}`);
+      }
+    }),
+  );
+  const currentCatalogue = async () => {
+    await catalogue;
+    return latest;
+  };
   const status = new LintStatus(settings, context.extensionUri);
   const teamConfig = new TeamConfigFiles(started, output);
   context.subscriptions.push(ShippedFiles.register(context.extensionUri), settings, conceptsTree, conceptsView, sourcesView, status, teamConfig);
   // Activation waits for nothing: the views fill in when the server has sent the catalogue, and the commands wait for it.
   context.subscriptions.push(
-    ...registerCommands({ catalogue, client: started, settings, teamConfig, conceptsTree, conceptsView, extensionUri: context.extensionUri, output }),
+    ...registerCommands({
+      catalogue: currentCatalogue,
+      client: started,
+      settings,
+      teamConfig,
+      conceptsTree,
+      conceptsView,
+      extensionUri: context.extensionUri,
+      output,
+    }),
   );
-  return { catalogue, sourcesTree, conceptsTree, status, settings, teamConfig };
+  return { catalogue, currentCatalogue, sourcesTree, conceptsTree, status, settings, teamConfig };
 }
 
 export async function deactivateClient(): Promise<void> {

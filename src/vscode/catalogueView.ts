@@ -11,6 +11,8 @@ export interface ViewConcept {
   terms: string[];
   /** The passages that support the concept, in the catalogue's order. */
   passages: Passage[];
+  /** A concept the team added, or one it moved to the other side. */
+  team?: 'added' | 'moved';
 }
 
 export class CatalogueView {

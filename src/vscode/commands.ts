@@ -49,7 +49,7 @@ export interface CheckResult {
 
 export interface CommandContext {
   /** The catalogue the server sent; undefined when it could not load the corpus. */
-  catalogue: Promise<CatalogueView | undefined>;
+  catalogue: () => Promise<CatalogueView | undefined>;
   /** The language server's client, once started; undefined when the server could not start. */
   client: Promise<BaseLanguageClient | undefined>;
   settings: SettingsReader;
@@ -131,16 +131,18 @@ export function registerLogged<A extends unknown[], R>(output: LogOutputChannel,
   });
 }
 
-async function openPassage({ catalogue: ready, output }: CommandContext, passageId: unknown): Promise<void> {
-  const catalogue = await ready;
+async function openPassage({ catalogue: current, output }: CommandContext, passageId: unknown): Promise<void> {
+  const catalogue = await current();
   const passage = typeof passageId === 'string' ? catalogue?.passageById.get(passageId) : undefined;
   const source = passage && catalogue?.sourceById.get(passage.sourceId);
   if (!passage || !source) {
     output.warn(`No passage ${JSON.stringify(passageId)} in the corpus.`);
     return;
   }
-  // Served read-only (see shippedFiles.ts): the corpus feeds the catalogue and must not change by accident.
-  await window.showTextDocument(corpusFileUri(source), { selection: toRange(passage.span), preview: true });
+  // The bundled corpus is served read-only (see shippedFiles.ts): it feeds the catalogue and must not change by
+  // accident. A team source is the team's own file, opened as it is.
+  const uri = source.origin === 'team' ? Uri.parse(source.file) : corpusFileUri(source);
+  await window.showTextDocument(uri, { selection: toRange(passage.span), preview: true });
 }
 
 async function revealConcept({ conceptsTree, conceptsView, output }: CommandContext, conceptId: unknown): Promise<void> {

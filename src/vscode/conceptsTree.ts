@@ -48,7 +48,7 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
   private readonly changed = new EventEmitter<ConceptsElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  /** Built once, when the catalogue comes: it does not change, and stable nodes let `TreeView.reveal` find them. */
+  /** Built when the catalogue comes, and again when the team's changes: stable nodes let `TreeView.reveal` find them. */
   private sides: SideNode[] = [];
   private catalogue: CatalogueView | undefined;
   private readonly built: Promise<void>;
@@ -83,6 +83,14 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
       }),
     ];
     this.scheduleRefresh(window.activeTextEditor?.document);
+  }
+
+  /** Shows a new catalogue (the team's concepts or sources changed): the nodes are built anew. */
+  replace(catalogue: CatalogueView): void {
+    this.catalogue = catalogue;
+    this.conceptNodes.clear();
+    this.sides = SIDES.map((side) => this.sideNode(catalogue, side)).filter((node) => node.concepts.length > 0);
+    this.changed.fire(undefined);
   }
 
   /** A concept's node, once the catalogue has come. */
@@ -166,9 +174,10 @@ function conceptItem(node: ConceptNode, occurrences: number): TreeItem {
   const { concept } = node;
   const item = new TreeItem(concept.label, node.passages.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None);
   item.id = `concept:${concept.id}`;
-  item.description = occurrences > 0 ? `${occurrences} in draft` : undefined;
+  const team = concept.team === 'added' ? "your team's" : concept.team === 'moved' ? "your team's choice" : undefined;
+  item.description = [occurrences > 0 ? `${occurrences} in draft` : undefined, team].filter(Boolean).join(' · ') || undefined;
   item.tooltip = occurrences > 0 ? `${concept.definition}\n\nSelect to go to its next occurrence in the draft.` : concept.definition;
-  item.iconPath = new ThemeIcon('tag');
+  item.iconPath = new ThemeIcon(team ? 'organization' : 'tag');
   item.contextValue = 'concept';
   // Selecting a counted concept goes to its next occurrence in the draft, the one after the cursor, round and round.
   if (occurrences > 0) item.command = { command: COMMANDS.nextOccurrence, title: 'Go to the next occurrence', arguments: [concept.id] };

@@ -1,15 +1,20 @@
 // The team config files of the workspace (`.plumb-line.json`, `.plumb-line.yaml`), read through workspace.fs (so it
 // works in a browser and in Restricted Mode, as text that is never run) and sent to the language server, again each
 // time one is created, changed or deleted. The server merges them under the settings and re-lints.
-import { EventEmitter, RelativePattern, workspace, type Disposable, type LogOutputChannel, type Uri } from 'vscode';
+import { EventEmitter, RelativePattern, Uri, workspace, type Disposable, type LogOutputChannel } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CONFIG_NAMES, MAX_CONFIG_BYTES } from '../core/configNames';
 import { describeError } from '../core/editorSettings';
-import { CONFIG_FILES_NOTIFICATION, type ConfigFilesParams } from '../server/protocol';
+import { CONFIG_FILES_NOTIFICATION, READ_SOURCES_REQUEST, type ConfigFilesParams, type ReadSourcesParams, type ReadSourcesResult } from '../server/protocol';
 
 const GLOB = `**/{${CONFIG_NAMES.join(',')}}`;
 /** Changes that come together (a checkout, a save of several files) are sent once. */
 const SETTLE_MS = 100;
+/** The most team source files one pattern reads, and the most bytes a file may have: sources are short documents. */
+const MAX_SOURCES = 200;
+const MAX_SOURCE_BYTES = 256 * 1024;
+/** Where each workspace folder's team sources are unless `plumbLine.sources` says otherwise (the package.json default). */
+const DEFAULT_SOURCES = ['.plumb-line/sources/**/*.md'];
 
 export class TeamConfigFiles implements Disposable {
   private readonly changed = new EventEmitter<void>();
@@ -18,6 +23,8 @@ export class TeamConfigFiles implements Disposable {
   private readonly disposables: Disposable[] = [this.changed];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sending = Promise.resolve();
+  /** Watchers of the team source patterns the server last asked for. */
+  private sourceWatchers: Disposable[] = [];
 
   constructor(
     private readonly client: Promise<BaseLanguageClient | undefined>,
@@ -31,8 +38,35 @@ export class TeamConfigFiles implements Disposable {
       watcher.onDidChange(later),
       watcher.onDidDelete(later),
       workspace.onDidChangeWorkspaceFolders(later),
+      workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('plumbLine.sources') && later()),
+    );
+    // The server asks for the team sources its config files name; what it asked for is watched.
+    void client.then(
+      (running) => running && this.disposables.push(running.onRequest(READ_SOURCES_REQUEST, (params: ReadSourcesParams) => this.readSources(params))),
     );
     this.schedule(0);
+  }
+
+  private async readSources(params: ReadSourcesParams): Promise<ReadSourcesResult> {
+    const running = await this.client;
+    for (const watcher of this.sourceWatchers.splice(0)) watcher.dispose();
+    const files: ReadSourcesResult['files'] = [];
+    for (const { base, glob } of Array.isArray(params?.patterns) ? params.patterns : []) {
+      const pattern = new RelativePattern(Uri.parse(base), glob);
+      const watcher = workspace.createFileSystemWatcher(pattern);
+      const later = () => this.schedule();
+      this.sourceWatchers.push(watcher, watcher.onDidCreate(later), watcher.onDidChange(later), watcher.onDidDelete(later));
+      const found: ReadSourcesResult['files'][number] = [];
+      const uris = (await workspace.findFiles(pattern, '**/node_modules/**', MAX_SOURCES)).sort((a, b) => a.toString().localeCompare(b.toString()));
+      for (const uri of uris) {
+        const text = await this.read(uri, MAX_SOURCE_BYTES, 'team source');
+        if (text !== undefined && running) found.push({ uri: running.code2ProtocolConverter.asUri(uri), text });
+      }
+      files.push(found);
+    }
+    const count = files.reduce((sum, list) => sum + list.length, 0);
+    if (count > 0) this.output.info(`Team sources: ${count} file${count === 1 ? '' : 's'}.`);
+    return { files };
   }
 
   /** Resolves once the config files as they are now have been sent. */
@@ -59,13 +93,18 @@ export class TeamConfigFiles implements Disposable {
       const read: Uri[] = [];
       for (const folder of workspace.workspaceFolders ?? []) {
         for (const uri of await workspace.findFiles(new RelativePattern(folder, GLOB), '**/node_modules/**')) {
-          const text = await this.read(uri);
+          const text = await this.read(uri, MAX_CONFIG_BYTES, 'config file');
           if (text === undefined) continue;
           files.push({ uri: running.code2ProtocolConverter.asUri(uri), text });
           read.push(uri);
         }
       }
-      await running.sendNotification(CONFIG_FILES_NOTIFICATION, { files } satisfies ConfigFilesParams);
+      const folders = (workspace.workspaceFolders ?? []).map((folder) => {
+        const sources = workspace.getConfiguration('plumbLine', folder.uri).get<unknown>('sources');
+        const globs = Array.isArray(sources) ? sources.filter((glob): glob is string => typeof glob === 'string') : DEFAULT_SOURCES;
+        return { uri: running.code2ProtocolConverter.asUri(folder.uri), sources: globs };
+      });
+      await running.sendNotification(CONFIG_FILES_NOTIFICATION, { files, folders } satisfies ConfigFilesParams);
       this.output.info(`Team config: ${read.length === 0 ? 'none in the workspace' : read.map((uri) => workspace.asRelativePath(uri)).join(', ')}.`);
       this.changed.fire();
     });
@@ -73,11 +112,11 @@ export class TeamConfigFiles implements Disposable {
     return this.sending;
   }
 
-  private async read(uri: Uri): Promise<string | undefined> {
+  private async read(uri: Uri, maxBytes: number, what: string): Promise<string | undefined> {
     try {
       const { size } = await workspace.fs.stat(uri);
-      if (size > MAX_CONFIG_BYTES) {
-        this.output.warn(`${workspace.asRelativePath(uri)}: ${size} bytes is too large for a config file (at most ${MAX_CONFIG_BYTES}); left out.`);
+      if (size > maxBytes) {
+        this.output.warn(`${workspace.asRelativePath(uri)}: ${size} bytes is too large for a ${what} (at most ${maxBytes}); left out.`);
         return undefined;
       }
       return new TextDecoder('utf-8').decode(await workspace.fs.readFile(uri));
@@ -89,6 +128,6 @@ export class TeamConfigFiles implements Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    for (const disposable of this.disposables) disposable.dispose();
+    for (const disposable of [...this.disposables, ...this.sourceWatchers]) disposable.dispose();
   }
 }
