@@ -12,6 +12,8 @@ interface VerbEntry {
   objects: Phrase[];
   /** The verb names the activity on its own ("marketing should step in and negotiate"). */
   standsAlone?: boolean;
+  /** The verb's base form ("run" for "ran", "runs"). */
+  lemma?: string;
 }
 
 interface NounEntry {
@@ -30,6 +32,8 @@ export interface ActivityMatch {
   to: number;
   /** Where the verb is, for a verb-and-object match. */
   verbAt?: number;
+  /** The verb's base form, for a verb-and-object match. */
+  lemma?: string;
 }
 
 /** Words skipped when matching an object after its verb ("close *the big* deal"). */
@@ -151,9 +155,10 @@ export class ActivityIndex {
   }
 
   private addVerb(lemma: string, entry: VerbEntry): void {
+    const withLemma = { ...entry, lemma: lemma.toLowerCase() };
     for (const form of inflections(lemma.toLowerCase())) {
       const list = this.verbs.get(form) ?? [];
-      list.push(entry);
+      list.push(withLemma);
       this.verbs.set(form, list);
     }
   }
@@ -172,14 +177,14 @@ export class ActivityIndex {
         const object = entry.objects.find((phrase) => index + phrase.length <= end && matchesAt(words, index, phrase));
         if (object) {
           const to = compoundEnd(words, index + object.length, end, entry.objects) - 1;
-          return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to, verbAt: at };
+          return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to, verbAt: at, lemma: entry.lemma };
         }
         index += 1;
         skipped += 1;
       }
     }
     const alone = entries.find((entry) => entry.standsAlone);
-    return alone && { conceptId: alone.conceptId, side: alone.side, label: alone.label, from: at, to: at, verbAt: at };
+    return alone && { conceptId: alone.conceptId, side: alone.side, label: alone.label, from: at, to: at, verbAt: at, lemma: alone.lemma };
   }
 
   /** The activity a participle at `at` names with its object before it (passive voice), within `[start, at)`. */
@@ -187,7 +192,7 @@ export class ActivityIndex {
     for (const entry of this.verbs.get(words[at] ?? '') ?? []) {
       for (let index = at - 1; index >= Math.max(start, at - OBJECT_WINDOW - 6); index -= 1) {
         const object = entry.objects.find((phrase) => index + phrase.length <= at && matchesAt(words, index, phrase));
-        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: index, to: at, verbAt: at };
+        if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: index, to: at, verbAt: at, lemma: entry.lemma };
       }
     }
     return undefined;

@@ -39,7 +39,7 @@ export function withTeam(base: Catalogue, team: TeamInput | undefined, onProblem
 }
 
 /** "run trade shows" → "Running trade shows": an activity phrase as a concept label. */
-function gerundLabel(phrase: string): string {
+export function activityLabel(phrase: string): string {
   const [verb = '', ...rest] = phrase.trim().split(/\s+/);
   const gerund = rest.length > 0 ? (inflections(verb.toLowerCase()).find((form) => form.endsWith('ing')) ?? verb) : verb;
   const label = [gerund, ...rest].join(' ');
@@ -126,7 +126,7 @@ function buildTeamCatalogue(base: Catalogue, team: TeamInput, onProblem: (proble
     const bundled = reading && base.get(reading.conceptId);
     if (!reading) onProblem(`team move "${move.activity}": no activity of the catalogue reads so; it is added as the team's ${move.side} work`);
     sourcePhrase.set(id, move.source);
-    const label = gerundLabel(move.activity);
+    const label = activityLabel(move.activity);
     const definition = bundled
       ? `Your team gives ${label.toLowerCase()} to ${move.side}; the bundled sources count it under ${bundled.label} (${bundled.side}).`
       : `Your team gives ${label.toLowerCase()} to ${move.side}.`;

@@ -176,6 +176,11 @@ export interface Finding {
   /** Other places in the same document (the inconsistency rule points each place at the other). */
   related: RelatedPlace[];
   fixes: Fix[];
+  /**
+   * For a function credited with the other one's work: the activity as a team phrase ("run the trade shows") and the
+   * doer's side, which the team config's "moves" can make right ("In our team, … is marketing's work").
+   */
+  teach?: { activity: string; side: 'marketing' | 'sales' };
 }
 
 export interface RuleSetting {

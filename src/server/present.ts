@@ -47,19 +47,28 @@ const sameRange = (a: Range, b: Range) =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 /** The quick fixes of the findings behind the given diagnostics, matched by rule id and range, never by message text. */
-export function codeActionsFor(uri: string, findings: Finding[], diagnostics: Diagnostic[]): CodeAction[] {
+export function codeActionsFor(
+  uri: string,
+  findings: Finding[],
+  diagnostics: Diagnostic[],
+  /** A fix outside the document (the teach fix, which writes the team config), offered after the replacement. */
+  extra?: (finding: Finding, diagnostic: Diagnostic) => CodeAction | undefined,
+): CodeAction[] {
   return diagnostics.flatMap((diagnostic) => {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) return [];
     const finding = findings.find((candidate) => candidate.ruleId === diagnostic.code && sameRange(toRange(candidate.span), diagnostic.range));
     if (!finding) return [];
     // Editors apply "the" preferred fix on auto-fix, so only the first replacement claims it.
     const preferred = finding.fixes.find((fix) => fix.kind === 'replace');
-    return finding.fixes.map((fix) => ({
+    const actions: CodeAction[] = finding.fixes.map((fix) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       isPreferred: fix === preferred,
       edit: { changes: { [uri]: fix.edits.map((edit) => ({ range: toRange(edit.span), newText: edit.newText })) } },
     }));
+    const added = extra?.(finding, diagnostic);
+    if (added) actions.splice(finding.fixes.filter((fix) => fix.kind === 'replace').length, 0, added);
+    return actions;
   });
 }

@@ -1,6 +1,7 @@
 // What the Plumb Line language server adds to the protocol, shared by the server and its clients (type imports only,
 // so a client bundles none of the engine by naming these).
-import type { Side, Source } from '../core/types';
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Side, Source, TeamConceptData, TeamMove } from '../core/types';
 
 /** Counts how often each concept's terms occur in an open document: `{ textDocument: { uri } }` → `{ [conceptId]: count }`. */
 export const CONCEPT_COUNTS_REQUEST = 'plumbLine/conceptCounts';
@@ -58,6 +59,23 @@ export interface ReadSourcesParams {
 export interface ReadSourcesResult {
   files: Array<Array<{ uri: string; text: string }>>;
 }
+
+/**
+ * The edit that records a team choice in the team config file that applies to a draft (the nearest one, or a new
+ * `.plumb-line.json` at the workspace folder's top): `{ textDocument: { uri }, addition }` → `{ edit, configUri }` or
+ * `{ problem }`. What "In our team, … is sales' work" and "Add team concept" apply.
+ */
+export const TEAM_EDIT_REQUEST = 'plumbLine/teamEdit';
+
+export interface TeamEditParams {
+  textDocument: { uri: string };
+  addition: { move: TeamMove } | { concept: TeamConceptData };
+}
+
+export type TeamEditResult = { edit: WorkspaceEdit; configUri: string } | { problem: string };
+
+/** The command a teach quick fix runs in the VS Code extension, with `{ uri, addition }`. */
+export const TEACH_COMMAND = 'plumbLine.teachTeam';
 
 /** The catalogue changed (the team's sources, concepts or moves): a client's views ask for it again. A notification. */
 export const CATALOGUE_CHANGED_NOTIFICATION = 'plumbLine/catalogueChanged';

@@ -43,7 +43,8 @@ import {
 } from '../core';
 // The extension's command ids, for the hover cards' links (an import-free module: nothing of the extension is bundled).
 import { mergeTeam } from '../core/config';
-import { withTeam } from '../core/team';
+import { activityLabel, withTeam } from '../core/team';
+import { NEW_CONFIG_NAME, newConfigText, teamConfigEdits, type TeamAddition } from '../core/teamEdit';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
 import {
   CATALOGUE_REQUEST,
@@ -53,6 +54,8 @@ import {
   CATALOGUE_CHANGED_NOTIFICATION,
   CONFIG_FILES_NOTIFICATION,
   READ_SOURCES_REQUEST,
+  TEACH_COMMAND,
+  TEAM_EDIT_REQUEST,
   DIAGNOSTIC_SOURCE,
   LINKED_COMMANDS,
   OCCURRENCES_REQUEST,
@@ -63,6 +66,8 @@ import {
   type ConfigFilesParams,
   type ReadSourcesParams,
   type ReadSourcesResult,
+  type TeamEditParams,
+  type TeamEditResult,
   type InitializationOptions,
   type OccurrencesParams,
 } from './protocol';
@@ -160,6 +165,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const diskConfigs = new Map<string, ConfigFile | undefined>();
   /** Config files whose problems are shown as diagnostics on them, to clear when they are fixed or gone. */
   const configsWithProblems = new Set<string>();
+  /** The text of each config file as last read, by URI: what a teach edit is computed against. */
+  const configTexts = new Map<string, string>();
   /** The workspace folders and their team source globs, as the client sent them. */
   let workspaceFolders: Array<{ uri: string; sources: string[] }> = [];
   /** The team sources the client read, by pattern (`base` + "\n" + glob), and a count bumped each time they are read. */
@@ -235,6 +242,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** A team config file parsed, its problems logged and shown as diagnostics on the file itself. */
   const loadConfig = (uri: string, text: string): ConfigFile => {
     const file = parseConfig(uri, text);
+    configTexts.set(uri, text);
     const lines = text.replace(/^\ufeff/, '').split('\n');
     const diagnostics: Diagnostic[] = file.problems.map((problem) => {
       const line = problem.line - 1;
@@ -332,6 +340,42 @@ export function startServer(connection: Connection, host: ServerHost): void {
     } catch (error) {
       warnOnce(`Team: the editor could not read the team sources (${describeError(error)}); linting without them.`);
     }
+  };
+
+  /**
+   * The workspace edit that records a team choice for a draft: in the nearest config file that applies to it, keeping
+   * that file's formatting, or in a new `.plumb-line.json` at the top of its workspace folder (or beside it).
+   */
+  const teamEdit = (uri: string, addition: TeamAddition): TeamEditResult => {
+    const nearest = teamConfigs(uri).at(-1);
+    const text = nearest && configTexts.get(nearest.name);
+    if (nearest && text !== undefined) {
+      let edits;
+      try {
+        edits = teamConfigEdits(nearest.name, text, addition);
+      } catch (error) {
+        return { problem: `${nearest.name}: ${(error as Error).message}` };
+      }
+      const lines = TextDocument.create(nearest.name, 'json', 0, text);
+      const textEdits = edits.map((edit) => ({
+        range: { start: lines.positionAt(edit.offset), end: lines.positionAt(edit.offset + edit.length) },
+        newText: edit.text,
+      }));
+      return { edit: { documentChanges: [{ textDocument: { uri: nearest.name, version: null }, edits: textEdits }] }, configUri: nearest.name };
+    }
+    const folder = workspaceFolders.find((candidate) => uri.startsWith(`${candidate.uri}/`))?.uri ?? folderOf(uri);
+    if (folder === undefined) return { problem: `${uri} is in no folder, so there is nowhere to put a team config file` };
+    const configUri = `${folder}/${NEW_CONFIG_NAME}`;
+    const start = { line: 0, character: 0 };
+    return {
+      edit: {
+        documentChanges: [
+          { kind: 'create', uri: configUri, options: { ignoreIfExists: true } },
+          { textDocument: { uri: configUri, version: null }, edits: [{ range: { start, end: start }, newText: newConfigText(addition) }] },
+        ],
+      },
+      configUri,
+    };
   };
 
   /** Settings or config files changed: every open document gets fresh settings and a lint. */
@@ -594,7 +638,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const result = results.get(textDocument.uri);
     // Fixes computed for another version of the text would edit the wrong characters.
     if (!document || !result || result.version !== document.version) return [];
-    return codeActionsFor(textDocument.uri, result.findings, context.diagnostics);
+    return codeActionsFor(textDocument.uri, result.findings, context.diagnostics, (finding, diagnostic) => {
+      if (!finding.teach) return undefined;
+      // "In our team, running the trade shows is marketing's work": the team's choice, written to its config file.
+      const move = { activity: finding.teach.activity, side: finding.teach.side };
+      const title = `In our team, ${activityLabel(move.activity).toLowerCase()} is ${move.side === 'sales' ? "sales'" : "marketing's"} work`;
+      const base = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+      // The VS Code extension applies and saves the edit itself; another editor gets the edit to apply.
+      if (commandLinks) return { ...base, command: { title, command: TEACH_COMMAND, arguments: [{ uri: textDocument.uri, addition: { move } }] } };
+      const answer = teamEdit(textDocument.uri, { move });
+      return 'edit' in answer ? { ...base, edit: answer.edit } : undefined;
+    });
   });
 
   connection.onRequest(CHECK_REQUEST, async (params: Partial<CheckParams> | null): Promise<CheckResult> => {
@@ -628,6 +682,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
       tooLarge.delete(uri);
     }
     return result;
+  });
+
+  connection.onRequest<TeamEditResult, unknown>(TEAM_EDIT_REQUEST, (params: Partial<TeamEditParams> | null): TeamEditResult => {
+    const uri = params?.textDocument?.uri;
+    const addition = params?.addition;
+    if (typeof uri !== 'string' || !addition || typeof addition !== 'object') return { problem: 'no document or nothing to add' };
+    return teamEdit(uri, addition);
   });
 
   connection.onNotification(CLEAR_NOTIFICATION, (params: Partial<ClearParams> | null) => {

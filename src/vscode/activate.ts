@@ -13,6 +13,7 @@ import { SettingsReader } from './settings';
 import { ShippedFiles } from './shippedFiles';
 import { SourcesTreeProvider } from './sourcesTree';
 import { LintStatus } from './statusBar';
+import { registerTeach } from './teach';
 import { TeamConfigFiles } from './teamConfig';
 
 /** What `activate` returns, for the integration tests: the catalogue the views show (once the server sent it) and the tree providers. */
@@ -105,6 +106,7 @@ export function activateWith(context: ExtensionContext, startClient: StartClient
   context.subscriptions.push(ShippedFiles.register(context.extensionUri), settings, conceptsTree, conceptsView, sourcesView, status, teamConfig);
   // Activation waits for nothing: the views fill in when the server has sent the catalogue, and the commands wait for it.
   context.subscriptions.push(
+    ...registerTeach({ client: started, output }),
     ...registerCommands({
       catalogue: currentCatalogue,
       client: started,

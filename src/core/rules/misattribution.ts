@@ -40,5 +40,26 @@ function draftFor(id: RuleId, credit: Credit, doer: FunctionSide, owner: Functio
     evidence,
     related: [],
     fixes: fix ? [fix] : [],
+    ...teachable(credit, doer),
   };
+}
+
+/** Auxiliaries and the agent's "by" of a passive claim, left out of its activity phrase: "the deals were closed by" → "close the deals". */
+const PASSIVE_WORDS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'by', 'will', 'would', 'has', 'have', 'had', 'get', 'got']);
+
+/** The claim's activity as a team phrase, base form first: "closed the Acme deal" → "close the acme deal". */
+function teachable(credit: Credit, doer: FunctionSide): Pick<Draft, 'teach'> {
+  const activity = credit.activity!;
+  const { tokens } = credit.sentence;
+  const words = (from: number, to: number) =>
+    tokens
+      .slice(from, to + 1)
+      .filter((token) => token.kind === 'word')
+      .map((token) => token.lower);
+  let phrase: string[];
+  if (activity.verbAt === undefined || !activity.lemma) phrase = words(activity.from, activity.to);
+  else if (activity.verbAt === activity.from) phrase = [activity.lemma, ...words(activity.from + 1, activity.to)];
+  else phrase = [activity.lemma, ...words(activity.from, activity.verbAt - 1).filter((word) => !PASSIVE_WORDS.has(word))];
+  const text = phrase.join(' ').trim();
+  return text ? { teach: { activity: text, side: doer } } : {};
 }

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TeamGroup } from '../../../src/vscode/sourcesTree';
 import {
+  codeActionsOffering,
   closeAllEditors,
   hoverText,
   openDraft,
@@ -49,7 +50,7 @@ describe('team sources and concepts (issue 11)', () => {
 
   after(async () => {
     await closeAllEditors();
-    for (const name of [CONFIG, '.plumb-line', DRAFT]) await vscode.workspace.fs.delete(workspaceFile(name), { recursive: true });
+    for (const name of [CONFIG, '.plumb-line', DRAFT, 'teach']) await vscode.workspace.fs.delete(workspaceFile(name), { recursive: true });
     // The other suites see the bundled catalogue again.
     await waitFor(api.sourcesTree.onDidChangeTreeData, () => api.sourcesTree.teamSources().length === 0, 'the team sources gone from the Sources view');
   });
@@ -108,5 +109,33 @@ describe('team sources and concepts (issue 11)', () => {
     );
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.getText(editor.selection), 'At Acme the sales team runs every trade show, from the booth to the follow-up calls.');
+  });
+
+  it('the teach quick fix records the team choice in the config file, keeping its formatting, and the finding goes away', async () => {
+    await write('teach/deal.md', '# Deals\n\nMarketing closed the Acme deal.\n');
+    const { document } = await openDraft('teach/deal.md');
+    const [finding] = await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length === 1, 'the claim flagged');
+    assert.ok(finding);
+    const title = "In our team, closing the acme deal is marketing's work";
+    const actions = await codeActionsOffering(document.uri, finding.range, [title]);
+    assert.deepEqual(
+      actions.filter((action) => action.kind && vscode.CodeActionKind.QuickFix.contains(action.kind)).map((action) => action.title),
+      ['Replace with “Sales”', title, 'Ignore marketing-doing-sales on this line', 'Disable marketing-doing-sales in this file'],
+    );
+    const teach = actions.find((action) => action.title === title)!;
+    const written = await vscode.commands.executeCommand<{ written?: vscode.Uri; problem?: string }>(
+      teach.command!.command,
+      ...((teach.command!.arguments ?? []) as unknown[]),
+    );
+    assert.equal(written?.written?.toString(), workspaceFile(CONFIG).toString(), written?.problem);
+    await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length === 0, 'no finding once the team said so');
+    const config = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(CONFIG)));
+    // The file as it was, with one more move after the last one, at its indentation.
+    const before = CONFIG_TEXT.slice(0, CONFIG_TEXT.indexOf('\n  ],\n  "concepts"'));
+    assert.equal(
+      config.slice(0, config.indexOf('\n  ],\n  "concepts"')),
+      `${before},\n    {\n      "activity": "close the acme deal",\n      "side": "marketing"\n    }`,
+    );
+    assert.equal(config.slice(config.indexOf('\n  ],\n  "concepts"')), CONFIG_TEXT.slice(CONFIG_TEXT.indexOf('\n  ],\n  "concepts"')));
   });
 });
