@@ -9,11 +9,27 @@ const MOVE = { move: { activity: 'close the acme deal', side: 'marketing' as con
 describe('teaching the team config (issue 11, item 4)', () => {
   it('appends a move to a JSON config, keeping its comments, order and indentation, and it reads back', () => {
     const text =
-      '{\n    // our house rules\n    "rules": { "inconsistency": "off" },\n    "moves": [\n        { "activity": "run trade shows", "side": "sales" }\n    ]\n}\n';
+      '{\n' +
+      '    // our house rules\n' +
+      '    "rules": { "inconsistency": "off" },\n' +
+      '    "moves": [\n' +
+      '        { "activity": "run trade shows", "side": "sales" }\n' +
+      '    ]\n' +
+      '}\n';
     const edited = apply(text, teamConfigEdits('.plumb-line.json', text, MOVE));
     assert.equal(
       edited,
-      '{\n    // our house rules\n    "rules": { "inconsistency": "off" },\n    "moves": [\n        { "activity": "run trade shows", "side": "sales" },\n        {\n            "activity": "close the acme deal",\n            "side": "marketing"\n        }\n    ]\n}\n',
+      '{\n' +
+        '    // our house rules\n' +
+        '    "rules": { "inconsistency": "off" },\n' +
+        '    "moves": [\n' +
+        '        { "activity": "run trade shows", "side": "sales" },\n' +
+        '        {\n' +
+        '            "activity": "close the acme deal",\n' +
+        '            "side": "marketing"\n' +
+        '        }\n' +
+        '    ]\n' +
+        '}\n',
     );
     const file = parseConfig('.plumb-line.json', edited);
     assert.deepEqual(file.problems, []);
