@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { version } from '../../package.json';
-import { lintMarkdown, resolveOptions, type Catalogue, type LintOptions, type Severity } from '../core';
-import { loadCatalogue } from '../corpusFolder';
+import { buildCatalogue, parseCorpus, resolveOptions, type Catalogue, type CorpusFile, type LintOptions, type Severity } from '../core';
+import { readCorpusFolder } from '../corpusFolder';
 import { HELP, parseArguments, SEVERITIES, USAGE, type Arguments } from './args';
-import { markdownFiles, readFailure, readStdin, readText, STDIN, type Read } from './files';
+import { inShard, markdownFiles, readFailure, readStdin, STDIN } from './files';
 import { format, type CheckedFile } from './formats';
+import { checkFiles, type FileJob } from './pool';
 
 function readOptions(config: string | undefined): LintOptions {
   if (!config) return resolveOptions(undefined).options;
@@ -50,7 +51,7 @@ function failsRun(files: CheckedFile[], args: Arguments): boolean {
 
 const rank = (severity: Severity) => SEVERITIES.indexOf(severity);
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let args: Arguments;
   try {
     args = parseArguments(argv);
@@ -74,10 +75,12 @@ export function main(argv: string[]): number {
   };
   const packageRoot = resolve(__dirname, '..');
   let options: LintOptions;
+  let corpus: CorpusFile[];
   let catalogue: Catalogue;
   try {
     options = readOptions(args.config);
-    catalogue = loadCatalogue(resolve(packageRoot, 'corpus'));
+    corpus = readCorpusFolder(resolve(packageRoot, 'corpus'));
+    catalogue = buildCatalogue(parseCorpus(corpus));
   } catch (error) {
     process.stderr.write(`plumb-line: ${readFailure(error, args.config ?? 'the corpus')}\n`);
     return 2;
@@ -85,27 +88,25 @@ export function main(argv: string[]): number {
   const skip = (reason: string) => process.stderr.write(`plumb-line: ${reason}\n`);
   const unmatched = (reason: string) => (args.errorOnUnmatched ? fail(reason) : skip(reason));
   const cwd = process.cwd();
-  // One file that cannot be read or checked is reported, naming it, and every other file is still checked.
+  const jobs: FileJob[] = [];
   for (const file of markdownFiles(args.paths, { fail, skip, unmatched }, { ignore: args.ignore, cwd })) {
     const name = file === STDIN ? (args.stdinFilename ?? '<stdin>') : relative(cwd, file) || file;
-    let read: Read;
-    try {
-      read = file === STDIN ? readStdin(args.maxFileSize) : readText(file, args.maxFileSize);
-    } catch (error) {
-      fail(readFailure(error, name));
-      continue;
-    }
-    if ('skipped' in read) {
-      skip(`${name}: ${read.skipped}`);
-      continue;
-    }
-    if (read.note) skip(`${name}: ${read.note}`);
-    try {
-      files.push({ name, text: read.text, findings: lintMarkdown(read.text, catalogue, options, (problem) => fail(`${name}: ${problem}`)) });
-    } catch (error) {
-      fail(`${name}: could not be checked (${(error as Error).message})`);
+    if (args.shard && !inShard(name, args.shard)) continue;
+    if (file !== STDIN) jobs.push({ name, options, path: file });
+    else {
+      try {
+        jobs.push({ name, options, read: readStdin(args.maxFileSize) });
+      } catch (error) {
+        fail(readFailure(error, name));
+      }
     }
   }
+  // One file that cannot be read or checked is reported, naming it, and every other file is still checked.
+  const setup = { catalogue, corpus, maxFileSize: args.maxFileSize, jobs: args.jobs, script: __filename };
+  await checkFiles(jobs, setup, ({ messages, file }) => {
+    for (const message of messages) (message.fail ? fail : skip)(message.text);
+    if (file) files.push(file);
+  });
   if (failures > 0 && files.length === 0) return 2;
   const colour = colourWanted(args.color, process.env, process.stdout.isTTY === true);
   process.stdout.write(format(args.format, { files, catalogue, packageRoot, cwd, version, explain: args.explain, colour }));
