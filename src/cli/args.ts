@@ -28,6 +28,9 @@ Options:
   --stdin-filename NAME    the file name that findings read from "-" are reported under (default <stdin>)
   --max-file-size SIZE     skip files larger than SIZE, e.g. 500KB (default ${DEFAULT_MAX_FILE_KB / 1024}MB)
   --color, --no-color      colour the text format or not (default: on a terminal only; NO_COLOR and FORCE_COLOR are honoured)
+  --baseline FILE          report only the findings that FILE (written by --write-baseline) does not record; exit status counts only those
+  --write-baseline FILE    record every finding of this run in FILE (JSON, sorted so that it diffs well), then report the run
+                           against FILE, unless --baseline names another
   --jobs N                 check files on N threads (default: the available cores); a run under ${POOL_MIN_FILES} files or ${POOL_MIN_KB} KB uses one
   --shard I/N              check only the I-th of N shards of the files (1 ≤ I ≤ N), for a run split over CI jobs: a file's shard is
                            1 + (the first 4 bytes of the SHA-256 of its path, relative to the working folder with "/", as an
@@ -43,7 +46,8 @@ Exit status:
 
 Examples:
   plumb-line check docs/ README.md --severity warning --max-warnings 10
-  plumb-line check docs/ --shard 2/4
+  plumb-line check docs/ --write-baseline .plumb-line-baseline.json     (once, to adopt the linter on old copy)
+  plumb-line check docs/ --baseline .plumb-line-baseline.json --shard 2/4
 `;
 
 export class UsageError extends Error {}
@@ -68,6 +72,10 @@ export interface Arguments {
   stdinFilename?: string;
   /** `--color` or `--no-color`; undefined lets the terminal and the environment decide. */
   color?: boolean;
+  /** `--baseline`: findings it records are not reported. */
+  baseline?: string;
+  /** `--write-baseline`: where to record this run's findings. */
+  writeBaseline?: string;
   /** Threads to check files on; undefined means one per available core. */
   jobs?: number;
   /** `--shard I/N`: only the files of shard `index` (1-based) of `count`. */
@@ -135,6 +143,8 @@ export function parseArguments(argv: string[]): Arguments {
     else if (flag === '--no-error-on-unmatched') parsed.errorOnUnmatched = false;
     else if (flag === '--stdin-filename') parsed.stdinFilename = value();
     else if (flag === '--color' || flag === '--no-color') parsed.color = flag === '--color';
+    else if (flag === '--baseline') parsed.baseline = value();
+    else if (flag === '--write-baseline') parsed.writeBaseline = value();
     else if (flag === '--jobs') parsed.jobs = parseJobs(value());
     else if (flag === '--shard') parsed.shard = parseShard(value());
     else if (argument === '-') parsed.paths.push(argument);

@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import { buildCatalogue, parseCorpus, resolveOptions, type Catalogue, type CorpusFile, type LintOptions, type Severity } from '../core';
 import { readCorpusFolder } from '../corpusFolder';
 import { HELP, parseArguments, SEVERITIES, USAGE, type Arguments } from './args';
+import { entriesOf, keyOf, readBaseline, withoutBaselined, writeBaseline } from './baseline';
 import { inShard, markdownFiles, readFailure, readStdin, STDIN } from './files';
 import { format, type CheckedFile } from './formats';
 import { checkFiles, type FileJob } from './pool';
@@ -67,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
-  const files: CheckedFile[] = [];
+  let files: CheckedFile[] = [];
   let failures = 0;
   const fail = (reason: string) => {
     failures += 1;
@@ -77,12 +78,19 @@ export async function main(argv: string[]): Promise<number> {
   let options: LintOptions;
   let corpus: CorpusFile[];
   let catalogue: Catalogue;
+  let baseline: Set<string> | undefined;
   try {
     options = readOptions(args.config);
     corpus = readCorpusFolder(resolve(packageRoot, 'corpus'));
     catalogue = buildCatalogue(parseCorpus(corpus));
   } catch (error) {
     process.stderr.write(`plumb-line: ${readFailure(error, args.config ?? 'the corpus')}\n`);
+    return 2;
+  }
+  try {
+    if (args.baseline) baseline = readBaseline(args.baseline);
+  } catch (error) {
+    process.stderr.write(`plumb-line: ${(error as Error).message}\n`);
     return 2;
   }
   const skip = (reason: string) => process.stderr.write(`plumb-line: ${reason}\n`);
@@ -108,8 +116,20 @@ export async function main(argv: string[]): Promise<number> {
     if (file) files.push(file);
   });
   if (failures > 0 && files.length === 0) return 2;
+  if (args.writeBaseline) {
+    try {
+      writeBaseline(args.writeBaseline, files);
+    } catch (error) {
+      process.stderr.write(`plumb-line: ${(error as Error).message}\n`);
+      return 2;
+    }
+    // Without --baseline, the run is reported against the baseline it has just written.
+    baseline ??= new Set(files.flatMap(entriesOf).map(keyOf));
+  }
+  let baselined: number | undefined;
+  if (baseline) ({ files, matched: baselined } = withoutBaselined(files, baseline));
   const colour = colourWanted(args.color, process.env, process.stdout.isTTY === true);
-  process.stdout.write(format(args.format, { files, catalogue, packageRoot, cwd, version, explain: args.explain, colour }));
+  process.stdout.write(format(args.format, { files, catalogue, packageRoot, cwd, version, explain: args.explain, colour, baselined }));
   if (failures > 0) return 2;
   return failsRun(files, args) ? 1 : 0;
 }
