@@ -3,6 +3,7 @@
 // a machine that slows down mid-run (it is shared, and has 2 cores) slows every side alike. The sections:
 //   whole CLI on a 10 KB draft   node dist/cli.js check (production build) vs bare node, markdownlint-cli2, textlint
 //                                with textlint-rule-terminology, alex, write-good: each a fresh process
+//   a folder of many files       the CLI on one thread, on workers, by shards, and markdownlint-cli2 (bench/folder.mjs)
 //   in-process, 100 KB and 1 MB  lintMarkdown vs remark-parse alone, markdownlint, textlint, write-good, alex
 //   keystroke                    re-lint after a one-character edit, 10 KB and 1 MB
 //   activation                   loadCatalogue over corpus/, each in a fresh process
@@ -14,17 +15,19 @@
 //
 // Settings (environment): BENCH_ROUNDS rounds of the small comparisons (default 9); BENCH_ROUNDS_LARGE rounds at
 // 1 MB and of the alex comparison (default 3); BENCH_SHAPES_MAX_KB the largest shape (default 400; 5120 runs the
-// issue's full 100 KB to 5 MB); BENCH_QUICK=1 a smoke run: small sizes, few rounds, figures not the issue's.
-// A full default run takes about 5 minutes on the 2-core machine.
+// issue's full 100 KB to 5 MB); BENCH_FOLDER_FILES and BENCH_FOLDER_KB the folder's files (default 120) and their size
+// (default 10 KB); BENCH_QUICK=1 a smoke run: small sizes, few rounds, figures not the issue's.
+// A full default run takes about 5 minutes on the 2-core machine, and the folder section about 3 more.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { markdown as alexMarkdown } from 'alex';
 import { draftOfSize, root } from './drafts.mjs';
+import { writeFolder } from './folder.mjs';
 import { PROBE, cliPeers, loadInProcessPeers, makeWorkDir, peerVersions } from './peers.mjs';
 import { shapes } from './shapes.mjs';
 
@@ -60,6 +63,9 @@ import { shapes } from './shapes.mjs';
  * @property {{ date: string, node: string, platform: string, cpus: number, loadAverageAtStart: number[], quick: boolean, rounds: number,
  *   largeRounds: number, gcBetweenMeasurements: boolean, versions: Record<string, string | null>, loadAverageAtEnd?: number[], seconds?: number }} meta
  * @property {{ draftBytes: number, rounds: number, note: string, commands: CliResults }} cli
+ * @property {{ files: number, bytes: number, findings: number, threads: number, rounds: number, note: string,
+ *   commands: Record<string, { label: string, argv: string[], ms: Spread, timesMs: number[], overOneThread: Spread }>,
+ *   slowestShard: { ms: Spread, overOneThread: Spread } }} folder
  * @property {{ small: InProcessSection, large: InProcessSection }} inProcess
  * @property {{ small: KeystrokeSection, large: KeystrokeSection }} keystroke
  * @property {{ drafts: number, bytes: number, rounds: number, eachOnItsOwn: AlexComparison, oneLongDraft: AlexComparison }} alexOnDrafts
@@ -96,6 +102,9 @@ const MB = 1024 * KB;
 // The issue's sizes; a quick run keeps the shape of the run and shrinks the big drafts.
 const sizes = quick ? { cli: 10 * KB, small: 100 * KB, large: 200 * KB, memory: 1 * MB } : { cli: 10 * KB, small: 100 * KB, large: 1 * MB, memory: 5 * MB };
 const shapesMaxKb = count('BENCH_SHAPES_MAX_KB', quick ? 100 : 400);
+// The issue's folder is 2,000 files of about 10 KB (BENCH_FOLDER_FILES=2000); the default keeps the bench's time down.
+const folderFiles = count('BENCH_FOLDER_FILES', quick ? 40 : 120);
+const folderKb = count('BENCH_FOLDER_KB', 10);
 const runStart = performance.now();
 const gc = globalThis.gc ?? (() => {});
 if (!globalThis.gc) console.log('(node was started without --expose-gc: no GC between measurements; `npm run bench` passes it)');
@@ -278,6 +287,102 @@ await esbuild.build({
         times(entry.overBareNode.median),
         entry.plumbLineOverThis ? `${times(entry.plumbLineOverThis.median)} (ours ${relative(entry.plumbLineOverThis.median)})` : '',
       ]),
+    ),
+  );
+}
+
+// ── A folder of many files: one thread, worker threads, shards, markdownlint-cli2 ─────────────────────────────────
+// Issue 10 (item 13): the CLI over a folder of generated files (bench/folder.mjs) on one thread and on one worker per
+// core, each shard of `--shard I/N` (N the cores) on one thread, as N CI jobs would run them, and markdownlint-cli2 on
+// the same folder. Before timing, the workers' output must be the one thread's, byte for byte, and the shards' findings
+// must add up to the whole run's.
+{
+  const folderBytes = writeFolder(join(work, 'folder'), folderFiles, folderKb * KB);
+  const threads = availableParallelism();
+  const markdownlintCli2 = cliPeers({ cliPath }).find((peer) => peer.id === 'markdownlint-cli2');
+  if (!markdownlintCli2 || typeof markdownlintCli2.args !== 'function') throw new Error('bench: bench/peers.mjs has no markdownlint-cli2 command');
+  const check = [cliPath, 'check', 'folder'];
+  /** @type {{ id: string, label: string, args: string[] }[]} */
+  const commands = [
+    { id: 'one-thread', label: 'Plumb Line `check --jobs 1`', args: [...check, '--jobs', '1'] },
+    { id: 'workers', label: `Plumb Line \`check\` (${plural(threads, 'worker')})`, args: [...check, '--jobs', String(threads)] },
+    ...Array.from({ length: threads }, (_, at) => ({
+      id: `shard-${at + 1}`,
+      label: `Plumb Line \`check --shard ${at + 1}/${threads} --jobs 1\``,
+      args: [...check, '--shard', `${at + 1}/${threads}`, '--jobs', '1'],
+    })),
+    { id: 'markdownlint-cli2', label: 'markdownlint-cli2', args: markdownlintCli2.args('folder/**/*.md') },
+  ];
+  /** @param {string[]} args */
+  const spawnIn = (args) => {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, args, { cwd: work, encoding: 'utf8', maxBuffer: 256 * MB });
+    return { run, elapsed: performance.now() - start };
+  };
+  /** "12 findings in 3 files." → [12, 3] */
+  /** @param {string} stdout */
+  const summary = (stdout) => (/(\d+) findings? in (\d+) files?\.\n$/.exec(stdout) ?? []).slice(1).map(Number);
+  /** @type {Record<string, import('node:child_process').SpawnSyncReturns<string>>} */
+  const first = Object.fromEntries(commands.map((command) => [command.id, spawnIn(command.args).run]));
+  const whole = first['one-thread'];
+  if (!whole || whole.status !== 1 || whole.stderr !== '') throw new Error(`bench: the one-thread run over the folder failed: ${whole?.stderr}`);
+  if (first.workers?.stdout !== whole.stdout || first.workers?.stderr !== whole.stderr) {
+    throw new Error('bench: the run on workers did not print what the run on one thread printed');
+  }
+  const shardTotals = commands.filter((command) => command.id.startsWith('shard-')).map((command) => summary(first[command.id]?.stdout ?? ''));
+  const [findings = NaN, files = NaN] = summary(whole.stdout);
+  if (shardTotals.reduce((sum, [count = NaN]) => sum + count, 0) !== findings || shardTotals.reduce((sum, [, count = NaN]) => sum + count, 0) !== files) {
+    throw new Error(`bench: the shards' findings (${JSON.stringify(shardTotals)}) do not add up to the whole run's (${findings} in ${files} files)`);
+  }
+  const peerRun = first['markdownlint-cli2'];
+  if (!peerRun || !markdownlintCli2.ok(peerRun)) throw new Error(`bench: markdownlint-cli2 did not run cleanly on the folder: ${peerRun?.stderr}`);
+  /** @type {Record<string, number[]>} */
+  const elapsed = Object.fromEntries(commands.map((command) => [command.id, []]));
+  for (let round = 0; round < largeRounds; round += 1) {
+    for (const command of commands) elapsed[command.id]?.push(spawnIn(command.args).elapsed);
+  }
+  const oneThread = elapsed['one-thread'] ?? [];
+  /** @param {number[]} times */
+  const overOneThread = (times) => spread(times.map((value, round) => value / (oneThread[round] ?? NaN)));
+  const shardIds = commands.filter((command) => command.id.startsWith('shard-')).map((command) => command.id);
+  // The wall time of a run split over N CI jobs is its slowest shard's.
+  const slowestShard = oneThread.map((_, round) => Math.max(...shardIds.map((id) => elapsed[id]?.[round] ?? NaN)));
+  results.folder = {
+    files: folderFiles,
+    bytes: folderBytes,
+    findings,
+    threads,
+    rounds: largeRounds,
+    note: 'wall time of each whole process; shards each on one thread, run one after another; ratios taken round by round',
+    commands: Object.fromEntries(
+      commands.map((command) => [
+        command.id,
+        {
+          label: command.label,
+          argv: ['node', ...command.args.map((arg) => arg.replace(work, '<tmp>').replace(root, '<repo>/'))],
+          ms: spread(elapsed[command.id] ?? []),
+          timesMs: elapsed[command.id] ?? [],
+          overOneThread: overOneThread(elapsed[command.id] ?? []),
+        },
+      ]),
+    ),
+    slowestShard: { ms: spread(slowestShard), overOneThread: overOneThread(slowestShard) },
+  };
+  console.log(
+    `\nA folder of ${folderFiles} files (${sizeLabel(folderBytes)}, ${findings} findings), ${plural(largeRounds, 'interleaved round')} ` +
+      `(each a fresh process; BENCH_FOLDER_FILES, BENCH_FOLDER_KB):\n`,
+  );
+  console.log(
+    table(
+      ['command', 'median ms', '× one thread'],
+      [
+        ...Object.values(results.folder.commands).map((entry) => [entry.label, ms(entry.ms.median), times(entry.overOneThread.median)]),
+        [
+          `slowest of the ${threads} shards (a run split over ${threads} CI jobs)`,
+          ms(results.folder.slowestShard.ms.median),
+          times(results.folder.slowestShard.overOneThread.median),
+        ],
+      ],
     ),
   );
 }

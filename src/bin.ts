@@ -1,8 +1,9 @@
 // dist/cli.js: one bundle for the command line and the language server, so the engine ships once.
 //   plumb-line check …        the CLI (src/cli/main.ts)
 //   plumb-line-ls --stdio     the language server (dist/server.js, a two-line stub that calls languageServer())
-// The same file also runs as the server's lint worker thread.
+// The same file also runs as the server's lint worker thread and as the CLI's check workers (src/cli/pool.ts).
 import { main } from './cli/main';
+import { isCheckWorker, runCheckWorker } from './cli/pool';
 import { isLintWorker, runLintWorker } from './server/lintWorker';
 import { startNodeServer } from './server/node';
 
@@ -12,4 +13,5 @@ export function languageServer(): void {
 }
 
 if (isLintWorker()) runLintWorker();
-else if (require.main === module) process.exitCode = main(process.argv.slice(2));
+else if (isCheckWorker()) runCheckWorker();
+else if (require.main === module) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,5 +1,6 @@
 // The command line as words: what `plumb-line` accepts, what --help says about it, and the parsed arguments.
 import { DEFAULT_MAX_FILE_KB, type Severity } from '../core';
+import { POOL_MIN_FILES, POOL_MIN_KB } from './pool';
 
 export const FORMATS = ['text', 'json', 'github', 'rdjsonl', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -32,6 +33,13 @@ Options:
   --stdin-filename NAME    the file name that findings read from "-" are reported under (default <stdin>)
   --max-file-size SIZE     skip files larger than SIZE, e.g. 500KB (default ${DEFAULT_MAX_FILE_KB / 1024}MB)
   --color, --no-color      colour the text format or not (default: on a terminal only; NO_COLOR and FORCE_COLOR are honoured)
+  --baseline FILE          report only the findings that FILE (written by --write-baseline) does not record; exit status counts only those
+  --write-baseline FILE    record every finding of this run in FILE (JSON, sorted so that it diffs well), then report the run
+                           against FILE, unless --baseline names another
+  --jobs N                 check files on N threads (default: the available cores); a run under ${POOL_MIN_FILES} files or ${POOL_MIN_KB} KB uses one
+  --shard I/N              check only the I-th of N shards of the files (1 ≤ I ≤ N), for a run split over CI jobs: a file's shard is
+                           1 + (the first 4 bytes of the SHA-256 of its path, relative to the working folder with "/", as an
+                           unsigned big-endian number) mod N, so adding a file never moves another
   -h, --help               print this help
   --version                print the version
 
@@ -41,8 +49,10 @@ Exit status:
   2  bad usage, an input that could not be read or checked, a file that is not Markdown, or a folder or glob with
      no Markdown (unless --no-error-on-unmatched)
 
-Example:
+Examples:
   plumb-line check docs/ README.md --severity warning --max-warnings 10
+  plumb-line check docs/ --write-baseline .plumb-line-baseline.json     (once, to adopt the linter on old copy)
+  plumb-line check docs/ --baseline .plumb-line-baseline.json --shard 2/4
 `;
 
 export class UsageError extends Error {}
@@ -67,6 +77,19 @@ export interface Arguments {
   stdinFilename?: string;
   /** `--color` or `--no-color`; undefined lets the terminal and the environment decide. */
   color?: boolean;
+  /** `--baseline`: findings it records are not reported. */
+  baseline?: string;
+  /** `--write-baseline`: where to record this run's findings. */
+  writeBaseline?: string;
+  /** Threads to check files on; undefined means one per available core. */
+  jobs?: number;
+  /** `--shard I/N`: only the files of shard `index` (1-based) of `count`. */
+  shard?: Shard;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 /** "2MB", "500KB", "1048576": a size in bytes. */
@@ -75,6 +98,18 @@ function parseSize(text: string): number {
   if (!match) throw new UsageError(`--max-file-size must be a size such as 2MB or 500KB, not "${text}"`);
   const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
   return Math.round(Number(match[1]) * unit);
+}
+
+function parseJobs(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--jobs must be a whole number, 1 or more, not "${text}"`);
+  return Number(text);
+}
+
+function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const [index, count] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || index < 1 || index > count) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, such as 2/4, not "${text}"`);
+  return { index, count };
 }
 
 function oneOf<T extends string>(flag: string, allowed: readonly T[], value: string): T {
@@ -113,6 +148,10 @@ export function parseArguments(argv: string[]): Arguments {
     else if (flag === '--no-error-on-unmatched') parsed.errorOnUnmatched = false;
     else if (flag === '--stdin-filename') parsed.stdinFilename = value();
     else if (flag === '--color' || flag === '--no-color') parsed.color = flag === '--color';
+    else if (flag === '--baseline') parsed.baseline = value();
+    else if (flag === '--write-baseline') parsed.writeBaseline = value();
+    else if (flag === '--jobs') parsed.jobs = parseJobs(value());
+    else if (flag === '--shard') parsed.shard = parseShard(value());
     else if (argument === '-') parsed.paths.push(argument);
     else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else if (argument.startsWith('!')) parsed.ignore.push(argument.slice(1));

@@ -1,5 +1,6 @@
 // Which files the CLI checks and how it reads them: never blocks on a FIFO or device, never follows a folder link out of
 // the tree or into a loop, and says in one line naming the path why anything was left out.
+import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -194,6 +195,15 @@ export function markdownFiles(paths: string[], report: Reporter, selection: Sele
     else add(path);
   }
   return files;
+}
+
+/**
+ * Whether a file is in shard `index` of `count` (1-based): 1 + the first four bytes of the SHA-256 of its path (as
+ * reported: relative to the working folder, here with forward slashes), read as an unsigned big-endian number, mod
+ * `count`. A file's shard depends on its path alone, so adding or removing other files never moves it.
+ */
+export function inShard(name: string, shard: { index: number; count: number }): boolean {
+  return (createHash('sha256').update(posix(name)).digest().readUInt32BE(0) % shard.count) + 1 === shard.index;
 }
 
 /** picomatch and relative() write no leading "./"; a pattern written with one means the same. */

@@ -24,6 +24,8 @@ export interface Report {
   version: string;
   explain: boolean;
   colour: boolean;
+  /** With --baseline or --write-baseline: how many findings it recorded, left out of `files`. */
+  baselined?: number;
 }
 
 /** One finding as `--format json` prints it, positions 1-based. */
@@ -106,7 +108,11 @@ function text(report: Report): string {
       if (report.explain && reading) out += `    read as: ${reading}\n`;
     }
   }
-  const summary = `${count} finding${count === 1 ? '' : 's'} in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.`;
+  const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
+  const summary =
+    report.baselined === undefined
+      ? `${count} finding${count === 1 ? '' : 's'} in ${files}.`
+      : `${count} new finding${count === 1 ? '' : 's'} in ${files}; ${report.baselined} matched by the baseline.`;
   return `${out}${count > 0 ? paint('bold', summary) : summary}\n`;
 }
 

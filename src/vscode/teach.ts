@@ -52,8 +52,9 @@ async function addTeamConcept(context: TeachContext): Promise<TeachResult | unde
   const id = label
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .join('-');
   if (!id) return failed(context, `“${label}” has no letters or digits to name a concept by`);
   const concept: TeamConceptData = { id, label, side: picked.side, definition: definition.trim(), terms: [label.toLowerCase()], activities: [] };
   const client = await context.client;

@@ -422,7 +422,7 @@ describe('plumb-line CLI (dist/cli.js)', function () {
     assert.deepEqual(run('--version'), { status: 0, stdout: `${version}\n`, stderr: '' });
     assert.deepEqual(run('check', '--version'), { status: 0, stdout: `${version}\n`, stderr: '' });
     // What the help must say: every format, every severity, the three exit statuses, an example.
-    for (const word of [...FORMATS, ...SEVERITIES, '0  no finding', '1  a finding', '2  bad usage', 'Example:', '--max-warnings', '--stdin-filename']) {
+    for (const word of [...FORMATS, ...SEVERITIES, '0  no finding', '1  a finding', '2  bad usage', 'Examples:', '--max-warnings', '--stdin-filename']) {
       assert.ok(HELP.includes(word), word);
     }
   });

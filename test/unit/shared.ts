@@ -37,11 +37,11 @@ export function lineAndCharacter(text: string, offset: number): { line: number; 
 const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'FORCE_COLOR' && key !== 'NO_COLOR'));
 
 /** Runs dist/cli.js as a real process in `cwd`; a run that hangs (on a FIFO, a device) is killed and has status null. */
-export function runCli(cwd: string, args: string[], extra: { env?: Record<string, string>; input?: string } = {}) {
+export function runCli(cwd: string, args: string[], extra: { env?: Record<string, string>; input?: string; timeout?: number } = {}) {
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args], {
     cwd,
     encoding: 'utf8',
-    timeout: 15_000,
+    timeout: extra.timeout ?? 15_000,
     env: { ...plainEnv, ...extra.env },
     input: extra.input ?? '',
   });
