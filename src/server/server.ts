@@ -154,7 +154,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
           }
         }
         const given = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-        const { options, problems } = resolveOptions({ rules: given.rules, extraPhrases: given.extraPhrases });
+        const { options, problems } = resolveOptions(given);
         const editor = resolveEditorSettings({ enable: given.enable, debounceMs: given.debounceMs, maxFileSizeKB: given.maxFileSizeKB });
         for (const problem of [...problems, ...editor.problems]) warnOnce(`Settings: ${problem}`);
         return { ...editor, options };
