@@ -71,6 +71,8 @@ try {
       'workbench.tips.enabled': false,
       'telemetry.telemetryLevel': 'off',
       'extensions.ignoreRecommendations': true,
+      // The workspace copy sits inside this repository: no toast offering to open it over the shots.
+      'git.openRepositoryInParentFolders': 'never',
     }),
   );
   console.log(
@@ -136,13 +138,15 @@ async function workerNames() {
 }
 
 /**
- * Records a passed step and saves what the page showed then.
+ * Records a passed step and saves what the page showed then, as `NN.png`, or `NN-name.png` for a shot the README shows
+ * (`npm run screenshots` picks those by name).
  * @param {string} step
+ * @param {string} [name]
  */
-async function pass(step) {
+async function pass(step, name) {
   steps.push(step);
   if (!page) throw new Error('no workbench page to capture');
-  await page.screenshot({ path: join(shotsDir, `${String(steps.length).padStart(2, '0')}.png`) });
+  await page.screenshot({ path: join(shotsDir, `${String(steps.length).padStart(2, '0')}${name ? `-${name}` : ''}.png`) });
 }
 
 /** @param {Page} page */
@@ -208,7 +212,7 @@ async function run(page) {
     if (place !== `[Ln${line},Col${column}]`) throw new Error(`"${message}" is at ${place}, not [Ln ${line}, Col ${column}]`);
   }
   const places = EXPECTED.map(({ line, column }) => `${line}:${column}`).join(', ');
-  await pass(`Problems lists both findings with their exact messages and places (${places})`);
+  await pass(`Problems lists both findings with their exact messages and places (${places})`, 'problems');
   await page.keyboard.press('Control+Shift+M');
 
   // Hover cards: on the word "Marketing" itself, and on a catalogue term, with the links the client trusts.
@@ -219,7 +223,7 @@ async function run(page) {
   const card = await hoverCard(page, editor, 'advertising', 'Advertising and PR');
   const links = await card.locator('a').allTextContents();
   if (!links.includes('Reveal in sidebar') || !links.includes('Open passage')) throw new Error(`the card's links are ${JSON.stringify(links)}`);
-  await pass('hovering "advertising" shows the Advertising and PR card with its Reveal in sidebar and Open passage links');
+  await pass('hovering "advertising" shows the Advertising and PR card with its Reveal in sidebar and Open passage links', 'hover');
   await closeHover(page, card);
 
   // The light bulb's preferred fix on the first finding changes only the function word.
@@ -301,7 +305,7 @@ async function checkSettingsUi(page) {
     const choices = await row.locator('.setting-item-enum select option').allTextContents();
     if (choices.join() !== 'off,error,warning,information,hint') throw new Error(`the ${rule} dropdown offers ${JSON.stringify(choices)}`);
   }
-  await pass(`the Settings UI shows a dropdown for each of the ${rules.length} rules, offering off, error, warning, information and hint`);
+  await pass(`the Settings UI shows a dropdown for each of the ${rules.length} rules, offering off, error, warning, information and hint`, 'settings');
 
   await settingRow('plumbLine.rules.conflation').locator('a', { hasText: 'Open the rule page' }).click();
   await page.locator('.tabs-container .tab.active', { hasText: 'conflation.md' }).waitFor();
