@@ -152,13 +152,14 @@ export function parseConfig(name: string, text: string): ConfigFile {
   const settings: Record<string, unknown> = {};
   let root = false;
   for (const [key, value] of Object.entries(parsed.value)) {
-    if (!KNOWN_KEYS.includes(key)) problems.push({ ...locate([key]), message: `unknown key "${key}" (known: ${KNOWN_KEYS.slice(1).join(', ')}); ignored` });
+    if (!KNOWN_KEYS.includes(key) && !/^(rules|extraPhrases)\./.test(key))
+      problems.push({ ...locate([key]), message: `unknown key "${key}" (known: ${KNOWN_KEYS.slice(1).join(', ')}); ignored` });
     else if (key === 'root') {
       if (typeof value === 'boolean') root = value;
       else problems.push({ ...locate([key]), message: `"root" must be true or false, not ${JSON.stringify(value)}; ignored` });
     } else if (key !== '$schema') settings[key] = value;
   }
-  const { layer, problems: invalid } = validateSettings({ rules: settings.rules, extraPhrases: settings.extraPhrases });
+  const { layer, problems: invalid } = validateSettings(settings);
   for (const problem of invalid) problems.push({ ...locate(problem.path), message: problem.message.replace(/\.$/, '') });
   const team = validateTeam(settings, (path, message) => problems.push({ ...locate(path), message }));
   problems.sort((a, b) => a.line - b.line || a.column - b.column);

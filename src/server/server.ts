@@ -224,7 +224,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         }
         const given = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
         // The team's config files from the draft's folder up, then the editor's settings on top.
-        const { layer, problems: invalid } = validateSettings({ rules: given.rules, extraPhrases: given.extraPhrases });
+        const { layer, problems: invalid } = validateSettings(given);
         const chain = teamConfigs(uri);
         const options = optionsFrom([...chain.flatMap((file) => (file.layer ? [file.layer] : [])), layer]);
         const team = teamFor(uri, chain);

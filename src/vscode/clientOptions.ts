@@ -1,6 +1,6 @@
 // What the language client asks of the server, the same on the desktop and in a browser: every Markdown document, the
 // `plumbLine` settings, the read-only `plumb-line:` citations, and hover command links limited to our own commands.
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { Uri, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import type { InitializationOptions } from '../server/protocol';
 import { HOVER_COMMANDS } from './ids';
@@ -31,5 +31,37 @@ export function clientOptions(context: ExtensionContext, output: LogOutputChanne
     initializationOptions,
     outputChannel: output,
     markdown: { isTrusted: { enabledCommands: HOVER_COMMANDS }, supportHtml: false },
+    middleware: {
+      workspace: {
+        // The settings the user set, without the rules' defaults: the server puts them on top of the team config
+        // file, so a rule's default severity in the schema must not hide the team's choice.
+        configuration: async (params, token, next) => {
+          const answers: unknown = await next(params, token);
+          if (!Array.isArray(answers)) return answers as never;
+          return answers.map((answer: unknown, index) => {
+            const item = params.items[index];
+            return item?.section === SETTINGS_SECTION ? withoutDefaultRules(answer, item.scopeUri) : answer;
+          });
+        },
+      },
+    },
   };
+}
+
+/** The `plumbLine` settings with only the rule settings someone set (in any scope or language), not the schema's defaults. */
+function withoutDefaultRules(answer: unknown, scopeUri: string | undefined): unknown {
+  if (!answer || typeof answer !== 'object') return answer;
+  const settings = answer as Record<string, unknown>;
+  const rules = settings.rules;
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) return answer;
+  const config = workspace.getConfiguration(SETTINGS_SECTION, scopeUri ? Uri.parse(scopeUri) : null);
+  const set = Object.fromEntries(
+    Object.entries(rules as Record<string, unknown>).filter(([id]) => {
+      const inspected = config.inspect(`rules.${id}`);
+      const values = [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue];
+      const languages = [inspected?.globalLanguageValue, inspected?.workspaceLanguageValue, inspected?.workspaceFolderLanguageValue];
+      return [...values, ...languages].some((value) => value !== undefined);
+    }),
+  );
+  return { ...settings, rules: set };
 }

@@ -15,6 +15,7 @@ import {
 } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { describeError, overLimit } from '../core/editorSettings';
+import { RULE_IDS, rulePagePath, type RuleId } from '../core/rules/ids';
 import type { Range as LspRange } from 'vscode-languageclient';
 import {
   CHECK_REQUEST,
@@ -30,7 +31,7 @@ import { toRange } from './convert';
 import { isDraft, isDraftLocation } from './drafts';
 import { COMMANDS } from './ids';
 import { SETTINGS_SECTION, type SettingsReader } from './settings';
-import { corpusFileUri } from './shippedFiles';
+import { corpusFileUri, shippedUri } from './shippedFiles';
 import type { TeamConfigFiles } from './teamConfig';
 
 export interface CheckResult {
@@ -78,6 +79,7 @@ export function registerCommands(context: CommandContext): Disposable[] {
     registerLogged(output, COMMANDS.toggleLinting, () => toggleLinting(context)),
     registerLogged(output, COMMANDS.openSample, () => openSample(context)),
     registerLogged(output, COMMANDS.nextOccurrence, (conceptId: unknown) => nextOccurrence(context, conceptId)),
+    registerLogged(output, COMMANDS.openRulePage, (ruleId: unknown) => openRulePage(ruleId)),
     // The server re-lints open documents when a setting changes; the files checked from disk are checked again here,
     // so a rule switched off leaves no stale finding in Problems.
     context.settings.onDidChange((event) => recheck([...checkedFromDisk.values()].filter((uri) => event.affectsConfiguration(SETTINGS_SECTION, uri)))),
@@ -234,6 +236,12 @@ async function nextOccurrence({ client: started, extensionUri, output }: Command
   await window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: next });
   editor.revealRange(next, TextEditorRevealType.InCenterIfOutsideViewport);
   return next;
+}
+
+/** A rule's page, rendered in the Markdown preview (the `plumb-line:/docs` association): the settings' links run this. */
+async function openRulePage(ruleId: unknown): Promise<void> {
+  if (!RULE_IDS.includes(ruleId as RuleId)) throw new Error(`No rule is called ${JSON.stringify(ruleId)} (known: ${RULE_IDS.join(', ')}).`);
+  await commands.executeCommand('vscode.open', shippedUri(rulePagePath(ruleId as RuleId)));
 }
 
 /** The walkthrough's first step: the sample launch plan as an untitled draft, so nothing the user tries is saved. */

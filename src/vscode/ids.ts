@@ -10,13 +10,14 @@ export const COMMANDS = {
   nextOccurrence: 'plumbLine.nextOccurrence',
   teachTeam: TEACH_COMMAND,
   addTeamConcept: 'plumbLine.addTeamConcept',
+  openRulePage: 'plumbLine.openRulePage',
 } as const;
 
 /** The commands a hover card may run (each takes the id of what it opens); no other command link is trusted. */
 export const HOVER_COMMANDS: string[] = [COMMANDS.openPassage, COMMANDS.revealConcept];
 
-/** The commands that take an argument (the tree and the hover cards run them): hidden from the command palette. */
-export const ARGUMENT_COMMANDS: string[] = [...HOVER_COMMANDS, COMMANDS.nextOccurrence, COMMANDS.teachTeam];
+/** The commands that take an argument (the tree, the hover cards and the settings' links run them): hidden from the command palette. */
+export const ARGUMENT_COMMANDS: string[] = [...HOVER_COMMANDS, COMMANDS.nextOccurrence, COMMANDS.teachTeam, COMMANDS.openRulePage];
 
 /** The activity-bar container and the views in it. */
 export const VIEW_CONTAINER = 'plumbLine';

@@ -30,8 +30,10 @@ export const startWebClient: StartClient = async (context, output) => {
   const corpus = await Promise.all(files.map(async (file: string) => ({ file, text: await read(`corpus/${file}`) })));
   // The server's script is read like the corpus and started from a blob: URL. A worker cannot be started from the
   // extension's own URI wherever that is not plain http(s) (code-server and other remotes refuse vscode-remote: ones).
+  // The engine it runs is the one the Node side runs (dist/engine.js, see esbuild.mjs): one script, the engine first.
   const { Blob, URL } = globalThis as unknown as BlobUrls;
-  const script = URL.createObjectURL(new Blob([await read('dist/web/server.js')], { type: 'text/javascript' }));
+  const [engine, server] = await Promise.all([read('dist/engine.js'), read('dist/web/server.js')]);
+  const script = URL.createObjectURL(new Blob([engine, '\n', server], { type: 'text/javascript' }));
   const Worker = (globalThis as unknown as { Worker: WorkerConstructor }).Worker;
   const worker = new Worker(script, { name: SERVER_WORKER_NAME });
   context.subscriptions.push({ dispose: () => worker.terminate() });

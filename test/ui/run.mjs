@@ -15,7 +15,9 @@ import { dismissNotifications, expandRow, hoverTerm, openWithQuickOpen } from '.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** @type {unknown} */
 const parsedManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const manifest = /** @type {{ main?: string, browser: string, [field: string]: unknown }} */ (parsedManifest);
+/** @typedef {{ contributes: { configuration: { properties: Record<string, { markdownDeprecationMessage?: string }> } } }} Contributes */
+/** @typedef {{ main?: string, browser: string, publisher: string, name: string, [field: string]: unknown }} Entries */
+const manifest = /** @type {Entries & Contributes} */ (parsedManifest);
 const timeout = Number(process.env.PLUMB_LINE_TEST_TIMEOUT_MS ?? 60_000);
 const host = process.argv[2];
 if (host !== 'desktop' && host !== 'web') {
@@ -69,6 +71,8 @@ try {
       'workbench.tips.enabled': false,
       'telemetry.telemetryLevel': 'off',
       'extensions.ignoreRecommendations': true,
+      // The workspace copy sits inside this repository: no toast offering to open it over the shots.
+      'git.openRepositoryInParentFolders': 'never',
     }),
   );
   console.log(
@@ -117,14 +121,14 @@ console.log(`${steps.length} UI checks passed (${host}); screenshots in ${shotsD
 /** The extension as VS Code for the Web sees it: the manifest without `main`, and only what the browser entry needs. */
 /** @param {string} folder */
 function webOnlyCopy(folder) {
-  for (const file of [manifest.browser, 'dist/web/server.js', 'dist/web/corpus.json']) {
+  for (const file of [manifest.browser, 'dist/web/server.js', 'dist/web/corpus.json', 'dist/engine.js']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing; run \`npm run build\` first.`);
   }
   mkdirSync(folder, { recursive: true });
   const { main, ...webManifest } = manifest;
   if (!main) throw new Error('package.json has no `main` to take out');
   writeFileSync(join(folder, 'package.json'), JSON.stringify(webManifest, null, 2));
-  for (const path of ['dist/web', 'corpus', 'docs', 'media', 'README.md']) cpSync(join(root, path), join(folder, path), { recursive: true });
+  for (const path of ['dist/web', 'dist/engine.js', 'corpus', 'docs', 'media', 'README.md']) cpSync(join(root, path), join(folder, path), { recursive: true });
   return folder;
 }
 
@@ -134,13 +138,15 @@ async function workerNames() {
 }
 
 /**
- * Records a passed step and saves what the page showed then.
+ * Records a passed step and saves what the page showed then, as `NN.png`, or `NN-name.png` for a shot the README shows
+ * (`npm run screenshots` picks those by name).
  * @param {string} step
+ * @param {string} [name]
  */
-async function pass(step) {
+async function pass(step, name) {
   steps.push(step);
   if (!page) throw new Error('no workbench page to capture');
-  await page.screenshot({ path: join(shotsDir, `${String(steps.length).padStart(2, '0')}.png`) });
+  await page.screenshot({ path: join(shotsDir, `${String(steps.length).padStart(2, '0')}${name ? `-${name}` : ''}.png`) });
 }
 
 /** @param {Page} page */
@@ -206,7 +212,7 @@ async function run(page) {
     if (place !== `[Ln${line},Col${column}]`) throw new Error(`"${message}" is at ${place}, not [Ln ${line}, Col ${column}]`);
   }
   const places = EXPECTED.map(({ line, column }) => `${line}:${column}`).join(', ');
-  await pass(`Problems lists both findings with their exact messages and places (${places})`);
+  await pass(`Problems lists both findings with their exact messages and places (${places})`, 'problems');
   await page.keyboard.press('Control+Shift+M');
 
   // Hover cards: on the word "Marketing" itself, and on a catalogue term, with the links the client trusts.
@@ -217,7 +223,7 @@ async function run(page) {
   const card = await hoverCard(page, editor, 'advertising', 'Advertising and PR');
   const links = await card.locator('a').allTextContents();
   if (!links.includes('Reveal in sidebar') || !links.includes('Open passage')) throw new Error(`the card's links are ${JSON.stringify(links)}`);
-  await pass('hovering "advertising" shows the Advertising and PR card with its Reveal in sidebar and Open passage links');
+  await pass('hovering "advertising" shows the Advertising and PR card with its Reveal in sidebar and Open passage links', 'hover');
   await closeHover(page, card);
 
   // The light bulb's preferred fix on the first finding changes only the function word.
@@ -270,6 +276,71 @@ async function run(page) {
   await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'Spring launch plan' }).waitFor();
   await page.locator('.editor-group-container.active .monaco-editor .squiggly-warning').first().waitFor();
   await pass('the walkthrough opens, and its first step opens the sample draft as an untitled document, linted');
+
+  await checkSettingsUi(page);
+}
+
+/**
+ * The Settings UI filtered to the extension (issue 9, item 13): a dropdown per rule, with every severity and a link
+ * that opens the rule's page rendered; a list editor with Add Item per side for the team's phrases.
+ * @param {Page} page
+ */
+async function checkSettingsUi(page) {
+  // The editor gets the window's height, so that the settings list shows all four rules at once.
+  const panel = page.locator('#workbench\\.parts\\.panel');
+  if (await panel.isVisible()) {
+    await page.keyboard.press('Control+J');
+    await panel.waitFor({ state: 'hidden' });
+  }
+  // The Settings UI hides deprecated settings that are not set: the rest are listed.
+  const settings = Object.values(manifest.contributes.configuration.properties);
+  const shown = settings.filter((setting) => !setting.markdownDeprecationMessage).length;
+  const settingsEditor = await openSettings(page, `@ext:${manifest.publisher}.${manifest.name}`, shown);
+  /** @param {string} key */
+  const settingRow = (key) => settingsEditor.locator('.monaco-list-row', { has: page.locator(`[data-key="${key}"]`) });
+  const rules = ['conflation', 'sales-doing-marketing', 'marketing-doing-sales', 'inconsistency'];
+  for (const rule of rules) {
+    const row = settingRow(`plumbLine.rules.${rule}`);
+    await row.waitFor();
+    const choices = await row.locator('.setting-item-enum select option').allTextContents();
+    if (choices.join() !== 'off,error,warning,information,hint') throw new Error(`the ${rule} dropdown offers ${JSON.stringify(choices)}`);
+  }
+  await pass(`the Settings UI shows a dropdown for each of the ${rules.length} rules, offering off, error, warning, information and hint`, 'settings');
+
+  await settingRow('plumbLine.rules.conflation').locator('a', { hasText: 'Open the rule page' }).click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'conflation.md' }).waitFor();
+  // The preview renders the page in a webview, with its heading; a text editor would show the Markdown source.
+  await page.frameLocator('iframe.webview.ready').frameLocator('iframe').locator('h1', { hasText: 'Sales and marketing used as synonyms' }).waitFor();
+  if ((await page.locator('.editor-group-container.active .monaco-editor').count()) > 0) throw new Error('the rule page opened in a text editor');
+  await pass("the conflation setting's link opens the rule's page in the Markdown preview");
+
+  const phrases = await openSettings(page, `@ext:${manifest.publisher}.${manifest.name} extra phrases`, 2);
+  for (const side of ['marketing', 'sales']) {
+    await phrases
+      .locator('.monaco-list-row', { has: page.locator(`[data-key="plumbLine.extraPhrases.${side}"]`) })
+      .locator('.setting-item-list .monaco-button', { hasText: 'Add Item' })
+      .waitFor();
+  }
+  await pass('the Settings UI edits plumbLine.extraPhrases.marketing and .sales as lists, each with an Add Item button');
+}
+
+/**
+ * Opens the Settings UI (or brings it back) with `query` in its search box, and resolves once it has found `count`
+ * settings: the search has settled, and a link clicked then is not re-rendered away under the mouse.
+ * @param {Page} page
+ * @param {string} query
+ * @param {number} count
+ */
+async function openSettings(page, query, count) {
+  await runCommand(page, 'Preferences: Open Settings (UI)');
+  const settingsEditor = page.locator('.settings-editor');
+  await settingsEditor.waitFor();
+  const search = settingsEditor.locator('.settings-header .suggest-input-container');
+  await search.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(query);
+  await settingsEditor.locator('.settings-count-widget', { hasText: new RegExp(`^${count} Settings? Found$`) }).waitFor();
+  return settingsEditor;
 }
 
 /**

@@ -285,6 +285,32 @@ describe('lintMarkdown', () => {
       }
     });
 
+    it('reads the per-rule and per-side keys of the Settings UI beside the object forms, the per-rule key winning', () => {
+      const { options, problems } = resolveOptions({
+        rules: { conflation: 'off', inconsistency: 'hint' },
+        'rules.conflation': 'error',
+        'rules.marketing-doing-sales': 'off',
+        'rules.no-such-rule': 'off',
+        extraPhrases: { marketing: ['run the webinar'], sales: ['book the demo'] },
+        'extraPhrases.marketing': ['Host The Meetup', 'run the webinar'],
+        'extraPhrases.sales': 'book the demo',
+        'extraPhrases.finance': ['close the books'],
+      });
+      assert.deepEqual(problems, [
+        'Unknown rule "no-such-rule" in "rules" (known: conflation, sales-doing-marketing, marketing-doing-sales, inconsistency); ignored.',
+        '"extraPhrases.sales" must be a list of phrases; ignored.',
+        '"extraPhrases" has the unknown side "finance" (use "marketing" or "sales"); ignored.',
+      ]);
+      assert.deepEqual(options.rules, {
+        conflation: { enabled: true, severity: 'error' },
+        'sales-doing-marketing': { enabled: true, severity: 'warning' },
+        'marketing-doing-sales': { enabled: false, severity: 'warning' },
+        inconsistency: { enabled: true, severity: 'hint' },
+      });
+      assert.deepEqual(options.extraPhrases, { marketing: ['run the webinar', 'host the meetup'], sales: ['book the demo'] });
+      assert.deepEqual(flagged('Sales will host the meetup.', options), [['sales-doing-marketing', 'Sales will host the meetup']]);
+    });
+
     it('normalises team phrases to trimmed lower case', () => {
       const options = withOptions({ extraPhrases: { marketing: ['  Run The Webinar '] } });
       assert.deepEqual(options.extraPhrases.marketing, ['run the webinar']);

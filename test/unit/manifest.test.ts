@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { rulesSettingSchema } from '../../scripts/manifest';
+import { rulePageLink, withRuleSettings } from '../../scripts/manifest';
+import { RULE_IDS } from '../../src/core';
 import { ARGUMENT_COMMANDS, COMMANDS, VIEWS, VIEW_CONTAINER } from '../../src/vscode/ids';
 
 const root = resolve(__dirname, '../../..');
@@ -19,12 +20,94 @@ interface Manifest {
   };
 }
 
+/** The parts of a contributed setting these tests read. */
+interface Setting {
+  type: string;
+  items?: { type: string };
+  enum?: string[];
+  enumDescriptions?: string[];
+  order?: number;
+  description?: string;
+  markdownDescription?: string;
+  markdownDeprecationMessage?: string;
+}
+
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
 
 describe('package.json manifest', () => {
-  it('has the plumbLine.rules schema the rule registry generates (run `npm run sync:manifest` after changing a rule)', () => {
-    const message = 'package.json plumbLine.rules differs from the rule registry; run `npm run sync:manifest`';
-    assert.deepEqual(manifest.contributes.configuration.properties['plumbLine.rules'], rulesSettingSchema(), message);
+  it('has the rule settings the rule registry generates, in their place (run `npm run sync:manifest` after changing a rule)', () => {
+    const message = 'package.json rule settings differ from the rule registry; run `npm run sync:manifest`';
+    const { properties } = manifest.contributes.configuration;
+    assert.deepEqual(Object.entries(properties), Object.entries(withRuleSettings(properties)), message);
+  });
+
+  describe('settings the Settings UI can show and edit (issue 9, item 13)', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, Setting>;
+
+    it('each is a value with a control of its own: a checkbox, a number, a dropdown or a list of phrases; the objects are deprecated', () => {
+      const controls = Object.entries(properties).map(([key, setting]) => {
+        if (setting.type === 'object') return [key, setting.markdownDeprecationMessage ? 'deprecated' : 'object'];
+        if (setting.type === 'array') return [key, setting.items?.type === 'string' ? 'list' : 'array'];
+        return [key, setting.enum ? 'dropdown' : setting.type];
+      });
+      assert.deepEqual(Object.fromEntries(controls), {
+        'plumbLine.enable': 'boolean',
+        'plumbLine.rules': 'deprecated',
+        ...Object.fromEntries(RULE_IDS.map((id) => [`plumbLine.rules.${id}`, 'dropdown'])),
+        'plumbLine.extraPhrases': 'deprecated',
+        'plumbLine.extraPhrases.marketing': 'list',
+        'plumbLine.extraPhrases.sales': 'list',
+        'plumbLine.debounceMs': 'number',
+        'plumbLine.maxFileSizeKB': 'number',
+      });
+    });
+
+    it('a deprecated object comes before the settings under its name, so VS Code does not replace their defaults with its own', () => {
+      const keys = Object.keys(properties);
+      for (const object of ['plumbLine.rules', 'plumbLine.extraPhrases']) {
+        const first = keys.findIndex((key) => key.startsWith(`${object}.`));
+        assert.ok(keys.indexOf(object) < first, `${object} comes after ${keys[first]}`);
+      }
+    });
+
+    it('each is described in Markdown, the dropdowns say what every choice does, and the settings come in a set order', () => {
+      for (const [key, setting] of Object.entries(properties)) {
+        assert.ok(setting.markdownDescription, `${key} has no markdownDescription`);
+        assert.equal(setting.description, undefined, `${key} has a plain description too`);
+        if (setting.enum) assert.equal(setting.enumDescriptions?.length, setting.enum.length, `${key} leaves a choice unexplained`);
+        if (!setting.markdownDeprecationMessage) assert.equal(typeof setting.order, 'number', `${key} has no order`);
+      }
+      const orders = Object.values(properties).flatMap((setting) => (setting.markdownDeprecationMessage ? [] : [setting.order!]));
+      assert.deepEqual(
+        orders,
+        [...orders].sort((a, b) => a - b),
+        'package.json lists the settings out of their order',
+      );
+    });
+
+    it("every link in a setting's text opens: a setting that exists, or a rule page through our command", () => {
+      const texts = Object.values(properties).flatMap((setting) => [setting.markdownDescription ?? '', setting.markdownDeprecationMessage ?? '']);
+      const settingLinks = texts.flatMap((text) => [...text.matchAll(/`#([\w.-]+)#`/g)].map((match) => match[1]!));
+      const commandLinks = texts.flatMap((text) => [...text.matchAll(/\]\((command:[^)]+)\)/g)].map((match) => match[1]!));
+      assert.ok(settingLinks.length > 0, 'no setting links another');
+      assert.deepEqual(
+        settingLinks.filter((key) => !(key in properties)),
+        [],
+        'a setting link names no setting',
+      );
+      // The Settings UI makes a link only of a setting id in backticks: a bare one shows as text.
+      assert.deepEqual(
+        texts.flatMap((text) => text.match(/(?<!`)#plumbLine\.[\w.-]+#(?!`)/g) ?? []),
+        [],
+        'a setting id outside backticks',
+      );
+      assert.deepEqual([...new Set(commandLinks)].sort(), RULE_IDS.map(rulePageLink).sort(), 'the command links are not one per rule page');
+      for (const id of RULE_IDS) {
+        const [command, query] = rulePageLink(id).slice('command:'.length).split('?');
+        assert.equal(command, COMMANDS.openRulePage);
+        assert.deepEqual(JSON.parse(decodeURIComponent(query!)), [id]);
+      }
+    });
   });
 
   describe('contributes the ids of src/vscode/ids.ts, no more and no fewer', () => {

@@ -1,5 +1,5 @@
 import type { Severity } from '../types';
-import { RULE_IDS as IDS, type RuleId } from './ids';
+import { RULE_IDS as IDS, rulePagePath, type RuleId } from './ids';
 import { conflation } from './conflation';
 import { inconsistency } from './inconsistency';
 import { marketingDoingSales } from './marketingDoingSales';
@@ -27,7 +27,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     summary:
       '"Sales" and "marketing" used as synonyms, or one doer made of both: "marketing is just selling", ' +
       '"sales (a.k.a. marketing)", "sales/marketing closed the deal".',
-    docs: 'docs/rules/conflation.md',
+    docs: rulePagePath('conflation'),
     rule: conflation,
   },
   'sales-doing-marketing': {
@@ -37,7 +37,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     summary:
       "Sales credited with marketing's one-to-many work (research, the 4 Ps, brand, advertising and PR, prospects, collateral): " +
       '"our sales team will launch a TV advertising campaign".',
-    docs: 'docs/rules/sales-doing-marketing.md',
+    docs: rulePagePath('sales-doing-marketing'),
     rule: salesDoingMarketing,
   },
   'marketing-doing-sales': {
@@ -47,7 +47,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     summary:
       "Marketing credited with sales' one-to-one work (new calls, accounts, objections, closing, relationships, negotiation): " +
       '"marketing closed the deal".',
-    docs: 'docs/rules/marketing-doing-sales.md',
+    docs: rulePagePath('marketing-doing-sales'),
     rule: marketingDoingSales,
   },
   inconsistency: {
@@ -55,7 +55,7 @@ export const RULES: Record<RuleId, RuleInfo> = {
     title: 'One activity credited to both functions',
     defaultSeverity: 'information',
     summary: 'One activity credited to sales in one place and to marketing in another place of the same document.',
-    docs: 'docs/rules/inconsistency.md',
+    docs: rulePagePath('inconsistency'),
     rule: inconsistency,
   },
 };

@@ -156,6 +156,23 @@ describe('commands', () => {
     );
     assert.deepEqual(plumbLineDiagnostics(page), [], `${page.toString()} is linted`);
   });
+
+  it("a setting's rule link opens that rule's page in the Markdown preview, the same page a finding links (issue 9, item 13)", async () => {
+    const { document } = await openDraft('conflated.md');
+    const [diagnostic] = await waitForDiagnostics(document.uri, (found) => found.length > 0, 'diagnostics on conflated.md');
+    const code = diagnostic!.code;
+    assert.ok(typeof code === 'object' && code.target, 'the finding links its rule page');
+    await closeAllEditors();
+    // The settings' links run the command with the rule id (see scripts/manifest.ts).
+    await vscode.commands.executeCommand('plumbLine.openRulePage', String(code.value));
+    const previews = () => allTabs().filter((tab) => isMarkdownPreviewOf(tab, code.target));
+    await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => previews().length > 0, `a Markdown preview of ${code.target.toString()}`);
+    assert.deepEqual(
+      allTabs().map((tab) => tab.label),
+      previews().map((tab) => tab.label),
+      'the command opened something besides the page',
+    );
+  });
 });
 
 function allTabs(): vscode.Tab[] {

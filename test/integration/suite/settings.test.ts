@@ -17,9 +17,27 @@ import {
 
 const CLOSED = 'Marketing closed the deal with Acme.';
 const WEBINAR = 'Sales will run the webinar.';
+const DEMO = 'Marketing will book the demo.';
 
-function updateWorkspaceSetting(key: 'rules' | 'extraPhrases' | 'maxFileSizeKB' | 'debounceMs', value: unknown): Thenable<void> {
+/** Every setting the tests change, in the two forms a user may have: the per-rule and per-side keys, and the older objects. */
+type SettingKey = 'rules' | 'rules.marketing-doing-sales' | 'extraPhrases' | 'extraPhrases.marketing' | 'extraPhrases.sales' | 'maxFileSizeKB' | 'debounceMs';
+const CHANGED: SettingKey[] = [
+  'debounceMs',
+  'extraPhrases',
+  'extraPhrases.marketing',
+  'extraPhrases.sales',
+  'rules',
+  'rules.marketing-doing-sales',
+  'maxFileSizeKB',
+];
+
+function updateWorkspaceSetting(key: SettingKey, value: unknown): Thenable<void> {
   return vscode.workspace.getConfiguration('plumbLine').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Each diagnostic as `rule: "the text it underlines"`, in document order. */
+function underlined(document: vscode.TextDocument, diagnostics: vscode.Diagnostic[]): string[] {
+  return [...diagnostics].sort((a, b) => a.range.start.compareTo(b.range.start)).map((d) => `${ruleIdOf(d)}: "${document.getText(d.range)}"`);
 }
 
 const severityOf = (ruleId: RuleId) => (diagnostics: vscode.Diagnostic[]) => diagnostics.find((d) => ruleIdOf(d) === ruleId)?.severity;
@@ -32,10 +50,7 @@ describe('settings', () => {
   });
 
   afterEach(async () => {
-    await updateWorkspaceSetting('debounceMs', undefined);
-    await updateWorkspaceSetting('extraPhrases', undefined);
-    await updateWorkspaceSetting('rules', undefined);
-    await updateWorkspaceSetting('maxFileSizeKB', undefined);
+    for (const key of CHANGED) await updateWorkspaceSetting(key, undefined);
     await closeAllEditors();
   });
 
@@ -47,6 +62,62 @@ describe('settings', () => {
     await updateWorkspaceSetting('debounceMs', before.debounceMs + 1);
     assert.equal(settings.read(document.uri).debounceMs, before.debounceMs + 1);
     assert.equal(settings.read(undefined).debounceMs, before.debounceMs + 1);
+  });
+
+  it('a phrase in the plumbLine.extraPhrases.marketing list is marketing work: crediting it to sales is flagged, on the claim (issue 9, item 13)', async () => {
+    const { document } = await openScratch(`# Plan\n\n${WEBINAR}\n\n${CLOSED}\n`);
+    const webinar = lineOf(document, WEBINAR);
+    await waitForDiagnostics(document.uri, hasRule('marketing-doing-sales'), 'marketing-doing-sales');
+    assert.deepEqual(underlined(document, plumbLineDiagnostics(document.uri)), ['marketing-doing-sales: "Marketing closed the deal"']);
+
+    await updateWorkspaceSetting('extraPhrases.marketing', ['run the webinar']);
+    const diagnostics = await waitForDiagnostics(document.uri, hasRule('sales-doing-marketing'), 'sales-doing-marketing');
+    assert.deepEqual(underlined(document, diagnostics), [
+      'sales-doing-marketing: "Sales will run the webinar"',
+      'marketing-doing-sales: "Marketing closed the deal"',
+    ]);
+    const webinarFinding = diagnostics.find((d) => ruleIdOf(d) === 'sales-doing-marketing')!;
+    assert.deepEqual(
+      [webinarFinding.range.start, webinarFinding.range.end],
+      [new vscode.Position(webinar, 0), new vscode.Position(webinar, WEBINAR.length - 1)],
+    );
+    assert.equal(
+      webinarFinding.message,
+      '“Sales” is credited with running the webinar, which is marketing work. Write “Marketing”, or say how sales supports marketing.',
+    );
+  });
+
+  it('the old plumbLine.extraPhrases object still works, and its phrases are added to those of the lists', async () => {
+    const { document } = await openScratch(`# Plan\n\n${WEBINAR}\n\n${DEMO}\n`);
+    await updateWorkspaceSetting('extraPhrases', { sales: ['book the demo'] });
+    await waitForDiagnostics(
+      document.uri,
+      (ds) => underlined(document, ds).join() === 'marketing-doing-sales: "Marketing will book the demo"',
+      'marketing-doing-sales on the demo, from the object form alone',
+    );
+    await updateWorkspaceSetting('extraPhrases.marketing', ['run the webinar']);
+    await waitForDiagnostics(
+      document.uri,
+      (ds) => underlined(document, ds).join() === 'sales-doing-marketing: "Sales will run the webinar",marketing-doing-sales: "Marketing will book the demo"',
+      'both findings, from the object and the list together',
+    );
+  });
+
+  it("a rule's own setting plumbLine.rules.<id> sets its diagnostics' severity, over what the old plumbLine.rules object says", async () => {
+    const { document } = await openScratch(`# Review\n\n${CLOSED}\n`);
+    await waitForDiagnostics(document.uri, hasRule('marketing-doing-sales'), 'marketing-doing-sales');
+    await updateWorkspaceSetting('rules', { 'marketing-doing-sales': 'hint' });
+    await waitForDiagnostics(document.uri, (ds) => severityOf('marketing-doing-sales')(ds) === vscode.DiagnosticSeverity.Hint, 'a hint, from the object');
+    // As the Settings UI's dropdown does it: the rule's own key, written after the object.
+    await updateWorkspaceSetting('rules.marketing-doing-sales', 'error');
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (ds) => severityOf('marketing-doing-sales')(ds) === vscode.DiagnosticSeverity.Error,
+      'an error, from the rule setting',
+    );
+    assert.deepEqual(underlined(document, diagnostics), ['marketing-doing-sales: "Marketing closed the deal"']);
+    await updateWorkspaceSetting('rules.marketing-doing-sales', 'off');
+    await waitForDiagnostics(document.uri, (ds) => ds.length === 0, 'no diagnostics with the rule off');
   });
 
   it('extraPhrases makes a team phrase marketing work, so crediting it to sales is flagged', async () => {
