@@ -59,6 +59,7 @@ describe('package.json manifest', () => {
         'plumbLine.extraPhrases.sales': 'list',
         'plumbLine.debounceMs': 'number',
         'plumbLine.maxFileSizeKB': 'number',
+        'plumbLine.sources': 'list',
       });
     });
 
