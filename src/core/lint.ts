@@ -39,8 +39,9 @@ export function keptIndexes(catalogue: Catalogue): number {
  * throws is reported through `onProblem` (one line naming the rule) and every other rule's findings still come back.
  */
 export function lintMarkdown(markdown: string, bundled: Catalogue, options: LintOptions = defaultOptions(), onProblem?: (problem: string) => void): Finding[] {
-  // The team's sources, concepts and moves, merged in once per team and kept.
-  const catalogue = withTeam(bundled, options.team, onProblem);
+  // The team's sources, concepts and moves, merged in once per team and kept. What the team's files hold that cannot
+  // be used is the host's to say, once, when it builds the team's catalogue (the CLI, the server): not every lint.
+  const catalogue = withTeam(bundled, options.team);
   const doc = analyzeMarkdown(markdown);
   const activities = activityIndex(catalogue, options.extraPhrases);
   const { examples } = doc;

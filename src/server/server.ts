@@ -324,22 +324,26 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     for (const folder of workspaceFolders) for (const glob of folder.sources) patterns.set(patternKey(folder.uri, glob), { base: folder.uri, glob });
     const asked = [...patterns.values()];
-    sourcesByPattern.clear();
-    sourcesRead += 1;
-    if (asked.length === 0) return;
-    try {
-      const answer = await connection.sendRequest<ReadSourcesResult>(READ_SOURCES_REQUEST, { patterns: asked } satisfies ReadSourcesParams);
-      asked.forEach((pattern, index) => {
-        const files = answer?.files?.[index];
-        if (Array.isArray(files))
-          sourcesByPattern.set(
-            patternKey(pattern.base, pattern.glob),
-            files.filter((file) => typeof file?.uri === 'string' && typeof file.text === 'string'),
-          );
-      });
-    } catch (error) {
-      warnOnce(`Team: the editor could not read the team sources (${describeError(error)}); linting without them.`);
+    // Read into a new map and swapped in at the end: a draft opened while the editor reads sees the last full set.
+    const read = new Map<string, Array<{ uri: string; text: string }>>();
+    if (asked.length > 0) {
+      try {
+        const answer = await connection.sendRequest<ReadSourcesResult>(READ_SOURCES_REQUEST, { patterns: asked } satisfies ReadSourcesParams);
+        asked.forEach((pattern, index) => {
+          const files = answer?.files?.[index];
+          if (Array.isArray(files))
+            read.set(
+              patternKey(pattern.base, pattern.glob),
+              files.filter((file) => typeof file?.uri === 'string' && typeof file.text === 'string'),
+            );
+        });
+      } catch (error) {
+        warnOnce(`Team: the editor could not read the team sources (${describeError(error)}); linting without them.`);
+      }
     }
+    sourcesByPattern.clear();
+    for (const [key, files] of read) sourcesByPattern.set(key, files);
+    sourcesRead += 1;
   };
 
   /**

@@ -1,7 +1,7 @@
 // The team config files of the workspace (`.plumb-line.json`, `.plumb-line.yaml`), read through workspace.fs (so it
 // works in a browser and in Restricted Mode, as text that is never run) and sent to the language server, again each
 // time one is created, changed or deleted. The server merges them under the settings and re-lints.
-import { EventEmitter, RelativePattern, Uri, workspace, type Disposable, type LogOutputChannel } from 'vscode';
+import { EventEmitter, RelativePattern, Uri, languages, workspace, type Disposable, type LogOutputChannel, type TextDocument } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CONFIG_NAMES, MAX_CONFIG_BYTES } from '../core/configNames';
 import { describeError } from '../core/editorSettings';
@@ -39,6 +39,8 @@ export class TeamConfigFiles implements Disposable {
       watcher.onDidDelete(later),
       workspace.onDidChangeWorkspaceFolders(later),
       workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('plumbLine.sources') && later()),
+      // A config file or team source saved in the editor is sent at once, not when the file watcher gets to it.
+      workspace.onDidSaveTextDocument((document) => this.isWatched(document) && later()),
     );
     // The server asks for the team sources its config files name; what it asked for is watched.
     void client.then(
@@ -47,12 +49,23 @@ export class TeamConfigFiles implements Disposable {
     this.schedule(0);
   }
 
+  /** Team source patterns the server last asked for, to tell a saved source from any other file. */
+  private sourcePatterns: RelativePattern[] = [];
+
+  private isWatched(document: TextDocument): boolean {
+    const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+    if ((CONFIG_NAMES as readonly string[]).includes(name)) return true;
+    return this.sourcePatterns.some((pattern) => languages.match({ pattern }, document) > 0);
+  }
+
   private async readSources(params: ReadSourcesParams): Promise<ReadSourcesResult> {
     const running = await this.client;
     for (const watcher of this.sourceWatchers.splice(0)) watcher.dispose();
+    this.sourcePatterns = [];
     const files: ReadSourcesResult['files'] = [];
     for (const { base, glob } of Array.isArray(params?.patterns) ? params.patterns : []) {
       const pattern = new RelativePattern(Uri.parse(base), glob);
+      this.sourcePatterns.push(pattern);
       const watcher = workspace.createFileSystemWatcher(pattern);
       const later = () => this.schedule();
       this.sourceWatchers.push(watcher, watcher.onDidCreate(later), watcher.onDidChange(later), watcher.onDidDelete(later));
@@ -67,6 +80,13 @@ export class TeamConfigFiles implements Disposable {
     const count = files.reduce((sum, list) => sum + list.length, 0);
     if (count > 0) this.output.info(`Team sources: ${count} file${count === 1 ? '' : 's'}.`);
     return { files };
+  }
+
+  /** Reads and sends the config files now, without waiting for the file watcher; resolves once they are sent. */
+  refresh(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.send();
   }
 
   /** Resolves once the config files as they are now have been sent. */

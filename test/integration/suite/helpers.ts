@@ -50,7 +50,9 @@ export async function openDraft(name: string): Promise<vscode.TextEditor> {
 /** A scratch Markdown document, so edits never touch the workspace files. */
 export async function openScratch(content: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  return vscode.window.showTextDocument(document);
+  const editor = await vscode.window.showTextDocument(document);
+  assert.equal(editor.document.getText(), content, `${editor.document.uri.toString()} is not the scratch draft just opened`);
+  return editor;
 }
 
 /** Closes every editor, discarding edits first so no "save changes?" prompt can block the run. */
@@ -61,6 +63,15 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   if (vscode.window.activeTextEditor) await waitFor(vscode.window.onDidChangeActiveTextEditor, () => !vscode.window.activeTextEditor, 'no active editor');
+  // A scratch draft closed is gone only once VS Code has disposed of it: until then the next scratch draft, which gets
+  // the same name (Untitled-1), could be handed the old one's document.
+  const untitled = () => vscode.workspace.textDocuments.filter((document) => document.isUntitled && document.languageId === 'markdown');
+  if (untitled().length > 0)
+    await waitFor(
+      vscode.workspace.onDidCloseTextDocument,
+      () => untitled().length === 0,
+      () => `${untitled().length} scratch drafts to close`,
+    );
 }
 
 export function plumbLineDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {

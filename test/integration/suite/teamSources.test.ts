@@ -45,12 +45,15 @@ describe('team sources and concepts (issue 11)', () => {
     // A source whose front matter does not parse is left out, with a line in the log; the rest still loads.
     await write(BROKEN, '---\ntitle: [unclosed\n---\n\n# Broken\n\nText.\n');
     await write(CONFIG, CONFIG_TEXT);
+    // At once, not when the file watcher gets to it (many seconds late in code-server under load).
+    await api.teamConfig.refresh();
     await waitFor(api.sourcesTree.onDidChangeTreeData, () => api.sourcesTree.teamSources().length > 0, 'the team sources in the Sources view');
   });
 
   after(async () => {
     await closeAllEditors();
     for (const name of [CONFIG, '.plumb-line', DRAFT, 'teach']) await vscode.workspace.fs.delete(workspaceFile(name), { recursive: true });
+    await api.teamConfig.refresh();
     // The other suites see the bundled catalogue again.
     await waitFor(api.sourcesTree.onDidChangeTreeData, () => api.sourcesTree.teamSources().length === 0, 'the team sources gone from the Sources view');
   });
