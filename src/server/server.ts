@@ -315,16 +315,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** The catalogue a document is linted, hovered and counted with: the team's, where it has one. */
   const catalogueFor = async (uri: string): Promise<Catalogue> => withTeam(catalogue!, (await settingsFor(uri)).options.team, teamProblem);
 
-  /** Asks the client for every team source pattern of the config files it sent and of its workspace folders. */
-  const readSources = async () => {
+  /** Asks the client for every team source pattern of these config files and of its workspace folders. */
+  const readSources = async (configs: Map<string, Map<string, ConfigFile>>) => {
     const patterns = new Map<string, { base: string; glob: string }>();
-    for (const [folder, files] of sentConfigs) {
+    for (const [folder, files] of configs) {
       const name = CONFIG_NAMES.find((candidate) => files.has(candidate));
       for (const glob of name === undefined ? [] : files.get(name)!.team.sources) patterns.set(patternKey(folder, glob), { base: folder, glob });
     }
     for (const folder of workspaceFolders) for (const glob of folder.sources) patterns.set(patternKey(folder.uri, glob), { base: folder.uri, glob });
     const asked = [...patterns.values()];
-    // Read into a new map and swapped in at the end: a draft opened while the editor reads sees the last full set.
     const read = new Map<string, Array<{ uri: string; text: string }>>();
     if (asked.length > 0) {
       try {
@@ -341,9 +340,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         warnOnce(`Team: the editor could not read the team sources (${describeError(error)}); linting without them.`);
       }
     }
-    sourcesByPattern.clear();
-    for (const [key, files] of read) sourcesByPattern.set(key, files);
-    sourcesRead += 1;
+    return read;
   };
 
   /**
@@ -547,23 +544,30 @@ export function startServer(connection: Connection, host: ServerHost): void {
       .filter((folder) => typeof folder?.uri === 'string' && Array.isArray(folder.sources))
       .map((folder) => ({ uri: folder.uri.replace(/\/$/, ''), sources: folder.sources.filter((glob) => typeof glob === 'string') }));
     const before = new Set(configsWithProblems);
-    sentConfigs.clear();
+    // The new set is parsed aside, its team sources read, and both swapped in together: a draft linted meanwhile
+    // sees the last whole set of config files and sources, never the new config with the old sources.
+    const next = new Map<string, Map<string, ConfigFile>>();
     for (const sent of Array.isArray(params?.files) ? params.files : []) {
       if (typeof sent?.uri !== 'string' || typeof sent.text !== 'string') continue;
       const folder = folderOf(sent.uri);
       const name = sent.uri.slice(sent.uri.lastIndexOf('/') + 1);
       if (folder === undefined || !(CONFIG_NAMES as readonly string[]).includes(name)) continue;
       before.delete(sent.uri);
-      const files = sentConfigs.get(folder) ?? new Map<string, ConfigFile>();
+      const files = next.get(folder) ?? new Map<string, ConfigFile>();
       files.set(name, loadConfig(sent.uri, sent.text));
-      sentConfigs.set(folder, files);
+      next.set(folder, files);
     }
     // A config file deleted with problems loses their diagnostics.
     for (const gone of before) {
       configsWithProblems.delete(gone);
       void connection.sendDiagnostics({ uri: gone, diagnostics: [] });
     }
-    await readSources();
+    const sources = await readSources(next);
+    sentConfigs.clear();
+    for (const [folder, files] of next) sentConfigs.set(folder, files);
+    sourcesByPattern.clear();
+    for (const [key, files] of sources) sourcesByPattern.set(key, files);
+    sourcesRead += 1;
     configsArrived();
     relintAll();
     void connection.sendNotification(CATALOGUE_CHANGED_NOTIFICATION);
