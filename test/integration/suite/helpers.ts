@@ -48,9 +48,16 @@ export async function openDraft(name: string): Promise<vscode.TextEditor> {
 }
 
 /** A scratch Markdown document, so edits never touch the workspace files. */
+let scratches = 0;
 export async function openScratch(content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  const editor = await vscode.window.showTextDocument(document);
+  // Each its own name: VS Code names content-only scratch documents Untitled-1, Untitled-2…, and right after one is
+  // closed it can hand the next Untitled-1 the old one's editor and text.
+  scratches += 1;
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `scratch-${scratches}.md` });
+  const document = await vscode.workspace.openTextDocument(uri);
+  const markdown = document.languageId === 'markdown' ? document : await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+  const editor = await vscode.window.showTextDocument(markdown);
+  await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content));
   assert.equal(editor.document.getText(), content, `${editor.document.uri.toString()} is not the scratch draft just opened`);
   return editor;
 }
