@@ -39,6 +39,8 @@ function formattingOf(text: string): FormattingOptions {
  */
 export function teamConfigEdits(name: string, text: string, addition: TeamAddition): OffsetEdit[] {
   const { key, value } = entryOf(addition);
+  // An empty file (made but never written) gets what a new one would.
+  if (!text.trim() && !/\.ya?ml$/i.test(name)) return [{ offset: 0, length: text.length, text: newConfigText(addition) }];
   if (/\.ya?ml$/i.test(name)) return yamlEdits(text, key, value);
   const current = jsonList(text, key);
   const same = current.findIndex((entry) => sameEntry(key, entry, value));
