@@ -14,8 +14,9 @@ import {
   type ConfigFile,
   type LintOptions,
   type TeamInput,
+  DEFAULT_SOURCES,
+  mergeTeam,
 } from '../core';
-import { DEFAULT_SOURCES, mergeTeam } from '../core/config';
 
 /** The most team source files a run reads, and the most bytes each may have: sources are short documents. */
 export const MAX_TEAM_SOURCES = 200;

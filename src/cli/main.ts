@@ -1,8 +1,7 @@
 // plumb-line check [paths, folders or globs...] [options]: the engine for CI. The options are in args.ts, the formats in formats.ts.
 import { relative, resolve } from 'node:path';
 import { version } from '../../package.json';
-import { buildCatalogue, parseCorpus, type Catalogue, type CorpusFile, type LintOptions, type Severity } from '../core';
-import { withTeam } from '../core/team';
+import { buildCatalogue, parseCorpus, type Catalogue, type CorpusFile, type LintOptions, type Severity, withTeam } from '../core';
 import { readCorpusFolder } from '../corpusFolder';
 import { ConfigError, Configs } from './config';
 import { HELP, parseArguments, SEVERITIES, USAGE, type Arguments } from './args';

@@ -5,8 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { withTeam } from '../core/team';
-import { buildCatalogue, lintMarkdown, parseCorpus, type Catalogue, type CorpusFile, type Finding, type LintOptions } from '../core';
+import { buildCatalogue, lintMarkdown, parseCorpus, type Catalogue, type CorpusFile, type Finding, type LintOptions, withTeam } from '../core';
 import { readFailure, readText, type Read } from './files';
 import type { CheckedFile } from './formats';
 

@@ -2,7 +2,7 @@
 // corpus. Editor-neutral: the VS Code hover adds command links, the language server serves it as it is.
 import type { Catalogue } from './catalogue';
 import { excerpt } from './excerpt';
-import { evidenceFor } from './team';
+import { evidenceFor } from './teamEvidence';
 import type { FunctionWordReading } from './wordAt';
 import type { Concept, Finding, Passage, Side, Source } from './types';
 

@@ -12,3 +12,6 @@ export { isDraftUri } from './drafts';
 export { activityAt, functionWordAt, type FunctionWordReading } from './wordAt';
 export { activityIndex } from './lint';
 export { conceptCard, functionCard, escapeMarkdown, evidenceText, citation, quoted, SIDE_LABELS, type CardLinks } from './card';
+export { withTeam, activityLabel, hasTeam } from './team';
+export { mergeTeam, DEFAULT_SOURCES } from './config';
+export { NEW_CONFIG_NAME, newConfigText, teamConfigEdits, type TeamAddition, type OffsetEdit } from './teamEdit';

@@ -40,11 +40,15 @@ import {
   type Span,
   type TeamInput,
   type TermMatch,
+  mergeTeam,
+  withTeam,
+  teamConfigEdits,
+  NEW_CONFIG_NAME,
+  newConfigText,
+  activityLabel,
+  type TeamAddition,
 } from '../core';
 // The extension's command ids, for the hover cards' links (an import-free module: nothing of the extension is bundled).
-import { mergeTeam } from '../core/config';
-import { activityLabel, withTeam } from '../core/team';
-import { NEW_CONFIG_NAME, newConfigText, teamConfigEdits, type TeamAddition } from '../core/teamEdit';
 import { codeActionsFor, toDiagnostic, toRange, type ShippedLocations } from './present';
 import {
   CATALOGUE_REQUEST,

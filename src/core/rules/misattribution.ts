@@ -2,7 +2,7 @@
 import { doerText, type Credit } from '../attribution';
 import { replaceFunctionFix } from '../fixes';
 import { tokenSpan } from '../prose';
-import { evidenceFor, teamNote } from '../team';
+import { evidenceFor, teamNote } from '../teamEvidence';
 import type { RuleId } from '../types';
 import { activityName, readingOf, type Draft, type Rule } from './rule';
 
