@@ -4,12 +4,15 @@
 import { ActivityIndex, type TeamPhrase } from './activities';
 import { Catalogue, normalizeText } from './catalogue';
 import { parseSource } from './corpus';
+import { Kept } from './kept';
 import { inflections } from './morphology';
 import type { Concept, ConceptData, Corpus, Passage, Side, Source, TeamChoice, TeamInput, TeamMove } from './types';
 
-/** How many team catalogues are kept (a workspace has one or a few chains of config files). */
+/** How many team catalogues are kept per bundled catalogue (a workspace has one or a few chains of config files). */
 const KEPT = 4;
-const kept = new Map<string, { base: Catalogue; catalogue: Catalogue }>();
+/** Team keys name config files and source patterns: a few kilobytes at most. */
+const KEPT_KEY_CHARS = 256 * 1024;
+const kept = new WeakMap<Catalogue, Kept<Catalogue>>();
 
 /** The id of a team source's passages and sections: `team:` keeps them apart from the bundled articles'. */
 const TEAM_PREFIX = 'team:';
@@ -26,16 +29,12 @@ export const hasTeam = (team: TeamInput | undefined): team is TeamInput =>
  */
 export function withTeam(base: Catalogue, team: TeamInput | undefined, onProblem?: (problem: string) => void): Catalogue {
   if (!hasTeam(team)) return base;
-  const found = kept.get(team.key);
-  if (found?.base === base) {
-    kept.delete(team.key);
-    kept.set(team.key, found);
-    return found.catalogue;
+  let store = kept.get(base);
+  if (!store) {
+    store = new Kept<Catalogue>(KEPT, KEPT_KEY_CHARS);
+    kept.set(base, store);
   }
-  const catalogue = buildTeamCatalogue(base, team, onProblem ?? (() => undefined));
-  kept.set(team.key, { base, catalogue });
-  while (kept.size > KEPT) kept.delete(kept.keys().next().value!);
-  return catalogue;
+  return store.get(team.key, () => buildTeamCatalogue(base, team, onProblem ?? (() => undefined)));
 }
 
 /** "run trade shows" → "Running trade shows": an activity phrase as a concept label. */
