@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
+import { cliBuild, engineBuild } from '../scripts/bundles.mjs';
 import { markdown as alexMarkdown } from 'alex';
 import { draftOfSize, root } from './drafts.mjs';
 import { writeFolder } from './folder.mjs';
@@ -174,27 +175,14 @@ const results = /** @type {Results} */ ({
 });
 
 // ── The production CLI, built into a temp folder ───────────────────────────────────────────────────────────────────
-// The same options as esbuild.mjs's `--production` build of the CLI entry (keep the two in step), written to a temp
-// folder beside a copy of corpus/ (the CLI reads ../corpus from its own folder), so the repository's dist/ stays
-// the development build that `npm run bench` made.
+// The CLI as it ships (`node esbuild.mjs --production`: dist/cli.js loading dist/engine.js beside it, from the options
+// both share in scripts/bundles.mjs), written to a temp folder beside a copy of corpus/ (the CLI reads ../corpus from
+// its own folder), so the repository's dist/ stays the development build that `npm run bench` made.
 const work = makeWorkDir();
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const cliPath = join(work, 'dist', 'cli.js');
 cpSync(join(root, 'corpus'), join(work, 'corpus'), { recursive: true });
-await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: { cli: 'src/bin.ts' },
-  outdir: join(work, 'dist'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: false,
-  minify: true,
-  external: ['vscode', 'mocha'],
-  logLevel: 'warning',
-  banner: { js: '#!/usr/bin/env node' },
-});
+await Promise.all([esbuild.build(cliBuild(true, join(work, 'dist'))), esbuild.build(engineBuild(true, join(work, 'dist')))]);
 
 // ── Whole CLI on a 10 KB draft ─────────────────────────────────────────────────────────────────────────────────────
 {
