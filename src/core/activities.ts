@@ -81,7 +81,52 @@ function phraseOf(text: string, inflectEvery: boolean): Phrase {
 const lastPart = (word: string | undefined) => word?.slice(word.lastIndexOf('-') + 1);
 
 function matchesAt(words: string[], at: number, phrase: Phrase): boolean {
-  return phrase.every((forms, offset) => forms.has(words[at + offset] ?? '') || (offset === 0 && forms.has(lastPart(words[at]) ?? '')));
+  const first = phrase[0];
+  if (first) {
+    const word = words[at] ?? '';
+    if (!first.has(word) && !(word.includes('-') && first.has(lastPart(word)!))) return false;
+  }
+  for (let offset = 1; offset < phrase.length; offset += 1) if (!phrase[offset]!.has(words[at + offset] ?? '')) return false;
+  return true;
+}
+
+/** For each list of object phrases, the places in it of the phrases that can start with a word: built once per list. */
+const objectsByFirst = new WeakMap<Phrase[], Map<string, number[]>>();
+
+function firstWordIndex(objects: Phrase[]): Map<string, number[]> {
+  let index = objectsByFirst.get(objects);
+  if (!index) {
+    index = new Map();
+    for (const [place, phrase] of objects.entries()) {
+      for (const form of phrase[0] ?? []) {
+        const places = index.get(form);
+        if (places) places.push(place);
+        else index.set(form, [place]);
+      }
+    }
+    objectsByFirst.set(objects, index);
+  }
+  return index;
+}
+
+/**
+ * The first of `objects`, in their order, that matches at `at` and ends by `end`: what `objects.find` would give, looking
+ * only at the phrases whose first word is the word there or, for a hyphenated word, its last part.
+ */
+function objectAt(words: string[], at: number, end: number, objects: Phrase[]): Phrase | undefined {
+  const index = firstWordIndex(objects);
+  const word = words[at] ?? '';
+  const whole = index.get(word);
+  const part = word.includes('-') ? index.get(lastPart(word)!) : undefined;
+  let best = Infinity;
+  for (const places of part ? [whole, part] : [whole]) {
+    for (const place of places ?? []) {
+      if (place >= best) break;
+      const phrase = objects[place]!;
+      if (at + phrase.length <= end && matchesAt(words, at, phrase)) best = place;
+    }
+  }
+  return objects[best];
 }
 
 /**
@@ -90,8 +135,7 @@ function matchesAt(words: string[], at: number, phrase: Phrase): boolean {
  */
 function compoundEnd(words: string[], from: number, end: number, objects: Phrase[]): number {
   let at = from;
-  const objectAt = (): Phrase | undefined => objects.find((phrase) => at + phrase.length <= end && matchesAt(words, at, phrase));
-  for (let next = objectAt(); next; next = objectAt()) at += next.length;
+  for (let next = objectAt(words, at, end, objects); next; next = objectAt(words, at, end, objects)) at += next.length;
   return at;
 }
 
@@ -174,7 +218,7 @@ export class ActivityIndex {
       let index = at + 1;
       let skipped = 0;
       while (index < end && skipped <= OBJECT_WINDOW) {
-        const object = entry.objects.find((phrase) => index + phrase.length <= end && matchesAt(words, index, phrase));
+        const object = objectAt(words, index, end, entry.objects);
         if (object) {
           const to = compoundEnd(words, index + object.length, end, entry.objects) - 1;
           return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: at, to, verbAt: at, lemma: entry.lemma };
@@ -191,7 +235,7 @@ export class ActivityIndex {
   verbWithObjectBefore(words: string[], at: number, start: number): ActivityMatch | undefined {
     for (const entry of this.verbs.get(words[at] ?? '') ?? []) {
       for (let index = at - 1; index >= Math.max(start, at - OBJECT_WINDOW - 6); index -= 1) {
-        const object = entry.objects.find((phrase) => index + phrase.length <= at && matchesAt(words, index, phrase));
+        const object = objectAt(words, index, at, entry.objects);
         if (object) return { conceptId: entry.conceptId, side: entry.side, label: entry.label, from: index, to: at, verbAt: at, lemma: entry.lemma };
       }
     }
