@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Nodes as MdastNodes, Parents, Paragraph, Root } from 'mdast';
+import type { Html, Nodes as MdastNodes, Parents, Paragraph, Root, Table } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { Kept } from './kept';
 import { lineStartsOf, parseMarkdown, toSpan } from './markdown';
@@ -130,14 +130,25 @@ function keptChildren(children: MdastNodes[]): MdastNodes[] {
   return kept;
 }
 
+/** The nodes of one type, in document order (what unist-util-visit would visit), found without recursion and without entering them. */
+function nodesOf<T extends MdastNodes>(tree: Root, type: T['type']): T[] {
+  const found: T[] = [];
+  const pending: MdastNodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === type) found.push(node as T);
+    else if ('children' in node) for (let at = node.children.length - 1; at >= 0; at -= 1) pending.push(node.children[at]!);
+  }
+  return found;
+}
+
 function collectDirectives(tree: Root): Directive[] {
   const directives: Directive[] = [];
-  visit(tree, 'html', (node) => {
+  for (const node of nodesOf<Html>(tree, 'html')) {
     const match = DIRECTIVE.exec(node.value.trim());
-    if (!match || !node.position) return;
+    if (!match || !node.position) continue;
     const rules = match[2]!.split(/[\s,]+/).filter(Boolean);
     directives.push({ command: match[1] as Directive['command'], rules, line: node.position.start.line - 1, endLine: node.position.end.line - 1 });
-  });
+  }
   return directives;
 }
 
@@ -161,21 +172,52 @@ export function pointOf(lineStarts: number[], offset: number): Point {
   return { line: low, character: offset - lineStarts[low]!, offset };
 }
 
-/** Each token's text exactly as the nlcst tree holds it (before apostrophes are made straight), for finding it in the source. */
-const RAW = new WeakMap<Token, string>();
-
 /** How far past its computed place a token may be found: the drift a block's markers and indentation can add up to. */
 const REALIGN_REACH = 4096;
 
 /**
+ * A token as the parse of its piece gives it: everything but its place, with its text exactly as the nlcst tree holds
+ * it (before apostrophes are made straight, for finding it in the source) and the offsets the conversion computed,
+ * relative to the piece. Kept with the piece and shared by every analysis that reuses it, so never changed.
+ */
+interface PieceToken {
+  text: string;
+  lower: string;
+  kind: Token['kind'];
+  possessive: boolean;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** A sentence of a piece: its tokens, where the conversion put its start (relative to the piece), and whether it asks. */
+interface PieceSentence {
+  tokens: PieceToken[];
+  start: number;
+  isQuestion: boolean;
+}
+
+/** Part of a sentence waiting for realign(): a piece's sentence placed at `base`, or a table cell's `|` at its exact place. */
+type Segment = { sentence: PieceSentence; base: number } | { cellAt: Point };
+
+/** A sentence before realign(): its parts, where it was computed to start (the order of sentences), and its table cells. */
+interface PendingSentence {
+  segments: Segment[];
+  start: number;
+  isQuestion: boolean;
+  /** A table row's span, cells and headers. */
+  row?: { span: Span; cells: number[]; headers: string[] };
+}
+
+/**
  * mdast-util-to-nlcst places words by a node's start plus the length of its value, which drops the "> " of block
  * quotes, the indentation of list continuation lines, and the source of entities and escapes; the error grows line by
- * line. This puts every token back on its exact characters: tokens are in document order, and each is looked for in
- * the source from where the previous one ended (or its computed place, when that is later: a new block). A token whose
+ * line. This makes every token, on its exact characters: tokens are in document order, and each is looked for in the
+ * source from where the previous one ended (or its computed place, when that is later: a new block). A token whose
  * source differs from its text (an entity, an escape) keeps its length from there. Searches only move forward and
  * are remembered per string, so the work stays linear in the text.
  */
-function realign(sentences: Sentence[], text: string, lineStarts: number[]): void {
+function realign(pending: PendingSentence[], text: string, lineStarts: number[]): Sentence[] {
   let cursor = 0;
   const pointAt = (offset: number) => pointOf(lineStarts, offset);
   // The last place each string was found from (or -1: nowhere after): searches only move forward, so a place found
@@ -188,82 +230,88 @@ function realign(sentences: Sentence[], text: string, lineStarts: number[]): voi
     nextPlace.set(raw, place);
     return place;
   };
-  for (const sentence of sentences) {
-    for (const token of sentence.tokens) {
-      const raw = RAW.get(token);
-      if (raw === undefined) continue;
-      // The true place is never before the computed one (drift only drops characters) nor before the previous token.
-      const from = Math.max(cursor, token.span.start.offset);
-      const place = find(raw, from);
-      if (place >= 0 && place - from <= REALIGN_REACH) {
-        const start = place;
-        token.span = { start: pointAt(start), end: pointAt(start + raw.length) };
-      } else {
-        const length = token.span.end.offset - token.span.start.offset;
-        const start = from;
-        token.span = { start: pointAt(start), end: pointAt(Math.min(text.length, start + length)) };
+  return pending.map(({ segments, isQuestion, row }) => {
+    const tokens: Token[] = [];
+    for (const segment of segments) {
+      if ('cellAt' in segment) {
+        // A cell boundary ends a clause: "| Sep 10 | Sales hosts… |" is no "10 sales".
+        tokens.push({ text: '|', lower: '|', kind: 'punctuation', possessive: false, span: { start: segment.cellAt, end: segment.cellAt } });
+        continue;
       }
-      cursor = token.span.end.offset;
+      for (const { text: tokenText, lower, kind, possessive, raw, start, end } of segment.sentence.tokens) {
+        // The true place is never before the computed one (drift only drops characters) nor before the previous token.
+        const from = Math.max(cursor, segment.base + start);
+        const place = find(raw, from);
+        const span =
+          place >= 0 && place - from <= REALIGN_REACH
+            ? { start: pointAt(place), end: pointAt(place + raw.length) }
+            : { start: pointAt(from), end: pointAt(Math.min(text.length, from + end - start)) };
+        tokens.push({ text: tokenText, lower, kind, possessive, span });
+        cursor = span.end.offset;
+      }
     }
-    const first = sentence.tokens[0];
-    const last = sentence.tokens[sentence.tokens.length - 1];
-    if (first && last && !sentence.cells) sentence.span = { start: first.span.start, end: last.span.end };
-  }
+    if (row) return { tokens, span: row.span, isQuestion, cells: row.cells, headers: row.headers };
+    return { tokens, span: { start: tokens[0]!.span.start, end: tokens[tokens.length - 1]!.span.end }, isQuestion };
+  });
 }
 
 function wordText(word: Word): string {
   return word.children.map((child) => ('value' in child ? child.value : '')).join('');
 }
 
-function toTokens(sentence: NlcstSentence): Token[] {
-  const tokens: Token[] = [];
+/** The tokens of a sentence of a piece, placed relative to the piece. */
+function toTokens(sentence: NlcstSentence): PieceToken[] {
+  const tokens: PieceToken[] = [];
   for (const node of sentence.children) {
     if (!node.position) continue;
+    const start = node.position.start.offset ?? 0;
+    const end = node.position.end.offset ?? 0;
     if (node.type === 'WordNode') {
       const raw = wordText(node);
       const text = raw.replace(/[\u2018\u2019\u02bc]/g, "'");
       const lowered = text.toLowerCase();
       const possessive = /'s$/.test(lowered) && lowered.length > 2;
-      const token: Token = { text, lower: possessive ? lowered.slice(0, -2) : lowered, kind: 'word', possessive, span: toSpan(node.position) };
-      RAW.set(token, raw);
-      tokens.push(token);
+      tokens.push({ text, lower: possessive ? lowered.slice(0, -2) : lowered, kind: 'word', possessive, raw, start, end });
     } else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
       const text = node.value.replace(/[\u2018\u2019\u02bc]/g, "'");
       // A lone apostrophe after a plural ("sales' role") marks the word before it as possessive.
       const previous = tokens.at(-1);
-      if (text === "'" && previous?.kind === 'word' && previous.lower.endsWith('s') && previous.span.end.offset === node.position.start.offset) {
+      if (text === "'" && previous?.kind === 'word' && previous.lower.endsWith('s') && previous.end === start) {
         previous.possessive = true;
         continue;
       }
-      const token: Token = { text, lower: text, kind: 'punctuation', possessive: false, span: toSpan(node.position) };
-      RAW.set(token, node.value);
-      tokens.push(token);
+      tokens.push({ text, lower: text, kind: 'punctuation', possessive: false, raw: node.value, start, end });
     }
   }
   return tokens;
 }
 
 /** Table rows as sentences (the nlcst conversion skips tables): each body row's cells, in order, with where each cell starts. */
-function tableRowSentences(tree: Root, text: string): Sentence[] {
-  const rows: Sentence[] = [];
-  visit(tree, 'table', (table) => {
+function tableRowSentences(tables: Table[], text: string): PendingSentence[] {
+  const rows: PendingSentence[] = [];
+  for (const table of tables) {
     const headers = (table.children[0]?.children ?? []).map((cell) => toString(cell).trim());
     for (const row of table.children.slice(1)) {
-      const tokens: Token[] = [];
+      const segments: Segment[] = [];
       const cells: number[] = [];
+      let count = 0;
       for (const cell of row.children) {
         if (!cell.position) continue;
-        // A cell boundary ends a clause: "| Sep 10 | Sales hosts… |" is no "10 sales".
-        const start = toSpan(cell.position).start;
-        tokens.push({ text: '|', lower: '|', kind: 'punctuation', possessive: false, span: { start, end: start } });
-        cells.push(tokens.length);
+        segments.push({ cellAt: toSpan(cell.position).start });
+        count += 1;
+        cells.push(count);
         if (cell.children.length === 0) continue;
-        for (const sentence of blockSentences(cell.children, text)) tokens.push(...sentence.tokens);
+        for (const sentence of blockSentences(cell.children, text)) {
+          segments.push(...sentence.segments);
+          for (const segment of sentence.segments) if ('sentence' in segment) count += segment.sentence.tokens.length;
+        }
       }
-      if (tokens.length > 0 && row.position) rows.push({ tokens, span: toSpan(row.position), isQuestion: false, cells, headers });
+      if (count > 0 && row.position) {
+        const span = toSpan(row.position);
+        rows.push({ segments, start: span.start.offset, isQuestion: false, row: { span, cells, headers } });
+      }
     }
-    return SKIP;
-  });
+  }
   return rows;
 }
 
@@ -315,31 +363,29 @@ function cutText(node: MdastNodes): MdastNodes[] {
 
 /**
  * The sentences of pieces parsed before, by the piece's source and its inline tree (offsets and lines relative to
- * the piece): after a keystroke only the paragraph typed in is converted again. Kept with each token's raw text.
+ * the piece): after a keystroke only the paragraph typed in is converted again.
  */
 const PIECES_KEPT = 4096;
 const PIECE_CHARS_KEPT = 8 * 1024 * 1024;
-const pieceSentences = new Kept<{ sentences: Sentence[]; raws: Array<Array<string | undefined>> }>(PIECES_KEPT, PIECE_CHARS_KEPT);
+const pieceSentences = new Kept<PieceSentence[]>(PIECES_KEPT, PIECE_CHARS_KEPT);
 
-/** The sentences of one piece, relative to its start: converted once per distinct piece, then copied. */
-function pieceSentencesOf(source: string, piece: MdastNodes[]): { sentences: Sentence[]; raws: Array<Array<string | undefined>> } {
+/** The sentences of one piece, relative to its start: converted once per distinct piece. */
+function pieceSentencesOf(source: string, piece: MdastNodes[]): PieceSentence[] {
   return pieceSentences.get(`${source}\u0000${JSON.stringify(piece)}`, () => {
     const first = piece[0]!.position!;
     const last = piece[piece.length - 1]!.position!;
     const paragraph: Paragraph = { type: 'paragraph', children: piece as Paragraph['children'], position: { start: first.start, end: last.end } };
-    const nlcst = toNlcst(paragraph, new VFile(source), ParseEnglish, { ignore: NOT_PROSE });
-    const sentences = collectSentences(nlcst);
-    return { sentences, raws: sentences.map((sentence) => sentence.tokens.map((token) => RAW.get(token))) };
+    return collectSentences(toNlcst(paragraph, new VFile(source), ParseEnglish, { ignore: NOT_PROSE }));
   });
 }
 
 /**
  * The sentences of one block's inline content, parsed in pieces of bounded size, each against its own slice of the
- * source (so no parse sees the whole file). Token places are relative to the piece here and made exact by realign().
+ * source (so no parse sees the whole file). Token places are computed from the piece's start and made exact by realign().
  */
-function blockSentences(children: MdastNodes[], text: string): Sentence[] {
+function blockSentences(children: MdastNodes[], text: string): PendingSentence[] {
   const inline = children.flatMap(cutText).filter((child) => child.position?.start.offset !== undefined && child.position.end.offset !== undefined);
-  const sentences: Sentence[] = [];
+  const sentences: PendingSentence[] = [];
   let at = 0;
   while (at < inline.length) {
     const from = inline[at]!.position!.start.offset!;
@@ -349,35 +395,21 @@ function blockSentences(children: MdastNodes[], text: string): Sentence[] {
     // Offsets and lines relative to the piece, so the same paragraph anywhere in the document is the same piece.
     const lines = 1 - inline[at]!.position!.start.line;
     const piece = inline.slice(at, next).map((child) => shifted(child, -from, lines));
-    const kept = pieceSentencesOf(text.slice(from, to), piece);
-    kept.sentences.forEach((sentence, index) => {
-      const raws = kept.raws[index]!;
-      const tokens = sentence.tokens.map((token, place) => {
-        const copy = { ...token, span: moved(token.span, from) };
-        const raw = raws[place];
-        if (raw !== undefined) RAW.set(copy, raw);
-        return copy;
-      });
-      sentences.push({ tokens, span: moved(sentence.span, from), isQuestion: sentence.isQuestion });
-    });
+    for (const sentence of pieceSentencesOf(text.slice(from, to), piece)) {
+      sentences.push({ segments: [{ sentence, base: from }], start: from + sentence.start, isQuestion: sentence.isQuestion });
+    }
     at = next;
   }
   return sentences;
 }
 
-/** A span moved by `by` offsets (lines and characters are set again by realign()). */
-const moved = (span: Span, by: number): Span => ({
-  start: { ...span.start, offset: span.start.offset + by },
-  end: { ...span.end, offset: span.end.offset + by },
-});
-
-function collectSentences(nlcst: NlcstRoot): Sentence[] {
-  const sentences: Sentence[] = [];
+function collectSentences(nlcst: NlcstRoot): PieceSentence[] {
+  const sentences: PieceSentence[] = [];
   visit(nlcst, 'SentenceNode', (node: NlcstSentence) => {
     const tokens = toTokens(node);
     if (tokens.length === 0 || !node.position) return SKIP;
     const last = [...tokens].reverse().find((token) => token.kind === 'punctuation' && /[.!?]/.test(token.text));
-    sentences.push({ tokens, span: toSpan(node.position), isQuestion: last?.text.includes('?') ?? false });
+    sentences.push({ tokens, start: node.position.start.offset ?? 0, isQuestion: last?.text.includes('?') ?? false });
     return SKIP;
   });
   return sentences;
@@ -449,8 +481,8 @@ function analyze(text: string): ProseDocument {
   const blocks = blocksOf(tree);
   const quoted = quotations(text);
   const prose = blocks.flatMap((block) => (block.node.type === 'paragraph' || block.node.type === 'heading' ? blockSentences(block.node.children, text) : []));
-  const sentences = [...prose, ...tableRowSentences(tree, text)].sort((a, b) => a.span.start.offset - b.span.start.offset);
-  realign(sentences, text, lineStarts);
+  const pending = [...prose, ...tableRowSentences(nodesOf<Table>(tree, 'table'), text)].sort((a, b) => a.start - b.start);
+  const sentences = realign(pending, text, lineStarts);
   placeInBlocks(sentences, blocks);
   return {
     text,
