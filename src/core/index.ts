@@ -9,7 +9,7 @@ export { resolveEditorSettings, utf8Length, describeSize, overLimit, describeErr
 export { RULES, RULE_IDS, type RuleInfo } from './rules/registry';
 export { excerpt } from './excerpt';
 export { isDraftUri } from './drafts';
-export { activityAt, functionWordAt, type FunctionWordReading } from './wordAt';
+export { activityAt, functionWordAt, wordReadingAt, type FunctionWordReading, type WordReading } from './wordAt';
 export { activityIndex } from './lint';
 export { conceptCard, functionCard, escapeMarkdown, evidenceText, citation, quoted, SIDE_LABELS, type CardLinks } from './card';
 export { withTeam, activityLabel, hasTeam } from './team';

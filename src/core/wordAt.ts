@@ -72,3 +72,17 @@ export function activityAt(markdown: string, offset: number, index: ActivityInde
   const widest = readings.reduce<ActivityMatch | undefined>((best, match) => (!best || match.to - match.from > best.to - best.from ? match : best), undefined);
   return widest && { conceptId: widest.conceptId, span: tokenSpan(sentence.tokens, widest.from, widest.to) };
 }
+
+/** What a hover shows for a word that is no catalogue term: "sales" or "marketing" itself, or an activity. */
+export interface WordReading {
+  reading?: FunctionWordReading;
+  activity?: { conceptId: string; span: Span };
+}
+
+/** The reading of the word under a 0-based offset, with the activities of `index`: the function word first. */
+export function wordReadingAt(markdown: string, offset: number, index: ActivityIndex): WordReading {
+  const reading = functionWordAt(markdown, offset);
+  if (reading) return { reading };
+  const activity = activityAt(markdown, offset, index);
+  return activity ? { activity } : {};
+}

@@ -1,6 +1,6 @@
 // Linting on the server's own thread, one job per turn of the event loop: what a server in a browser's web worker
 // does, that worker being already off the editor's thread. A job superseded while it waited is never linted.
-import { lintMarkdown, type Catalogue, type LintOptions } from '../core';
+import { activityIndex, lintMarkdown, withTeam, wordReadingAt, type Catalogue, type LintOptions, type TermMatch, type WordReading } from '../core';
 import type { LintAnswer, Linter } from './server';
 
 interface Job {
@@ -24,6 +24,15 @@ export class InlineLinter implements Linter {
       this.queue.push({ key, text, options, resolve, reject });
       this.schedule();
     });
+  }
+
+  terms(text: string, options: LintOptions): Promise<TermMatch[]> {
+    // Between lints, like a hover's other work: no worse than the lint this server would run meanwhile.
+    return Promise.resolve(withTeam(this.catalogue, options.team).findTerms(text));
+  }
+
+  wordAt(text: string, offset: number, options: LintOptions): Promise<WordReading> {
+    return Promise.resolve(wordReadingAt(text, offset, activityIndex(withTeam(this.catalogue, options.team), options.extraPhrases)));
   }
 
   dispose(): Promise<void> {

@@ -1,18 +1,42 @@
 // Linting off the server's main thread: a worker thread holds its own catalogue and lints one text at a time, so the
 // main thread answers hovers, quick fixes and counts at once, however long a lint takes.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { buildCatalogue, lintMarkdown, parseCorpus, type Catalogue, type CorpusFile, type Finding, type LintOptions } from '../core';
+import {
+  activityIndex,
+  buildCatalogue,
+  lintMarkdown,
+  parseCorpus,
+  withTeam,
+  wordReadingAt,
+  type Catalogue,
+  type CorpusFile,
+  type Finding,
+  type LintOptions,
+  type TermMatch,
+  type WordReading,
+} from '../core';
 import type { LintAnswer, Linter } from './server';
 
 interface Job {
   id: number;
-  /** Jobs with the same key supersede each other: only the newest one queued is linted. */
+  /** A lint, the catalogue terms of the text (for hovers and counts), or the reading of the word at `offset` (hovers). */
+  kind: 'lint' | 'terms' | 'word';
+  offset?: number;
+  /** Lints with the same key supersede each other: only the newest one queued is linted. Terms are never superseded. */
   key: string;
   text: string;
   options: LintOptions;
 }
 
-type Answer = { id: number; findings: Finding[]; problems: string[] } | { id: number; superseded: true } | { id: number; error: string };
+type Answer =
+  | { id: number; findings: Finding[]; problems: string[] }
+  | { id: number; terms: TermMatch[] }
+  | { id: number; word: WordReading }
+  | { id: number; superseded: true }
+  | { id: number; error: string };
+
+/** What a job resolves with on the main thread. */
+type Reply = LintAnswer | { terms: TermMatch[] } | { word: WordReading };
 
 const ROLE = 'plumb-line-lint-worker';
 
@@ -40,9 +64,17 @@ export function runLintWorker(): void {
     const job = queue.shift();
     if (!job) return;
     const answer = (message: Answer) => port.postMessage(message);
-    if (queue.some((later) => later.key === job.key)) answer({ id: job.id, superseded: true });
+    if (job.kind === 'lint' && queue.some((later) => later.kind === 'lint' && later.key === job.key)) answer({ id: job.id, superseded: true });
     else if (!catalogue) answer({ id: job.id, error: loadError ?? 'no catalogue' });
-    else {
+    else if (job.kind !== 'lint') {
+      try {
+        const known = withTeam(catalogue, job.options.team);
+        if (job.kind === 'terms') answer({ id: job.id, terms: known.findTerms(job.text) });
+        else answer({ id: job.id, word: wordReadingAt(job.text, job.offset ?? 0, activityIndex(known, job.options.extraPhrases)) });
+      } catch (error) {
+        answer({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+    } else {
       try {
         const problems: string[] = [];
         answer({ id: job.id, findings: lintMarkdown(job.text, catalogue, job.options, (problem) => problems.push(problem)), problems });
@@ -64,12 +96,57 @@ export function runLintWorker(): void {
   });
 }
 
-/** The main thread's side: sends texts to the worker and resolves with their findings; restarts a worker that dies. */
+/**
+ * From this many characters a text is linted by a worker thread of its own: a long draft's lint takes seconds, and the
+ * small drafts' lints must not wait behind it.
+ */
+export const LARGE_TEXT = 256 * 1024;
+
+/**
+ * The main thread's side: sends texts to two worker threads, one for large texts and one for the rest, and resolves
+ * with their findings. Each worker starts when its first text comes and is started again if it dies.
+ */
 export class LintWorker implements Linter {
-  private worker: Worker | undefined;
+  private readonly small: Lane;
+  private readonly large: Lane;
   private nextId = 0;
+
+  constructor(script: string, corpus: CorpusFile[], log: (message: string) => void) {
+    this.small = new Lane(script, corpus, log);
+    this.large = new Lane(script, corpus, log);
+  }
+
+  /** Lints `text`; a newer job with the same key (in the same worker) makes this one resolve as superseded unlinted. */
+  async lint(key: string, text: string, options: LintOptions): Promise<LintAnswer> {
+    const answer = await this.laneFor(text).send({ id: ++this.nextId, kind: 'lint', key, text, options });
+    return 'findings' in answer || 'superseded' in answer ? answer : { superseded: true };
+  }
+
+  async terms(text: string, options: LintOptions): Promise<TermMatch[]> {
+    const answer = await this.laneFor(text).send({ id: ++this.nextId, kind: 'terms', key: '', text, options });
+    return 'terms' in answer ? answer.terms : [];
+  }
+
+  async wordAt(text: string, offset: number, options: LintOptions): Promise<WordReading> {
+    const answer = await this.laneFor(text).send({ id: ++this.nextId, kind: 'word', key: '', text, offset, options });
+    return 'word' in answer ? answer.word : {};
+  }
+
+  private laneFor(text: string): Lane {
+    return text.length >= LARGE_TEXT ? this.large : this.small;
+  }
+
+  /** Stops both workers; jobs still waiting resolve as superseded, and no new one starts a worker. */
+  async dispose(): Promise<void> {
+    await Promise.all([this.small.dispose(), this.large.dispose()]);
+  }
+}
+
+/** One worker thread and the jobs sent to it. */
+class Lane {
+  private worker: Worker | undefined;
   /** Jobs awaiting an answer, each with the worker it was sent to: a worker that dies fails only its own jobs. */
-  private readonly pending = new Map<number, { worker: Worker; resolve: (answer: LintAnswer) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { worker: Worker; resolve: (answer: Reply) => void; reject: (error: Error) => void }>();
   private disposed = false;
 
   constructor(
@@ -78,19 +155,16 @@ export class LintWorker implements Linter {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Lints `text`; a newer job with the same key makes this one resolve as superseded without being linted. */
-  lint(key: string, text: string, options: LintOptions): Promise<LintAnswer> {
+  send(job: Job): Promise<Reply> {
     // After shutdown nothing is linted: a job asked for then is as good as superseded.
     if (this.disposed) return Promise.resolve({ superseded: true });
     const worker = this.started();
-    const id = ++this.nextId;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { worker, resolve, reject });
-      worker.postMessage({ id, key, text, options } satisfies Job);
+      this.pending.set(job.id, { worker, resolve, reject });
+      worker.postMessage(job);
     });
   }
 
-  /** Stops the worker; jobs still waiting resolve as superseded, and no new one starts a worker. */
   async dispose(): Promise<void> {
     this.disposed = true;
     for (const waiting of this.pending.values()) waiting.resolve({ superseded: true });
@@ -108,7 +182,10 @@ export class LintWorker implements Linter {
       if (!waiting) return;
       this.pending.delete(answer.id);
       if ('error' in answer) waiting.reject(new Error(answer.error));
-      else waiting.resolve('superseded' in answer ? { superseded: true } : { findings: answer.findings, problems: answer.problems });
+      else if ('superseded' in answer) waiting.resolve({ superseded: true });
+      else if ('terms' in answer) waiting.resolve({ terms: answer.terms });
+      else if ('word' in answer) waiting.resolve({ word: answer.word });
+      else waiting.resolve({ findings: answer.findings, problems: answer.problems });
     });
     // A worker that dies (out of memory on a pathological text) fails its jobs with the reason; the next job starts a new one.
     const failAll = (reason: string) => {

@@ -12,8 +12,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  activityAt,
-  activityIndex,
   buildCatalogue,
   CONFIG_NAMES,
   configChain,
@@ -26,7 +24,6 @@ import {
   overLimit,
   parseCorpus,
   functionCard,
-  functionWordAt,
   isDraftUri,
   resolveEditorSettings,
   utf8Length,
@@ -40,6 +37,7 @@ import {
   type Span,
   type TeamInput,
   type TermMatch,
+  type WordReading,
   mergeTeam,
   withTeam,
   teamConfigEdits,
@@ -97,6 +95,13 @@ export type LintAnswer = { findings: Finding[]; problems: string[] } | { superse
 export interface Linter {
   /** Lints `text`; a newer job with the same key makes this one resolve as superseded without being linted. */
   lint(key: string, text: string, options: LintOptions): Promise<LintAnswer>;
+  /**
+   * The catalogue terms of `text` (with the team's catalogue of `options`), for hovers and the Concepts counts: worked
+   * out where the lints are, since a long draft's take seconds. Never superseded.
+   */
+  terms(text: string, options: LintOptions): Promise<TermMatch[]>;
+  /** How the linter reads the word at `offset`: a function word, or an activity in any inflection (for hovers). */
+  wordAt(text: string, offset: number, options: LintOptions): Promise<WordReading>;
   /** Stops linting; jobs still waiting resolve as superseded. */
   dispose(): Promise<void>;
 }
@@ -606,16 +611,23 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * What hovers and counts need of a document's current version, worked out once and kept: whether it is within the
    * size limit, and its catalogue terms (none over the limit).
    */
-  const terms = new Map<string, { version: number; known: Catalogue; withinLimit: boolean; found: TermMatch[] }>();
-  const termsIn = async (document: TextDocument, known: Catalogue) => {
+  const terms = new Map<string, { version: number; known: Catalogue; found: Promise<{ withinLimit: boolean; found: TermMatch[] }> }>();
+  const termsIn = (document: TextDocument, known: Catalogue) => {
     const kept = terms.get(document.uri);
-    if (kept?.version === document.version && kept.known === known) return kept;
-    const { maxFileBytes } = await settingsFor(document.uri);
+    if (kept?.version === document.version && kept.known === known) return kept.found;
     const text = document.getText();
-    const withinLimit = utf8Length(text) <= maxFileBytes;
-    const fresh = { version: document.version, known, withinLimit, found: withinLimit ? known.findTerms(text) : [] };
-    terms.set(document.uri, fresh);
-    return fresh;
+    // Hovers and counts asked at once for one version share one piece of work.
+    const found = (async () => {
+      const settings = await settingsFor(document.uri);
+      const withinLimit = utf8Length(text) <= settings.maxFileBytes;
+      return { withinLimit, found: withinLimit && linter ? await linter.terms(text, settings.options) : [] };
+    })();
+    terms.set(document.uri, { version: document.version, known, found });
+    // A failed piece of work is not kept: the next request tries again.
+    found.catch(() => {
+      if (terms.get(document.uri)?.found === found) terms.delete(document.uri);
+    });
+    return found;
   };
 
   connection.onHover(async ({ textDocument, position }) => {
@@ -636,11 +648,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (term && concept) return { contents: { kind: 'markdown', value: conceptCard(known, concept, links) }, range: toRange(term.span) };
     // "sales" or "marketing" itself: how the linter reads this use (within the size limit, like the terms).
     if (!withinLimit) return null;
-    const reading = functionWordAt(document.getText(), offset);
+    // Or an activity in any inflection ("closed the deal", "negotiated the renewal"), matched as the linter matches it.
+    if (!linter) return null;
+    const { reading, activity } = await linter.wordAt(document.getText(), offset, (await settingsFor(document.uri)).options);
     if (reading) return { contents: { kind: 'markdown', value: functionCard(known, reading, links) }, range: toRange(reading.span) };
-    // An activity in any inflection ("closed the deal", "negotiated the renewal"), matched as the linter matches it.
-    const { options } = await settingsFor(document.uri);
-    const activity = activityAt(document.getText(), offset, activityIndex(known, options.extraPhrases));
     const shown = activity && known.get(activity.conceptId);
     return activity && shown ? { contents: { kind: 'markdown', value: conceptCard(known, shown, links) }, range: toRange(activity.span) } : null;
   });

@@ -330,6 +330,31 @@ describe('plumb-line-ls over stdio', function () {
     assert.ok(hoverMs * 4 < lintMs, `the hover took ${hoverMs.toFixed(0)} ms while the 1.4 MB lint took ${lintMs.toFixed(0)} ms`);
   });
 
+  it("publishes a small draft's findings while a long draft is being linted (long drafts have a worker of their own)", async () => {
+    const BIG = 'file:///drafts/big.md';
+    const SMALL = 'file:///drafts/small.md';
+    const big = `${DRAFT}\n${'Marketing closed the deal with Acme, and we met their buyer twice before that. '.repeat(18_000)}\n`;
+    // The small draft opens once the server has its settings for the big one, so the big lint is under way; a hover
+    // on the big draft (its terms are worked out where it is linted) must not hold the small draft up either.
+    const smallOpened = new Promise<void>((resolve) => {
+      afterConfiguration = () => {
+        afterConfiguration = undefined;
+        void connection.sendRequest(HoverRequest.type, { textDocument: { uri: BIG }, position: { line: 4, character: 20 } });
+        void open(SMALL, DRAFT).then(resolve);
+      };
+    });
+    await open(BIG, big);
+    await smallOpened;
+    const small = await diagnosticsWhere(SMALL, (params) => params.diagnostics.length > 0);
+    const bigPending = !published.some((params) => params.uri === BIG);
+    assert.deepEqual(
+      small.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]),
+      [['marketing-doing-sales', { start: { line: 2, character: 4 }, end: { line: 2, character: 34 } }]],
+    );
+    await diagnosticsWhere(BIG, (params) => params.diagnostics.length > 0);
+    assert.ok(bigPending, "the long draft's findings came before the small draft's: its lint held the small one up");
+  });
+
   it('reads its settings from the editor: a rule switched off is not reported, an invalid value is logged', async () => {
     configured = { rules: { 'marketing-doing-sales': 'off' }, debounceMs: -1 };
     await open(URI, `${DRAFT}\nSales will run the webinar.\n`);
