@@ -18,13 +18,14 @@ export function normalizeText(text: string): string {
 
 /**
  * Passages that contain the concept's evidence phrases, best first. The phrases are listed best first in concepts.json:
- * a passage holding an earlier phrase comes first, then one holding more phrases, then corpus order.
+ * a passage holding an earlier phrase comes first, then one holding more phrases, then corpus order. `texts` are the
+ * passages' texts normalized, in corpus order.
  */
-function supportingPassages(corpus: Corpus, concept: ConceptData): Passage[] {
+function supportingPassages(corpus: Corpus, texts: readonly string[], concept: ConceptData): Passage[] {
   const phrases = concept.evidence.map(normalizeText);
   return corpus.passages
     .map((passage, order) => {
-      const text = normalizeText(passage.text);
+      const text = texts[order]!;
       const matched = phrases.flatMap((phrase, rank) => (text.includes(phrase) ? [rank] : []));
       return { passage, order, best: matched[0] ?? Infinity, count: matched.length };
     })
@@ -58,7 +59,8 @@ export class Catalogue {
     /** The team's activity phrases, matched before the catalogue's (see team.ts). */
     readonly teamPhrases: readonly TeamPhrase[] = [],
   ) {
-    this.concepts = data.map((concept) => ({ ...concept, passages: supportingPassages(corpus, concept) }));
+    const texts = corpus.passages.map((passage) => normalizeText(passage.text));
+    this.concepts = data.map((concept) => ({ ...concept, passages: supportingPassages(corpus, texts, concept) }));
     this.byId = new Map(this.concepts.map((concept) => [concept.id, concept]));
     this.patterns = this.concepts
       .flatMap((concept) => concept.terms.map((term) => termPattern(concept.id, term)))
