@@ -1,3 +1,5 @@
+import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -7,13 +9,21 @@ import type { Point as UnistPoint, Position } from 'unist';
 import { Kept } from './kept';
 import type { Point, Span } from './types';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+/**
+ * What remark-parse gives mdast-util-from-markdown (the plugins' syntax and tree extensions), for parsing a chunk
+ * with the definitions of the rest of its document: `defined` is the patched micromark's (patches/micromark+4.0.3.patch).
+ */
+const chunkOptions = {
+  extensions: parser.data('micromarkExtensions') ?? [],
+  mdastExtensions: parser.data('fromMarkdownExtensions') ?? [],
+} satisfies FromMarkdownOptions;
 
 /** Below this size a document is parsed whole: cutting it would save nothing. */
 const CHUNKED_FROM = 4096;
 /** How many chunks' trees are kept, and how much text they may cover in all. */
-const CHUNKS_KEPT = 2048;
-const CHUNK_CHARS_KEPT = 8 * 1024 * 1024;
+const CHUNKS_KEPT = 65_536;
+const CHUNK_CHARS_KEPT = 4 * 1024 * 1024;
 
 /** Parsed chunks by their text, each a tree as if the chunk were a document of its own (positions from its start). */
 const chunkTrees = new Kept<Root>(CHUNKS_KEPT, CHUNK_CHARS_KEPT);
@@ -26,6 +36,8 @@ const chunkTrees = new Kept<Root>(CHUNKS_KEPT, CHUNK_CHARS_KEPT);
 export function parseMarkdown(markdown: string, lineStarts?: number[]): Root {
   const starts = markdown.length >= CHUNKED_FROM ? chunkStarts(markdown) : [0];
   if (starts.length === 1) return parseWhole(markdown);
+  const chunks = starts.map((start, at) => markdown.slice(start, starts[at + 1] ?? markdown.length));
+  const defined = definedIn(chunks);
   const root: Root = { type: 'root', children: [] };
   // Every chunk starts a line: its line is that start's index among the line starts.
   const lines = lineStarts ?? lineStartsOf(markdown);
@@ -33,10 +45,8 @@ export function parseMarkdown(markdown: string, lineStarts?: number[]): Root {
   let last: Root | undefined;
   for (let at = 0; at < starts.length; at += 1) {
     const start = starts[at]!;
-    const end = starts[at + 1] ?? markdown.length;
     while (line < lines.length - 1 && lines[line]! < start) line += 1;
-    const chunk = markdown.slice(start, end);
-    const tree = shiftedCopy(chunkTree(chunk), line, start);
+    const tree = shiftedCopy(chunkTree(chunks[at]!, defined), line, start);
     root.children.push(...tree.children);
     last = tree;
   }
@@ -44,13 +54,35 @@ export function parseMarkdown(markdown: string, lineStarts?: number[]): Root {
   return root;
 }
 
+/**
+ * The identifiers of the link definitions anywhere in a document cut into chunks, as micromark normalizes them,
+ * sorted: a reference resolves against every definition of its document, wherever it is. A definition is a block, so
+ * a chunk parsed alone finds exactly its own; only chunks that may hold one are looked at.
+ */
+function definedIn(chunks: string[]): string[] {
+  const defined = new Set<string>();
+  for (const chunk of chunks) {
+    if (!chunk.includes(']:')) continue;
+    const pending: Array<Root | RootContent> = [chunkTree(chunk, [])];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === 'definition') defined.add(normalizeIdentifier(node.label ?? node.identifier));
+      else if ('children' in node) pending.push(...node.children);
+    }
+  }
+  return [...defined].sort();
+}
+
 /** The whole text parsed at once, as micromark and mdast-util-from-markdown give it. */
 export function parseWhole(markdown: string): Root {
   return parser.parse(markdown);
 }
 
-function chunkTree(chunk: string): Root {
-  return chunkTrees.get(chunk, () => parseWhole(chunk));
+/** A chunk's tree, parsed with the definitions of its document; one without a `[` has no reference to resolve. */
+function chunkTree(chunk: string, defined: string[]): Root {
+  if (defined.length === 0 || !chunk.includes('[')) return chunkTrees.get(`p${chunk}`, () => fromMarkdown(chunk, chunkOptions));
+  // The key says where the definitions end, so no two chunks and sets of definitions share one.
+  const definitions = defined.join('\n');
+  return chunkTrees.get(`r${definitions.length}:${definitions}${chunk}`, () => fromMarkdown(chunk, { ...chunkOptions, defined } as FromMarkdownOptions));
 }
 
 /** Where each line starts: after "\n", "\r\n" or a lone "\r", the line endings Markdown and VS Code both know. */
@@ -80,6 +112,7 @@ function shiftedCopy(tree: Root, lines: number, offset: number): Root {
 }
 
 const BLANK = /^[ \t]*$/;
+const FOOTNOTE_DEFINITION = /\[\^[^\]]*\]:/;
 /** A line that can begin a chunk: at the margin, a letter or an ATX heading, so it continues no list, quote or code. */
 const CHUNK_START = /^(?:\p{L}|#{1,6}(?:[ \t]|$))/u;
 /** A fenced code block opened at the margin: certainly at the top level, so it ends only at its closing fence. */
@@ -103,12 +136,14 @@ const UNCERTAIN_OPENER = /^[ \t>*+\-\d.)]+(?:`{3,}|~{3,}|<(?:script|pre|style|te
  * line at the margin that starts with a letter or a heading mark and follows a blank line: such a line ends every
  * list, quote, table, paragraph and indented code. Only front matter, fenced code and the HTML blocks that span blank
  * lines run on past it, so no cut is made inside those, nor anywhere after one that is opened away from the margin. A
- * text with a link or footnote definition is not cut at all, since a definition changes references anywhere. Where in
- * doubt, no cut: a missed cut costs time, a wrong one would change the tree (test/unit/chunks.test.ts compares).
+ * link definition changes references anywhere, so each piece is parsed with the whole text's (see `definedIn`); a text
+ * with a footnote definition is not cut at all, since its footnotes are matched across it. Where in doubt, no cut: a
+ * missed cut costs time, a wrong one would change the tree (test/unit/chunks.test.ts compares).
  */
 export function chunkStarts(text: string): number[] {
   const starts = [0];
-  if (text.includes(']:')) return starts;
+  // A footnote definition numbers its footnotes across the document: such a text is not cut.
+  if (FOOTNOTE_DEFINITION.test(text)) return starts;
   /** What ends the open block that no cut may enter, tested on each line after its first. */
   let closes: ((line: string) => boolean) | undefined;
   let previousBlank = false;

@@ -365,8 +365,8 @@ function cutText(node: MdastNodes): MdastNodes[] {
  * The sentences of pieces parsed before, by the piece's source and its inline tree (offsets and lines relative to
  * the piece): after a keystroke only the paragraph typed in is converted again.
  */
-const PIECES_KEPT = 4096;
-const PIECE_CHARS_KEPT = 8 * 1024 * 1024;
+const PIECES_KEPT = 65_536;
+const PIECE_CHARS_KEPT = 16 * 1024 * 1024;
 const pieceSentences = new Kept<PieceSentence[]>(PIECES_KEPT, PIECE_CHARS_KEPT);
 
 /** The sentences of one piece, relative to its start: converted once per distinct piece. */

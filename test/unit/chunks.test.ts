@@ -39,6 +39,13 @@ const BLOCKS = [
   '- <!--\n\n  comment in an item\n\nLetter after the item',
   '- item\n\n  ```\n  fence in the item\n\nLetter\n```',
   '```\nopened at the margin\n  ```\n\nLetter after the fence',
+  // References resolve against definitions anywhere in the document, before or after, in other chunks or in a quote.
+  'See the [brief][b], the [Plan], the [case  study][] and a [missing][nope] one.',
+  '[b]: https://example.com/brief "The brief"\n[plan]: /plan',
+  '> [Quoted]: /in-a-quote\n\nUse [quoted] and [CASE STUDY] here.',
+  '[Case Study]: /case-study',
+  'A paragraph line\n[notdef]: /x is no definition, so [notdef] stays text.',
+  'Images too: ![the chart][b] and ![plan].',
   '````\n```\nfour opens, three do not close\n\nLetter\n````',
   '',
   ' ',
@@ -114,6 +121,27 @@ describe('chunked parsing', function () {
     assert.ok(cuts > 200, `only ${cuts} cuts`);
   });
 
+  it('parses each chunk with the definitions of the whole text, and again after a definition changes', () => {
+    const filler = 'Marketing runs the campaign this spring, and sales closes the deals it brings.\n\n'.repeat(40);
+    const text = `Read the [brief] first.\n\n${filler}[Brief]: /brief\n`;
+    assert.ok(chunkStarts(text).length > 2);
+    const whole = parseWhole(text);
+    assert.deepEqual(parseMarkdown(text), whole);
+    // The reference chunk comes before the definition's: it is a reference only because of the definition.
+    const first = parseMarkdown(text).children[0] as { children: Array<{ type: string }> };
+    assert.deepEqual(
+      first.children.map((node) => node.type),
+      ['text', 'linkReference', 'text'],
+    );
+    // The definition renamed: the same first chunk now holds plain text, as in the whole parse.
+    const renamed = text.replace('[Brief]: /brief', '[Summary]: /brief');
+    assert.deepEqual(parseMarkdown(renamed), parseWhole(renamed));
+    assert.deepEqual(
+      (parseMarkdown(renamed).children[0] as { children: Array<{ type: string }> }).children.map((node) => node.type),
+      ['text'],
+    );
+  });
+
   it('after an edit, reparses only what changed and still gives the whole parse', () => {
     const text = document(7);
     parseMarkdown(text);
@@ -122,13 +150,16 @@ describe('chunked parsing', function () {
     assert.deepEqual(parseMarkdown(edited), parseWhole(edited));
   });
 
-  it('cuts before a letter line after a blank line, never inside fences, HTML blocks or front matter, and not at all with a definition', () => {
+  it('cuts before a letter line after a blank line, never inside fences, HTML blocks or front matter, and not at all with a footnote', () => {
     const starts = (text: string) => chunkStarts(text).map((offset) => text.slice(offset, offset + 6));
     assert.deepEqual(starts('Alpha\n\nBravo\n- list\n\nCharlie\n\n  Indented\n\n# Head\n'), ['Alpha\n', 'Bravo\n', 'Charli', '# Head']);
     assert.deepEqual(starts('A\n\n```\n\nB\n```\n\nC\n'), ['A\n\n```', 'C\n']);
     assert.deepEqual(starts('A\n\n<!--\n\nB\n-->\n\nC\n'), ['A\n\n<!-', 'C\n']);
     assert.deepEqual(starts('---\ntitle: x\n\nB: y\n---\n\nC\n'), ['---\nti', 'C\n']);
-    assert.deepEqual(starts('A\n\nB [x]\n\n[x]: /url\n'), ['A\n\nB [']);
+    // A link definition counts in every chunk (each is parsed with the text's definitions); a footnote's numbering
+    // runs across the text, so a text with a footnote definition is not cut.
+    assert.deepEqual(starts('A\n\nB [x]\n\n[x]: /url\n'), ['A\n\nB [', 'B [x]\n']);
+    assert.deepEqual(starts('A\n\nB [^x]\n\n[^x]: note\n'), ['A\n\nB [']);
     // A fence after a list marker may end with its item or run on: nothing after it is cut.
     assert.deepEqual(starts('A\n\n- ```\n\nB\n\nC\n'), ['A\n\n- `']);
   });
