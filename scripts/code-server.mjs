@@ -203,7 +203,10 @@ export async function startCodeServer({
   return { url, port, stop, exited, logTail: output.tail };
 }
 
-/** @param {{ port: number, folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string, openFile?: string }} options */
+/**
+ * @param {{ port: number, folder: string, extensionDevelopmentPath?: string | undefined, extensionTestsPath?: string | undefined,
+ *   openFile?: string | undefined }} options
+ */
 function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath, openFile }) {
   /** @param {string} path */
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${resolve(path)}`;

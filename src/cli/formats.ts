@@ -25,7 +25,7 @@ export interface Report {
   explain: boolean;
   colour: boolean;
   /** With --baseline or --write-baseline: how many findings it recorded, left out of `files`. */
-  baselined?: number;
+  baselined?: number | undefined;
 }
 
 /** One finding as `--format json` prints it, positions 1-based. */

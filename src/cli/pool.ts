@@ -37,7 +37,7 @@ export interface PoolSetup {
   corpus: CorpusFile[];
   maxFileSize: number;
   /** Threads wanted; undefined means one per available core. */
-  jobs?: number;
+  jobs?: number | undefined;
   /** The script a worker runs: the bundle that holds this module. */
   script: string;
 }

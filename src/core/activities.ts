@@ -13,7 +13,7 @@ interface VerbEntry {
   /** The verb names the activity on its own ("marketing should step in and negotiate"). */
   standsAlone?: boolean;
   /** The verb's base form ("run" for "ran", "runs"). */
-  lemma?: string;
+  lemma?: string | undefined;
 }
 
 interface NounEntry {
@@ -33,7 +33,7 @@ export interface ActivityMatch {
   /** Where the verb is, for a verb-and-object match. */
   verbAt?: number;
   /** The verb's base form, for a verb-and-object match. */
-  lemma?: string;
+  lemma?: string | undefined;
 }
 
 /** Words skipped when matching an object after its verb ("close *the big* deal"). */

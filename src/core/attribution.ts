@@ -45,11 +45,11 @@ export interface Credit {
   sentence: Sentence;
   mention: Mention;
   /** The catalogue activity, when the clause names one. */
-  activity?: ActivityMatch;
+  activity?: ActivityMatch | undefined;
   /** What the inconsistency rule compares: the concept id, or "verb:word" for each content word of an object outside the catalogue. */
   keys: string[];
   /** Words for the key, for messages ("run the product webinar"). */
-  keyText?: string;
+  keyText?: string | undefined;
   /** Token range of the whole claim, agent to activity. */
   from: number;
   to: number;

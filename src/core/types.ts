@@ -19,8 +19,8 @@ export type Side = 'marketing' | 'sales' | 'both';
 export interface Source {
   id: string;
   title: string;
-  author?: string;
-  date?: string;
+  author?: string | undefined;
+  date?: string | undefined;
   /** File name relative to the corpus folder, e.g. `drucker-not-the-same.md`; for a team source, its URI or path. */
   file: string;
   sections: Section[];
@@ -170,7 +170,7 @@ export interface Finding {
   /** How the sentence was read, in a writer's words: the doer, the activity, the concept and its side. */
   reading?: string;
   span: Span;
-  conceptId?: string;
+  conceptId?: string | undefined;
   /** Corpus passages that back the finding. */
   evidence: Passage[];
   /** Other places in the same document (the inconsistency rule points each place at the other). */
@@ -193,5 +193,5 @@ export interface LintOptions {
   /** Team-specific activity phrases per side, e.g. `{ marketing: ['run the webinar'] }`. */
   extraPhrases: { marketing: string[]; sales: string[] };
   /** The team's sources, concepts and moves, when it has any. */
-  team?: TeamInput;
+  team?: TeamInput | undefined;
 }

@@ -442,7 +442,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (shown.length < outcome.findings.length) {
       warnOnce(`${uri}: ${outcome.findings.length} findings; the editor is shown the first ${MAX_DIAGNOSTICS}.`);
     }
-    void connection.sendDiagnostics({ uri, version, diagnostics: shown.map((finding) => toDiagnostic(uri, finding, known, shipped)) });
+    const diagnostics = shown.map((finding) => toDiagnostic(uri, finding, known, shipped));
+    void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     return { status: 'checked', findings: outcome.findings.length };
   };
 

@@ -3,6 +3,7 @@ import {
   ConfigurationTarget,
   ProgressLocation,
   TextEditorRevealType,
+  ViewColumn,
   Uri,
   commands,
   window,
@@ -233,7 +234,7 @@ async function nextOccurrence({ client: started, extensionUri, output }: Command
     return undefined;
   }
   const next = places.find((place) => place.start.isAfter(editor.selection.start)) ?? places[0]!;
-  await window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: next });
+  await window.showTextDocument(editor.document, { viewColumn: editor.viewColumn ?? ViewColumn.Active, selection: next });
   editor.revealRange(next, TextEditorRevealType.InCenterIfOutsideViewport);
   return next;
 }

@@ -175,7 +175,8 @@ function conceptItem(node: ConceptNode, occurrences: number): TreeItem {
   const item = new TreeItem(concept.label, node.passages.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None);
   item.id = `concept:${concept.id}`;
   const team = concept.team === 'added' ? "your team's" : concept.team === 'moved' ? "your team's choice" : undefined;
-  item.description = [occurrences > 0 ? `${occurrences} in draft` : undefined, team].filter(Boolean).join(' · ') || undefined;
+  const description = [occurrences > 0 ? `${occurrences} in draft` : undefined, team].filter(Boolean).join(' · ');
+  if (description) item.description = description;
   item.tooltip = occurrences > 0 ? `${concept.definition}\n\nSelect to go to its next occurrence in the draft.` : concept.definition;
   item.iconPath = new ThemeIcon(team ? 'organization' : 'tag');
   item.contextValue = 'concept';

@@ -21,7 +21,7 @@ export interface PassageItemOptions {
 export function passageItem(passage: Passage, { id, source, showSource }: PassageItemOptions): TreeItem {
   const item = new TreeItem(excerpt(passage.text, PASSAGE_EXCERPT_CHARS), TreeItemCollapsibleState.None);
   item.id = id;
-  if (showSource) item.description = source?.title;
+  if (showSource && source) item.description = source.title;
   item.tooltip = source ? `${passage.text}\n\n— ${citation(source)}` : passage.text;
   item.iconPath = new ThemeIcon('quote');
   item.contextValue = 'passage';

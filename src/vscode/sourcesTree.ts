@@ -84,8 +84,9 @@ function teamGroupItem(group: TeamGroup): TreeItem {
 function sourceItem(source: Source): TreeItem {
   const item = new TreeItem(source.title, collapsible(source.sections));
   item.id = `source:${source.id}`;
-  item.description = [source.author, source.date].filter(Boolean).join(' · ') || undefined;
-  item.tooltip = [source.title, item.description, source.file].filter(Boolean).join('\n');
+  const description = [source.author, source.date].filter(Boolean).join(' · ');
+  if (description) item.description = description;
+  item.tooltip = [source.title, description, source.file].filter(Boolean).join('\n');
   item.iconPath = new ThemeIcon(source.origin === 'team' ? 'file-text' : 'book');
   item.contextValue = 'source';
   return item;

@@ -20,8 +20,8 @@ interface Example {
   expect: Expectation;
   text: string;
   /** For a firing example: the words a finding of the rule must cover exactly, and the text its replace fix must give. */
-  span?: string;
-  fixed?: string;
+  span?: string | undefined;
+  fixed?: string | undefined;
   /** 1-based line of the opening fence, for failure messages. */
   line: number;
 }
