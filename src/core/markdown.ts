@@ -112,7 +112,7 @@ function shiftedCopy(tree: Root, lines: number, offset: number): Root {
 }
 
 const BLANK = /^[ \t]*$/;
-const FOOTNOTE_DEFINITION = /\[\^[^\]]*\]:/;
+const FOOTNOTE_DEFINITION = /\[\^[^[\]]*\]:/;
 /** A line that can begin a chunk: at the margin, a letter or an ATX heading, so it continues no list, quote or code. */
 const CHUNK_START = /^(?:\p{L}|#{1,6}(?:[ \t]|$))/u;
 /** A fenced code block opened at the margin: certainly at the top level, so it ends only at its closing fence. */
