@@ -249,7 +249,9 @@ export class ActivityIndex {
       let best: NounEntry | undefined;
       let bestOrder = Infinity;
       const word = words[index] ?? '';
-      const part = lastPart(word) ?? word;
+      // "sales-qualified leads", "marketing-sourced pipeline": a phrase joined to a function name is a term of art.
+      const joined = word.includes('-') && FUNCTION_NAMES.has(word.slice(0, word.indexOf('-')));
+      const part = joined ? word : (lastPart(word) ?? word);
       for (const candidates of part === word ? [this.nounsByFirst.get(word)] : [this.nounsByFirst.get(word), this.nounsByFirst.get(part)]) {
         for (const { entry, order } of candidates ?? []) {
           if (index + entry.phrase.length > end || !matchesAt(words, index, entry.phrase)) continue;

@@ -355,7 +355,8 @@ export const SUBJECT_PRONOUNS = new Set(['they', 'she', 'he']);
  * Nouns that "sales" or "marketing" modifies as a plain adjective ("sales lead scoring", "marketing planning", "Marketing
  * Qualified Lead"): the word before them names no doer.
  */
-export const MODIFIED_NOUNS = set(`scoring process processes funnel funnels pipeline pipelines cycle cycles quota quotas strategy strategies
+export const MODIFIED_NOUNS =
+  set(`inquiry inquiries enquiry enquiries scoring process processes funnel funnels pipeline pipelines cycle cycles quota quotas strategy strategies
   planning budget budgets collateral material materials content enablement promotion promotions automation qualified mix tool tools
   software platform platforms data metric metrics kpi kpis goal goals objective objectives performance activities activity tactic tactics
   effort efforts channel channels message messages messaging approach approaches skill skills training career careers job jobs

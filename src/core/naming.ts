@@ -113,6 +113,9 @@ export function mentionAt(tokens: Token[], at: number): Mention | undefined {
   return mention.to === at && modifiesNoun(tokens, at) ? undefined : mention;
 }
 
+/** Determiners that make "sales lead", "marketing plan" after them a noun: no one writes "each sales leads the call". */
+const COMPOUND_DETERMINERS = new Set(['a', 'an', 'each', 'every', 'any', 'no', 'another', 'this', 'that', 'one']);
+
 /** "sales lead scoring", "weak marketing planning", "Marketing Qualified Lead": the function word is an adjective here. */
 export function modifiesNoun(tokens: Token[], at: number): boolean {
   const next = tokens[at + 1];
@@ -121,6 +124,8 @@ export function modifiesNoun(tokens: Token[], at: number): boolean {
   if ((next?.lower === 'and' || next?.lower === 'or') && isWord(other) && !sideOf(other.lower) && MODIFIED_NOUNS.has(tokens[at + 3]?.lower ?? '')) return true;
   if (!isWord(next) || next.span.start.line !== tokens[at]!.span.end.line || !MODIFIED_NOUNS.has(next.lower)) return false;
   if (!MODIFIED_NOUNS_THAT_ARE_VERBS.has(next.lower) || next.possessive) return true;
+  // "each sales lead", "every marketing plan": after a determiner the two words are one noun, not a doer and its verb.
+  if (COMPOUND_DETERMINERS.has(tokens[at - 1]?.lower ?? '')) return true;
   // "sales calls are…", "sales leads." are nouns; "Sales leads the negotiation", "marketing plans and buys…" are verbs.
   const after = tokens[at + 2];
   if (after === undefined) return true;

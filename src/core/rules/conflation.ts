@@ -10,6 +10,8 @@ import { activityName, readingOf, wordsOf, type Draft, type Rule, type RuleConte
 type Side = 'sales' | 'marketing';
 
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'means', 'equals', '=', 'becomes', 'remains', ':']);
+/** The copulas that "to" right after makes an analogy or an infinitive. */
+const ANALOGY_COPULAS = new Set(['is', 'are', 'was', 'were', "'s"]);
 /** Words that may stand between "A is" and "B" in an equation ("marketing is just a fancy word for selling"). */
 const EQUATING_FILLERS = new Set(
   `just simply really basically essentially merely only all nothing but more than no another word name term for the
@@ -135,6 +137,9 @@ function equation(tokens: Token[], at: number, first: Side): Hit | undefined {
   const link = tokens[index];
   if (!link || (link.kind !== 'word' && link.text !== '=' && link.text !== ':')) return undefined;
   if (!COPULAS.has(link.lower)) return undefined;
+  // "a salesperson is to marketing what a striker is to scouting": an analogy, or an infinitive ("is to blame"), never one
+  // function said to be the other.
+  if (ANALOGY_COPULAS.has(link.lower) && wordAt(tokens, index + 1)?.lower === 'to') return undefined;
   // A glossary colon ("Marketing: another word for sales") equates only through a filler such as "another word for".
   const colon = link.text === ':';
   index += 1;
