@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rulePageLink, withRuleSettings } from '../../scripts/manifest';
 import { RULE_IDS } from '../../src/core';
@@ -17,6 +17,7 @@ interface Manifest {
     menus: Record<string, { command: string; when: string }[]>;
     viewsContainers: { activitybar: { id: string }[] };
     views: Record<string, { id: string }[]>;
+    walkthroughs: { steps: { id: string; description: string; media: { markdown?: string }; completionEvents?: string[] }[] }[];
   };
 }
 
@@ -138,6 +139,29 @@ describe('package.json manifest', () => {
         [...inMenus, ...inWhen, ...inEvents].filter((id) => !known.has(id)),
         [],
         drift('menus or activationEvents'),
+      );
+    });
+
+    it('the walkthrough names only those commands and views, and each step has its page', () => {
+      // VS Code's own commands that a step may link to: our view container's, and the Settings editor.
+      const builtIn = [`workbench.view.extension.${VIEW_CONTAINER}`, 'workbench.action.openSettings'];
+      const known = new Set<string>([...Object.values(COMMANDS), ...Object.values(VIEWS), ...builtIn]);
+      const steps = manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps);
+      assert.ok(steps.length > 0, 'no walkthrough steps');
+      const pages = steps.map((step) => step.media.markdown ?? '');
+      assert.deepEqual(
+        pages.filter((page) => !/^media\/walkthrough\/[\w-]+\.md$/.test(page) || !existsSync(join(root, page))),
+        [],
+        'each step shows a page of media/walkthrough/ (the folder .vscodeignore ships)',
+      );
+      const texts = [...steps.map((step) => step.description), ...pages.map((page) => readFileSync(join(root, page), 'utf8'))];
+      const linked = texts.flatMap((text) => [...text.matchAll(/\(command:([\w.-]+)/g)].map((match) => match[1]!));
+      const events = steps.flatMap((step) => step.completionEvents ?? []).flatMap((event) => /^on(?:View|Command):(.*)$/.exec(event)?.[1] ?? []);
+      assert.ok(linked.length > 0, 'no command links in the walkthrough');
+      assert.deepEqual(
+        [...linked, ...events].filter((id) => !known.has(id)),
+        [],
+        drift('walkthroughs'),
       );
     });
 
