@@ -93,6 +93,11 @@ export class ConceptsTreeProvider implements TreeDataProvider<ConceptsElement>, 
     this.changed.fire(undefined);
   }
 
+  /** The ids of the team's concepts the view shows: its own, and the bundled ones it moved. */
+  teamConcepts(): string[] {
+    return this.sides.flatMap((side) => side.concepts.filter((node) => node.concept.team !== undefined).map((node) => node.concept.id));
+  }
+
   /** A concept's node, once the catalogue has come. */
   async conceptNode(conceptId: string): Promise<ConceptNode | undefined> {
     await this.built;

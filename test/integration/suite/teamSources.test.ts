@@ -54,8 +54,9 @@ describe('team sources and concepts (issue 11)', () => {
     await closeAllEditors();
     for (const name of [CONFIG, '.plumb-line', DRAFT, 'teach']) await vscode.workspace.fs.delete(workspaceFile(name), { recursive: true });
     await api.teamConfig.refresh();
-    // The other suites see the bundled catalogue again.
+    // The other suites see the bundled catalogue again, in both views (each is given it in its own turn).
     await waitFor(api.sourcesTree.onDidChangeTreeData, () => api.sourcesTree.teamSources().length === 0, 'the team sources gone from the Sources view');
+    await waitFor(api.conceptsTree.onDidChangeTreeData, () => api.conceptsTree.teamConcepts().length === 0, 'the team concepts gone from the Concepts view');
   });
 
   it('lists a team source in the Sources view, in a group of its own after the bundled articles', async () => {
