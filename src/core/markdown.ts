@@ -21,8 +21,6 @@ const chunkOptions = {
 
 /** Below this size a document is parsed whole: cutting it would save nothing. */
 const CHUNKED_FROM = 4096;
-/** How long a chunk is at least (but the last): shorter ones are joined to the next. */
-const CHUNK_CHARS = 1024;
 /** How many chunks' trees are kept, and how much text they may cover in all. */
 const CHUNKS_KEPT = 65_536;
 const CHUNK_CHARS_KEPT = 4 * 1024 * 1024;
@@ -36,7 +34,7 @@ const chunkTrees = new Kept<Root>(CHUNKS_KEPT, CHUNK_CHARS_KEPT);
  * and a chunk parsed before is reused: after a keystroke only the chunk typed in is parsed again.
  */
 export function parseMarkdown(markdown: string, lineStarts?: number[]): Root {
-  const starts = markdown.length >= CHUNKED_FROM ? coalesced(chunkStarts(markdown)) : [0];
+  const starts = markdown.length >= CHUNKED_FROM ? chunkStarts(markdown) : [0];
   if (starts.length === 1) return parseWhole(markdown);
   const chunks = starts.map((start, at) => markdown.slice(start, starts[at + 1] ?? markdown.length));
   const defined = definedIn(chunks);
@@ -54,16 +52,6 @@ export function parseMarkdown(markdown: string, lineStarts?: number[]): Root {
   }
   root.position = { start: { line: 1, column: 1, offset: 0 }, end: last!.position!.end };
   return root;
-}
-
-/**
- * The cuts that leave every chunk but the last at least CHUNK_CHARS long: each parse has a cost of its own (setting up
- * the tokenizers and the tree's compiler), which a chunk of one short paragraph would pay for little text.
- */
-function coalesced(starts: number[]): number[] {
-  const kept = [starts[0]!];
-  for (const start of starts) if (start - kept[kept.length - 1]! >= CHUNK_CHARS) kept.push(start);
-  return kept;
 }
 
 /**
