@@ -10,6 +10,7 @@ import {
   CONTRACTED,
   DETERMINERS,
   DUTY_CUES,
+  NAME_CUES,
   DUTY_VERBS,
   NEGATORS,
   NON_ACTIVITY_VERBS,
@@ -73,6 +74,8 @@ export function leadInRole(sentence: Sentence): Role | undefined {
     const introduces = (sentence: Sentence) => sentence.block === 'heading' || sentence.tokens[sentence.tokens.length - 1]?.text === ':';
     const negates = (sentence: Sentence) => sentence.tokens.some((token) => NEGATORS.has(token.lower) || token.lower.endsWith("n't"));
     if (group.some((sentence) => introduces(sentence) && negates(sentence))) return undefined;
+    // "Some of these titles include:", "Also known as:": a list of the role's names, not of its duties.
+    if (group.some((sentence) => introduces(sentence) && hasPhrase(sentence.tokens, NAME_CUES))) return undefined;
     return { side: mention.side as FunctionSide, text: phraseText(lead.tokens, mention), line: lead.tokens[mention.from]!.span.start.line };
   }
   return undefined;

@@ -348,6 +348,9 @@ export const DUTY_CUES: string[][] = [
   'overview',
 ].map((cue) => cue.split(' '));
 
+/** Words of a line that introduces a list of a role's names, not its duties: "Some of these titles include:". */
+export const NAME_CUES: string[][] = ['titles', 'title', 'names', 'known as', 'also called', 'go by'].map((cue) => cue.split(' '));
+
 /** Pronouns that may open a sentence as its subject and point back to the previous sentence's subject. */
 export const SUBJECT_PRONOUNS = new Set(['they', 'she', 'he']);
 

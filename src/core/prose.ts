@@ -195,6 +195,8 @@ interface PieceSentence {
   tokens: PieceToken[];
   start: number;
   isQuestion: boolean;
+  /** It starts a line with a bullet glyph ("• Design the brochure"): an item of a list pasted as one paragraph. */
+  item?: true;
 }
 
 /** Part of a sentence waiting for realign(): a piece's sentence placed at `base`, or a table cell's `|` at its exact place. */
@@ -205,6 +207,7 @@ interface PendingSentence {
   segments: Segment[];
   start: number;
   isQuestion: boolean;
+  item?: true | undefined;
   /** A table row's span, cells and headers. */
   row?: { span: Span; cells: number[]; headers: string[] };
 }
@@ -259,11 +262,18 @@ function wordText(word: Word): string {
   return word.children.map((child) => ('value' in child ? child.value : '')).join('');
 }
 
-/** The tokens of a sentence of a piece, placed relative to the piece. */
-function toTokens(sentence: NlcstSentence): PieceToken[] {
+/**
+ * The tokens of a sentence of a piece, placed relative to the piece, and for each whether it starts a line (`first`
+ * says whether the sentence does): read from the whitespace between words, since the computed places drift.
+ */
+function toTokens(sentence: NlcstSentence, first = false): { tokens: PieceToken[]; lineStarts: boolean[] } {
   const tokens: PieceToken[] = [];
+  const lineStarts: boolean[] = [];
+  let newLine = first;
   for (const node of sentence.children) {
+    if (node.type === 'WhiteSpaceNode' && /[\n\r]/.test(node.value)) newLine = true;
     if (!node.position) continue;
+    const count = tokens.length;
     const start = node.position.start.offset ?? 0;
     const end = node.position.end.offset ?? 0;
     if (node.type === 'WordNode') {
@@ -282,8 +292,12 @@ function toTokens(sentence: NlcstSentence): PieceToken[] {
       }
       tokens.push({ text, lower: text, kind: 'punctuation', possessive: false, raw: node.value, start, end });
     }
+    if (tokens.length > count) {
+      lineStarts.push(newLine);
+      newLine = false;
+    }
   }
-  return tokens;
+  return { tokens, lineStarts };
 }
 
 /** Table rows as sentences (the nlcst conversion skips tables): each body row's cells, in order, with where each cell starts. */
@@ -396,20 +410,48 @@ function blockSentences(children: MdastNodes[], text: string): PendingSentence[]
     const lines = 1 - inline[at]!.position!.start.line;
     const piece = inline.slice(at, next).map((child) => shifted(child, -from, lines));
     for (const sentence of pieceSentencesOf(text.slice(from, to), piece)) {
-      sentences.push({ segments: [{ sentence, base: from }], start: from + sentence.start, isQuestion: sentence.isQuestion });
+      sentences.push({ segments: [{ sentence, base: from }], start: from + sentence.start, isQuestion: sentence.isQuestion, item: sentence.item });
     }
     at = next;
   }
   return sentences;
 }
 
+/** Glyphs that start the items of a list typed or pasted as lines of one paragraph. */
+const BULLET_GLYPHS = new Set(['•', '◦', '▪', '▫', '‣', '●', '○', '■', '□', '➢', '►', '▸', '·']);
+
+/** Whether the token at `at`, which starts a line, is a bullet: a glyph, or "o" before a capitalised word. */
+function isBullet(tokens: PieceToken[], at: number): boolean {
+  const token = tokens[at]!;
+  return BULLET_GLYPHS.has(token.text) || (token.text === 'o' && /^\p{Lu}/u.test(tokens[at + 1]?.text ?? ''));
+}
+
 function collectSentences(nlcst: NlcstRoot): PieceSentence[] {
   const sentences: PieceSentence[] = [];
-  visit(nlcst, 'SentenceNode', (node: NlcstSentence) => {
-    const tokens = toTokens(node);
-    if (tokens.length === 0 || !node.position) return SKIP;
+  const add = (tokens: PieceToken[], start: number, item: boolean) => {
+    if (tokens.length === 0) return;
     const last = [...tokens].reverse().find((token) => token.kind === 'punctuation' && /[.!?]/.test(token.text));
-    sentences.push({ tokens, start: node.position.start.offset ?? 0, isQuestion: last?.text.includes('?') ?? false });
+    const isQuestion = last?.text.includes('?') ?? false;
+    sentences.push(item ? { tokens, start, isQuestion, item: true } : { tokens, start, isQuestion });
+  };
+  visit(nlcst, 'SentenceNode', (node: NlcstSentence, index, parent) => {
+    // A sentence starts a line when it starts the piece, or the whitespace before it holds a line break.
+    const before = index === undefined || index === 0 ? undefined : parent?.children[index - 1];
+    const first = index === 0 || (before?.type === 'WhiteSpaceNode' && /[\n\r]/.test(before.value));
+    const { tokens, lineStarts } = toTokens(node, first);
+    if (tokens.length === 0 || !node.position) return SKIP;
+    // Each bulleted line is a sentence of its own, without its bullet: items often end in no full stop.
+    let from = 0;
+    let start = node.position.start.offset ?? 0;
+    let item = false;
+    for (let at = 0; at < tokens.length; at += 1) {
+      if (!lineStarts[at] || !isBullet(tokens, at)) continue;
+      add(tokens.slice(from, at), start, item);
+      from = at + 1;
+      start = tokens[at]!.start;
+      item = true;
+    }
+    add(tokens.slice(from), start, item);
     return SKIP;
   });
   return sentences;
@@ -428,7 +470,7 @@ function firstAtOrAfter(sentences: Sentence[], offset: number): number {
 }
 
 /** Gives each sentence its block and lead-ins; one array of sentences per distinct lead-in range, shared by every item it leads. */
-function placeInBlocks(sentences: Sentence[], blocks: Block[]): void {
+function placeInBlocks(sentences: Sentence[], blocks: Block[], items: boolean[]): void {
   const within = new Map<number, Sentence[]>();
   const sentencesIn = (range: Range) => {
     let found = within.get(range.start);
@@ -441,8 +483,21 @@ function placeInBlocks(sentences: Sentence[], blocks: Block[]): void {
     }
     return found;
   };
+  // A list pasted as a paragraph of its own is led in, like a list, by up to three paragraphs just before it; one right
+  // after such a paragraph (items with blank lines between them) by what leads into that one.
+  const paragraphsBefore = (at: number) => {
+    if (firstItem && blocks[at - 1] === firstItem.block && firstItem.atStart) return firstItem.leadIns;
+    const groups: Sentence[][] = [];
+    for (let before = at - 1; before >= 0 && groups.length < 3 && blocks[before]!.kind === 'paragraph'; before -= 1) {
+      groups.push(sentencesIn(blocks[before]!.range));
+    }
+    return groups;
+  };
   let blockAt = 0;
-  sentences.forEach((sentence) => {
+  // A paragraph whose lines are bulleted items: what leads into its items, and where the current item starts.
+  let firstItem: { block: Block; leadIns: Sentence[][]; atStart: boolean } | undefined;
+  let itemStart = 0;
+  sentences.forEach((sentence, index) => {
     const offset = sentence.span.start.offset;
     while (blockAt < blocks.length - 1 && blocks[blockAt]!.range.end <= offset) blockAt += 1;
     const block = blocks[blockAt];
@@ -452,6 +507,20 @@ function placeInBlocks(sentences: Sentence[], blocks: Block[]): void {
     // Headlines often drop the question mark: "Are Marketing And Sales The Same Thing".
     if (block.kind === 'heading' && isQuestionHeadline(sentence.tokens)) sentence.isQuestion = true;
     sentence.leadIns = block.leadIns.map(sentencesIn);
+    if (block.kind !== 'paragraph') return;
+    // "Sales Manager responsibilities:" then "• Design the brochure" on the next lines of the same paragraph: each
+    // bulleted line is an item, led in by the lines before the first one, then by what leads into the paragraph.
+    if (items[index]) {
+      if (firstItem?.block !== block) {
+        const before = sentences.slice(firstAtOrAfter(sentences, block.range.start), index);
+        firstItem = { block, leadIns: before.length > 0 ? [before] : paragraphsBefore(blockAt), atStart: before.length === 0 };
+      }
+      itemStart = offset;
+    }
+    if (firstItem?.block !== block || firstItem.leadIns.length === 0) return;
+    sentence.block = 'list-item';
+    sentence.blockStart = itemStart;
+    sentence.leadIns = [...firstItem.leadIns, ...sentence.leadIns];
   });
 }
 
@@ -483,7 +552,11 @@ function analyze(text: string): ProseDocument {
   const prose = blocks.flatMap((block) => (block.node.type === 'paragraph' || block.node.type === 'heading' ? blockSentences(block.node.children, text) : []));
   const pending = [...prose, ...tableRowSentences(nodesOf<Table>(tree, 'table'), text)].sort((a, b) => a.start - b.start);
   const sentences = realign(pending, text, lineStarts);
-  placeInBlocks(sentences, blocks);
+  placeInBlocks(
+    sentences,
+    blocks,
+    pending.map((sentence) => sentence.item === true),
+  );
   return {
     text,
     tree,

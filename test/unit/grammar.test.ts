@@ -32,6 +32,32 @@ describe('grammar', () => {
       assert.deepEqual(read(text), [['sales-doing-marketing', 'Manage the company blog', READ_BLOG]]);
     });
 
+    it('a list pasted as lines of one paragraph, each after a bullet glyph, is read as a list under its lead-in', () => {
+      // The items on the lines after the lead-in, or as paragraphs of their own after it, with or without full stops.
+      const lines = 'Sales Executive responsibilities:\n• Close new accounts\n• Manage the company blog\n• Negotiate renewals.\n';
+      assert.deepEqual(read(lines), [['sales-doing-marketing', 'Manage the company blog', READ_BLOG]]);
+      const paragraphs = 'Sales Executive responsibilities:\n\n  o Close new accounts\n\n  o Manage the company blog\n';
+      assert.deepEqual(read(paragraphs), [['sales-doing-marketing', 'Manage the company blog', READ_BLOG]]);
+      // Each bulleted line is a sentence of its own, so one item's words never run into the next.
+      const items = analyzeMarkdown(lines).sentences.map((sentence) => [sentence.block, sentence.tokens.map((token) => token.text).join(' ')]);
+      assert.deepEqual(items, [
+        ['paragraph', 'Sales Executive responsibilities :'],
+        ['list-item', 'Close new accounts'],
+        ['list-item', 'Manage the company blog'],
+        ['list-item', 'Negotiate renewals .'],
+      ]);
+    });
+
+    it('bulleted lines under a lead-in that lists names, or with no lead-in, are no duties', () => {
+      assert.deepEqual(rules('SDRs go by many titles. Some of these titles include:\n\n• Sales Development Rep\n\n• Lead Generation Specialist\n'), []);
+      assert.deepEqual(rules('• Lead generation\n• Brand design\n'), []);
+      // "o" is a bullet only before a capital: a line may start with the letter in other text.
+      assert.deepEqual(
+        analyzeMarkdown('Sales Executive duties:\no close accounts\n').sentences.map((sentence) => sentence.block),
+        ['paragraph'],
+      );
+    });
+
     it('a list item of punctuation alone under a role names no duty (and throws nothing)', () => {
       assert.deepEqual(rules('**Sales Executive**\n\nResponsibilities:\n\n- **\n- Close new accounts\n'), []);
     });
