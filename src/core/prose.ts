@@ -8,7 +8,7 @@ import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { Kept } from './kept';
 import { lineStartsOf, parseMarkdown, toSpan } from './markdown';
 import { quotations, type Quotation, type QuotedRange } from './quotes';
-import { blocksOf, type Block, type BlockKind, type Range } from './structure';
+import { blocksOf, LEAD_IN_PARAGRAPHS, type Block, type BlockKind, type Range } from './structure';
 import type { Point, Span } from './types';
 
 /** A word or punctuation mark of the prose, with its place in the document. */
@@ -483,12 +483,12 @@ function placeInBlocks(sentences: Sentence[], blocks: Block[], items: boolean[])
     }
     return found;
   };
-  // A list pasted as a paragraph of its own is led in, like a list, by up to three paragraphs just before it; one right
+  // A list pasted as a paragraph of its own is led in, as structure.ts leads in a list, by the paragraphs just before it; one right
   // after such a paragraph (items with blank lines between them) by what leads into that one.
   const paragraphsBefore = (at: number) => {
     if (firstItem && blocks[at - 1] === firstItem.block && firstItem.atStart) return firstItem.leadIns;
     const groups: Sentence[][] = [];
-    for (let before = at - 1; before >= 0 && groups.length < 3 && blocks[before]!.kind === 'paragraph'; before -= 1) {
+    for (let before = at - 1; before >= 0 && groups.length < LEAD_IN_PARAGRAPHS && blocks[before]!.kind === 'paragraph'; before -= 1) {
       groups.push(sentencesIn(blocks[before]!.range));
     }
     return groups;

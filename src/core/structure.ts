@@ -28,7 +28,7 @@ const rangeOf = (node: Nodes): Range | undefined => {
 };
 
 /** How many paragraphs before a list may introduce it ("**Sales Representative**", a line of terms, then "You will:"). */
-const LEAD_IN_PARAGRAPHS = 3;
+export const LEAD_IN_PARAGRAPHS = 3;
 
 /** Every block that holds prose, in document order, with what leads into it. Iterative, so no depth overflows the stack. */
 export function blocksOf(tree: Root): Block[] {

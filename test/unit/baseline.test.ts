@@ -2,10 +2,10 @@
 // claim's words, survives lines moving, reports exactly the findings it does not record, and refuses a bad file.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli } from './shared';
+import { runCli, writeUnder } from './shared';
 import type { Row } from '../../src/cli/formats';
 import { HELP } from '../../src/cli/args';
 
@@ -19,11 +19,7 @@ const fingerprint = (ruleId: string, claim: string, occurrence = 0) =>
 describe('plumb-line check --baseline and --write-baseline', function () {
   this.timeout(30_000);
   let dir: string;
-  const write = (relativePath: string, text: string) => {
-    const file = path.join(dir, relativePath);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  };
+  const write = (relativePath: string, text: string) => writeUnder(dir, relativePath, text);
   const run = (...args: string[]) => runCli(dir, args);
   const lastLine = (stdout: string) => stdout.split('\n').at(-2);
   const baselineFile = () => readFileSync(path.join(dir, 'baseline.json'), 'utf8');

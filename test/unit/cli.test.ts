@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { repoRoot, runCli } from './shared';
+import { repoRoot, runCli, writeUnder } from './shared';
 import { FORMATS, HELP, SEVERITIES, USAGE } from '../../src/cli/args';
 import { colourWanted } from '../../src/cli/main';
 import type { Row } from '../../src/cli/formats';
@@ -18,11 +18,7 @@ describe('plumb-line CLI (dist/cli.js)', function () {
   this.timeout(20_000);
   let dir: string;
 
-  const write = (relativePath: string, text: string) => {
-    const file = path.join(dir, relativePath);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  };
+  const write = (relativePath: string, text: string) => writeUnder(dir, relativePath, text);
   const run = (...args: string[]) => runCli(dir, args);
   const pick = (result: { status: number | null; stderr: string }) => [result.status, result.stderr];
   const stdoutLines = (stdout: string) => stdout.split('\n').filter(Boolean);

@@ -1,5 +1,6 @@
 // What the corpus, catalogue, lint and CLI tests share: where the repo is, the real catalogue, and how to apply a fix.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Catalogue, Span, TextEdit } from '../../src/core';
 import { loadCatalogue } from '../../src/corpusFolder';
@@ -31,6 +32,13 @@ export function lineAndCharacter(text: string, offset: number): { line: number; 
   const before = text.slice(0, offset).split('\n');
   // split() always gives at least one part.
   return { line: before.length - 1, character: before[before.length - 1]!.length };
+}
+
+/** Writes `text` to `relativePath` under `dir`, making the folders on the way: how the CLI tests lay out a project. */
+export function writeUnder(dir: string, relativePath: string, text: string): void {
+  const file = path.join(dir, relativePath);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
 }
 
 /** The environment the CLI tests run it in: no colour settings inherited from the shell that runs the tests. */
