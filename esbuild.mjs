@@ -21,8 +21,9 @@ function filesUnder(dir, suffix) {
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
-  { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' },
-  { ...browser, entryPoints: { extension: 'src/vscode/web.ts' }, outdir: 'dist/web' },
+  // The desktop's and the browser's entry in one (src/vscode/extension.ts): the `browser` condition lets it take the
+  // language client's browser transport, which that package exports under that condition only.
+  { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', conditions: ['browser'] },
   engineBuild(production, 'dist'),
   {
     ...browser,

@@ -1,7 +1,6 @@
 // The browser client (VS Code for the Web): the language server runs in a web worker (dist/web/server.js). Having no
 // files of its own there, it gets the corpus from here, read from the extension's files through `workspace.fs`.
 import { Uri, workspace } from 'vscode';
-import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { CLIENT_ID, CLIENT_NAME, clientOptions, type StartClient } from './clientOptions';
 
 /** The corpus files' names, written beside the web bundles at build time: a browser cannot list an extension's folder. */
@@ -23,6 +22,10 @@ interface BlobUrls {
 }
 
 export const startWebClient: StartClient = async (context, output) => {
+  // Loaded here, not at the top: the bundle is the desktop's entry too, and each side's transport installs its own runtime.
+  const { BrowserMessageReader, BrowserMessageWriter, LanguageClient } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('vscode-languageclient/browser') as typeof import('vscode-languageclient/browser');
   const decoder = new TextDecoder();
   const read = async (relative: string) => decoder.decode(await workspace.fs.readFile(Uri.joinPath(context.extensionUri, ...relative.split('/'))));
   const files: unknown = JSON.parse(await read(CORPUS_INDEX));

@@ -128,7 +128,8 @@ function webOnlyCopy(folder) {
   const { main, ...webManifest } = manifest;
   if (!main) throw new Error('package.json has no `main` to take out');
   writeFileSync(join(folder, 'package.json'), JSON.stringify(webManifest, null, 2));
-  for (const path of ['dist/web', 'dist/engine.js', 'corpus', 'docs', 'media', 'README.md']) cpSync(join(root, path), join(folder, path), { recursive: true });
+  for (const path of [manifest.browser, 'dist/web', 'dist/engine.js', 'corpus', 'docs', 'media', 'README.md'])
+    cpSync(join(root, path), join(folder, path), { recursive: true });
   return folder;
 }
 

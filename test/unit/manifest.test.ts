@@ -3,11 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rulePageLink, withRuleSettings } from '../../scripts/manifest';
 import { RULE_IDS } from '../../src/core';
+import { onNode } from '../../src/vscode/host';
 import { ARGUMENT_COMMANDS, COMMANDS, VIEWS, VIEW_CONTAINER } from '../../src/vscode/ids';
 
 const root = resolve(__dirname, '../../..');
 /** The parts of package.json these tests read. */
 interface Manifest {
+  main: string;
+  browser: string;
   engines: { vscode: string };
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean } };
@@ -176,5 +179,15 @@ describe('package.json manifest', () => {
     const types = (JSON.parse(readFileSync(join(root, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8')) as { version: string }).version;
     assert.equal(manifest.engines.vscode, `^${types.split('.').slice(0, 2).join('.')}.0`);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  });
+
+  it('has one entry for the desktop and the browser, which tells the two hosts apart', () => {
+    // One bundle ships the language client once (the VSIX size target of issue 8); it picks the transport at activation.
+    assert.equal(manifest.browser, manifest.main);
+    assert.equal(onNode({ process: { versions: { node: '20.20.2' } } }), true, "Node's extension host");
+    assert.equal(onNode({}), false, 'a web worker with no process');
+    assert.equal(onNode({ process: { versions: {} }, importScripts: () => undefined }), false, 'a worker with a process shim');
+    assert.equal(onNode({ process: { versions: { node: '20.20.2' } }, importScripts: () => undefined }), false, 'a worker whose shim names Node');
+    assert.equal(onNode(), true, 'this test runs on Node');
   });
 });
