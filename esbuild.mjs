@@ -1,13 +1,12 @@
 // Bundles the extension, the CLI and the test suites to CommonJS. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserOptions, cliBuild, engineBuild, ENGINE_GLOBAL, nodeOptions, sharedEngine } from './scripts/bundles.mjs';
+import { cliBuild, engineBuild, extensionBuild, nodeOptions, serverBuild, writeCorpusIndex } from './scripts/bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const shared = nodeOptions(production);
-const browser = browserOptions(production);
 
 /**
  * @param {string} dir
@@ -20,20 +19,7 @@ function filesUnder(dir, suffix) {
 }
 
 /** @type {esbuild.BuildOptions[]} */
-const builds = [
-  // The desktop's and the browser's entry in one (src/vscode/extension.ts): the `browser` condition lets it take the
-  // language client's browser transport, which that package exports under that condition only.
-  { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', conditions: ['browser'] },
-  engineBuild(production, 'dist'),
-  {
-    ...browser,
-    entryPoints: { server: 'src/server/browser.ts' },
-    outdir: 'dist/web',
-    format: 'iife',
-    plugins: [sharedEngine(`module.exports = self.${ENGINE_GLOBAL};`)],
-  },
-  cliBuild(production, 'dist'),
-];
+const builds = [extensionBuild(production, 'dist'), engineBuild(production, 'dist'), serverBuild(production, 'dist'), cliBuild(production, 'dist')];
 if (!production) {
   builds.push(
     // One bundle for all unit tests: the engine is bundled once, so coverage of each source line is counted once.
@@ -60,26 +46,12 @@ if (!production) {
   );
 }
 
-// plumb-line-ls: the language server from the shared bundle.
-mkdirSync('dist/web', { recursive: true });
-// A browser cannot list the extension's folder: the web client reads the corpus files named here (see webClient.ts).
-writeFileSync(
-  'dist/web/corpus.json',
-  `${JSON.stringify(
-    readdirSync('corpus')
-      .filter((name) => name.endsWith('.md'))
-      .sort(),
-  )}\n`,
-);
-writeFileSync(
-  'dist/server.js',
-  "#!/usr/bin/env node\n// plumb-line-ls: the language server, from the bundle it shares with the CLI.\nrequire('./cli.js').languageServer();\n",
-);
-chmodSync('dist/server.js', 0o755);
-rmSync('dist/server.js.map', { force: true });
+writeCorpusIndex('dist');
 
 if (watch) {
   await Promise.all(builds.map(async (options) => (await esbuild.context(options)).watch()));
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // `plumb-line` and `plumb-line-ls` run from a clone as well as from an install, which sets these bits itself.
+  for (const bin of ['dist/cli.js', 'dist/server.js']) chmodSync(bin, 0o755);
 }

@@ -1,6 +1,7 @@
 // The bundle options that esbuild.mjs and the bench share, so the bench times the CLI exactly as it ships
 // (dist/cli.js beside dist/engine.js) and a new option cannot reach one and not the other.
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,7 +68,7 @@ export function sharedEngine(load) {
  * dist/engine.js. `worker`: packages that decode entities through the DOM in a browser page
  * (decode-named-character-reference) have a build for workers, which have no `document`; that build runs under Node as
  * well. A classic script that defines the engine global in a web worker (webClient.ts puts it before
- * dist/web/server.js), and a CommonJS module under Node.
+ * dist/server.js), and a CommonJS module under Node.
  * @param {boolean} production
  * @param {string} outdir
  * @returns {import('esbuild').BuildOptions}
@@ -85,7 +86,27 @@ export function engineBuild(production, outdir) {
 }
 
 /**
- * dist/cli.js: the CLI and the language server share one bundle (src/bin.ts), which loads dist/engine.js beside it.
+ * dist/server.js, `plumb-line-ls`: the language server (src/server/main.ts) in one bundle for Node, its lint worker
+ * thread and the browser's web worker. The `browser` condition lets it take vscode-languageserver's browser transport,
+ * exported under that condition only. In the web worker the engine is the global dist/engine.js defines (the client
+ * starts both as one script); under Node it is dist/engine.js beside it.
+ * @param {boolean} production
+ * @param {string} outdir
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function serverBuild(production, outdir) {
+  return {
+    ...nodeOptions(production),
+    entryPoints: { server: 'src/server/main.ts' },
+    outdir,
+    conditions: ['browser'],
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [sharedEngine(`module.exports = typeof importScripts === 'function' ? self.${ENGINE_GLOBAL} : require('./engine.js');`)],
+  };
+}
+
+/**
+ * dist/cli.js: the CLI (src/bin.ts), which loads dist/engine.js beside it.
  * @param {boolean} production
  * @param {string} outdir
  * @returns {import('esbuild').BuildOptions}
@@ -98,4 +119,28 @@ export function cliBuild(production, outdir) {
     banner: { js: '#!/usr/bin/env node' },
     plugins: [sharedEngine("module.exports = require('./engine.js');")],
   };
+}
+
+/**
+ * dist/extension.js, both `main` and `browser` (src/vscode/extension.ts): the `browser` condition lets it take the
+ * language client's browser transport, which that package exports under that condition only.
+ * @param {boolean} production
+ * @param {string} outdir
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function extensionBuild(production, outdir) {
+  return { ...nodeOptions(production), entryPoints: { extension: 'src/vscode/extension.ts' }, outdir, conditions: ['browser'] };
+}
+
+/**
+ * Writes `<outdir>/web/corpus.json`, the corpus files' names: a browser cannot list the extension's folder, so the web
+ * client reads the files named here (see webClient.ts).
+ * @param {string} outdir
+ */
+export function writeCorpusIndex(outdir) {
+  mkdirSync(join(outdir, 'web'), { recursive: true });
+  const names = readdirSync(join(root, 'corpus'))
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+  writeFileSync(join(outdir, 'web', 'corpus.json'), `${JSON.stringify(names)}\n`);
 }

@@ -4,14 +4,16 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { InlineLinter } from './inlineLinter';
 import { startServer } from './server';
 
-// The worker's global scope is its port to the client. (`never`: the DOM's worker types are not in this project's libs.)
-const scope = globalThis as never;
-
-startServer(createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope)), {
-  readCorpus: (options) => {
-    const corpus = options?.corpus;
-    if (!Array.isArray(corpus) || corpus.length === 0) throw new Error('the client sent no corpus files');
-    return corpus.filter((file) => typeof file?.file === 'string' && typeof file.text === 'string');
-  },
-  createLinter: (_corpus, catalogue) => new InlineLinter(catalogue),
-});
+/** Starts the server on the worker's global scope, its port to the client. */
+export function startBrowserServer(): void {
+  // (`never`: the DOM's worker types are not in this project's libs.)
+  const scope = globalThis as never;
+  startServer(createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope)), {
+    readCorpus: (options) => {
+      const corpus = options?.corpus;
+      if (!Array.isArray(corpus) || corpus.length === 0) throw new Error('the client sent no corpus files');
+      return corpus.filter((file) => typeof file?.file === 'string' && typeof file.text === 'string');
+    },
+    createLinter: (_corpus, catalogue) => new InlineLinter(catalogue),
+  });
+}

@@ -35,8 +35,9 @@ export const startWebClient: StartClient = async (context, output) => {
   // extension's own URI wherever that is not plain http(s) (code-server and other remotes refuse vscode-remote: ones).
   // The engine it runs is the one the Node side runs (dist/engine.js, see esbuild.mjs): one script, the engine first.
   const { Blob, URL } = globalThis as unknown as BlobUrls;
-  const [engine, server] = await Promise.all([read('dist/engine.js'), read('dist/web/server.js')]);
-  const script = URL.createObjectURL(new Blob([engine, '\n', server], { type: 'text/javascript' }));
+  const [engine, server] = await Promise.all([read('dist/engine.js'), read('dist/server.js')]);
+  // The server's `#!` line (it is `plumb-line-ls` too) may only begin a script: it goes, and its line stays empty.
+  const script = URL.createObjectURL(new Blob([engine, '\n', server.replace(/^#!.*/, '')], { type: 'text/javascript' }));
   const Worker = (globalThis as unknown as { Worker: WorkerConstructor }).Worker;
   const worker = new Worker(script, { name: SERVER_WORKER_NAME });
   context.subscriptions.push({ dispose: () => worker.terminate() });
