@@ -83,12 +83,18 @@ describe('responsiveness (issue 8, item 4)', function () {
 
     const bigDocument = await openBeside(bigDraft(0));
     const during: number[] = [];
-    for (let round = 0; round < 7; round += 1) during.push(await hoverMs(small, offset));
-    // The big draft's findings had not come yet when the last hover answered: every hover overlapped its lint.
-    const linting = plumbLineDiagnostics(bigDocument.uri).length === 0;
+    // For each hover, whether the big draft's findings had still not come when it answered.
+    const overlapped: boolean[] = [];
+    for (let round = 0; round < 7; round += 1) {
+      during.push(await hoverMs(small, offset));
+      overlapped.push(plumbLineDiagnostics(bigDocument.uri).length === 0);
+    }
     await linted(bigDocument.uri);
-    assert.ok(linting, 'the 2 MB draft was linted before the seven hovers had answered: a lint held them up');
-    console.log(`      hovers: median ${median(during).toFixed(0)} ms during the big lint, ${median(alone).toFixed(0)} ms alone`);
+    const timings = `hovers: ${during.map((time) => time.toFixed(0)).join(', ')} ms during the big lint (median ${median(alone).toFixed(0)} ms alone)`;
+    // A hover held up by the lint would answer only once the lint was done. The first hover answering while the big
+    // draft is still being linted shows it was not; how many more fit inside the lint depends on the machine's load.
+    assert.ok(overlapped[0], `the first hover answered only after the 2 MB draft was linted: a lint held it up (${timings})`);
+    console.log(`      ${timings}; ${overlapped.filter(Boolean).length} of 7 answered while it was being linted`);
   });
 
   it("a small draft's findings come while a 2 MB draft is still being linted", async () => {
