@@ -2,14 +2,30 @@ import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-fr
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
 import type { Root, RootContent } from 'mdast';
 import type { Point as UnistPoint, Position } from 'unist';
 import { Kept } from './kept';
 import type { Point, Span } from './types';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+/** Front matter in either form a draft may open with. */
+const FRONT_MATTER: ('yaml' | 'toml')[] = ['yaml', 'toml'];
+
+/**
+ * What remark-frontmatter and remark-gfm add to remark-parse, in their order, but only the reading side: the plugins
+ * also register how to write their syntax back to Markdown, which the engine never does and which cost the bundles
+ * the whole to-Markdown serializer.
+ */
+function frontMatterAndGfm(this: ReturnType<typeof unified>): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(frontmatter(FRONT_MATTER), gfm());
+  (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(FRONT_MATTER), gfmFromMarkdown());
+}
+
+const parser = unified().use(remarkParse).use(frontMatterAndGfm).freeze();
 /**
  * What remark-parse gives mdast-util-from-markdown (the plugins' syntax and tree extensions), for parsing a chunk
  * with the definitions of the rest of its document: `defined` is the patched micromark's (patches/micromark+4.0.3.patch).
