@@ -2,7 +2,7 @@
 import * as esbuild from 'esbuild';
 import { chmodSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliBuild, engineBuild, extensionBuild, nodeOptions, serverBuild, writeCorpusIndex } from './scripts/bundles.mjs';
+import { nodeOptions, productBuilds, writeCorpusIndex } from './scripts/bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,7 +19,7 @@ function filesUnder(dir, suffix) {
 }
 
 /** @type {esbuild.BuildOptions[]} */
-const builds = [extensionBuild(production, 'dist'), engineBuild(production, 'dist'), serverBuild(production, 'dist'), cliBuild(production, 'dist')];
+const builds = productBuilds(production, 'dist');
 if (!production) {
   builds.push(
     // One bundle for all unit tests: the engine is bundled once, so coverage of each source line is counted once.

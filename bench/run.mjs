@@ -26,7 +26,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
-import { cliBuild, engineBuild, extensionBuild, serverBuild, writeCorpusIndex } from '../scripts/bundles.mjs';
+import { productBuilds, writeCorpusIndex } from '../scripts/bundles.mjs';
 import { markdown as alexMarkdown } from 'alex';
 import { draftOfSize, root } from './drafts.mjs';
 import { writeFolder } from './folder.mjs';
@@ -184,7 +184,9 @@ const work = makeWorkDir();
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const cliPath = join(work, 'dist', 'cli.js');
 cpSync(join(root, 'corpus'), join(work, 'corpus'), { recursive: true });
-await Promise.all([esbuild.build(cliBuild(true, join(work, 'dist'))), esbuild.build(engineBuild(true, join(work, 'dist')))]);
+// All the product's bundles, as `node esbuild.mjs --production` writes them: the VSIX section packages them too.
+await Promise.all(productBuilds(true, join(work, 'dist')).map((options) => esbuild.build(options)));
+writeCorpusIndex(join(work, 'dist'));
 
 // ── Whole CLI on a 10 KB draft ─────────────────────────────────────────────────────────────────────────────────────
 {
@@ -677,25 +679,17 @@ function child(args, what) {
 }
 
 // ── VSIX: the extension as the Marketplace gets it ─────────────────────────────────────────────────────────────────
-// The production bundles the extension ships (the same options as `node esbuild.mjs --production`) and the files
-// .vscodeignore lets in, packaged by vsce in a temp folder, as `npm run package` does in the repository.
+// The temp folder's production bundles (built above) and the files .vscodeignore lets in, packaged by vsce, as
+// `npm run package` does in the repository; the folder's drafts and peer configs are outside what .vscodeignore lets in.
 {
-  const folder = join(work, 'vsix');
-  for (const path of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'corpus', 'docs', 'media']) {
-    cpSync(join(root, path), join(folder, path), { recursive: true });
-  }
-  const dist = join(folder, 'dist');
-  await Promise.all([extensionBuild, serverBuild, engineBuild].map((build) => esbuild.build(build(true, dist))));
-  writeCorpusIndex(dist);
+  for (const path of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'docs', 'media'])
+    cpSync(join(root, path), join(work, path), { recursive: true });
   const vsixFile = join(work, 'plumb-line.vsix');
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsixFile], { cwd: folder, stdio: 'pipe' });
-  const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: folder, encoding: 'utf8' });
-  /** @type {Record<string, number>} */
-  const files = {};
-  for (const file of listed.split('\n').filter(Boolean)) files[file] = statSync(join(folder, file)).size;
-  results.vsix = { bytes: statSync(vsixFile).size, files };
-  console.log(`\nVSIX: ${(results.vsix.bytes / KB).toFixed(0)} KB packaged, ${plural(listed.split('\n').filter(Boolean).length, 'file')}`);
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsixFile], { cwd: work, stdio: 'pipe' });
+  const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: work, encoding: 'utf8' }).split('\n').filter(Boolean);
+  results.vsix = { bytes: statSync(vsixFile).size, files: Object.fromEntries(listed.map((file) => [file, statSync(join(work, file)).size])) };
+  console.log(`\nVSIX: ${(results.vsix.bytes / KB).toFixed(0)} KB packaged, ${plural(listed.length, 'file')}`);
 }
 
 // ── The issue's targets ────────────────────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
-// The bundle options that esbuild.mjs and the bench share, so the bench times the CLI exactly as it ships
-// (dist/cli.js beside dist/engine.js) and a new option cannot reach one and not the other.
+// The bundle options that esbuild.mjs and the bench share, so the bench times the CLI and packages the VSIX exactly
+// as they ship and a new option cannot reach one and not the other.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,4 +143,15 @@ export function writeCorpusIndex(outdir) {
     .filter((name) => name.endsWith('.md'))
     .sort();
   writeFileSync(join(outdir, 'web', 'corpus.json'), `${JSON.stringify(names)}\n`);
+}
+
+/**
+ * The product's bundles in `outdir`, as `node esbuild.mjs` writes them to dist/: the extension, the engine, the
+ * language server and the CLI.
+ * @param {boolean} production
+ * @param {string} outdir
+ * @returns {import('esbuild').BuildOptions[]}
+ */
+export function productBuilds(production, outdir) {
+  return [extensionBuild(production, outdir), engineBuild(production, outdir), serverBuild(production, outdir), cliBuild(production, outdir)];
 }

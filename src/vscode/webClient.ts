@@ -1,4 +1,4 @@
-// The browser client (VS Code for the Web): the language server runs in a web worker (dist/web/server.js). Having no
+// The browser client (VS Code for the Web): the language server runs in a web worker (dist/server.js). Having no
 // files of its own there, it gets the corpus from here, read from the extension's files through `workspace.fs`.
 import { Uri, workspace } from 'vscode';
 import { CLIENT_ID, CLIENT_NAME, clientOptions, type StartClient } from './clientOptions';

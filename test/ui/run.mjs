@@ -121,15 +121,15 @@ console.log(`${steps.length} UI checks passed (${host}); screenshots in ${shotsD
 /** The extension as VS Code for the Web sees it: the manifest without `main`, and only what the browser entry needs. */
 /** @param {string} folder */
 function webOnlyCopy(folder) {
-  for (const file of [manifest.browser, 'dist/server.js', 'dist/web/corpus.json', 'dist/engine.js']) {
+  const bundles = [manifest.browser, 'dist/server.js', 'dist/web/corpus.json', 'dist/engine.js'];
+  for (const file of bundles) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing; run \`npm run build\` first.`);
   }
   mkdirSync(folder, { recursive: true });
   const { main, ...webManifest } = manifest;
   if (!main) throw new Error('package.json has no `main` to take out');
   writeFileSync(join(folder, 'package.json'), JSON.stringify(webManifest, null, 2));
-  for (const path of [manifest.browser, 'dist/server.js', 'dist/web', 'dist/engine.js', 'corpus', 'docs', 'media', 'README.md'])
-    cpSync(join(root, path), join(folder, path), { recursive: true });
+  for (const path of [...bundles, 'corpus', 'docs', 'media', 'README.md']) cpSync(join(root, path), join(folder, path), { recursive: true });
   return folder;
 }
 
