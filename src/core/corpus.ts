@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { toString } from 'mdast-util-to-string';
 import type { Heading, RootContent } from 'mdast';
-import { parseWhole, toSpan } from './markdown';
+import { parseSourceText, toSpan } from './markdown';
 import type { Corpus, Passage, Section, Source } from './types';
 
 export interface CorpusFile {
@@ -29,7 +29,7 @@ function optionalText(value: unknown): string | undefined {
 
 /** Parses one article: front matter, the `#` title, `##` sections, and passages (paragraphs, list items, block-quoted paragraphs). */
 export function parseSource(file: CorpusFile, given: { id?: string; origin?: 'team' } = {}): Source {
-  const tree = parseWhole(file.text);
+  const tree = parseSourceText(file.text);
   let meta: FrontMatter = {};
   const yamlNode = tree.children.find((node) => node.type === 'yaml');
   if (yamlNode && yamlNode.type === 'yaml') {

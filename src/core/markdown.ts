@@ -25,7 +25,32 @@ function frontMatterAndGfm(this: ReturnType<typeof unified>): void {
   (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(FRONT_MATTER), gfmFromMarkdown());
 }
 
+function frontMatterOnly(this: ReturnType<typeof unified>): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(frontmatter(FRONT_MATTER));
+  (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(FRONT_MATTER));
+}
+
 const parser = unified().use(remarkParse).use(frontMatterAndGfm).freeze();
+/** CommonMark and front matter, for a source that holds none of the GitHub syntax its passages could read differently. */
+const commonMarkParser = unified().use(remarkParse).use(frontMatterOnly).freeze();
+
+/**
+ * What GitHub's syntax needs to change a source's passages: a table's pipes, a strikethrough's tildes, a footnote's
+ * `[^`, a task item's box. The one GFM construct it leaves out, an autolinked URL, is a link whose text is the URL as
+ * written, so a passage reads the same with or without it.
+ */
+const GFM_IN_PASSAGES = /[|~]|\[\^|\[[ xX]\]/;
+
+/**
+ * The tree a corpus source's passages are read from (corpus.ts): the whole text parsed as `parseWhole` would, but
+ * without the GitHub extensions where the text holds nothing they would read differently. A cold parse at activation
+ * spends about half its time on those extensions' code (bench/activation.mjs); the bundled sources use none of it.
+ * test/unit/corpus.test.ts checks that every shipped source gives the same passages either way.
+ */
+export function parseSourceText(markdown: string): Root {
+  return (GFM_IN_PASSAGES.test(markdown) ? parser : commonMarkParser).parse(markdown);
+}
 /**
  * What remark-parse gives mdast-util-from-markdown (the plugins' syntax and tree extensions), for parsing a chunk
  * with the definitions of the rest of its document: `defined` is the patched micromark's (patches/micromark+4.0.3.patch).

@@ -129,6 +129,45 @@ describe('parseCorpus on the real corpus', () => {
   });
 });
 
+describe('parseCorpus with and without the GitHub extensions', () => {
+  // A comment holding a pipe, after everything else, makes a source parse with the GitHub extensions and adds no passage.
+  const withGfm = (text: string) => `${text}\n\n<!-- | -->\n`;
+  const parsedBothWays = (file: string, text: string) => ({
+    plain: parseCorpus([{ file, text }]).sources,
+    gfm: parseCorpus([{ file, text: withGfm(text) }]).sources,
+  });
+
+  it('reads every shipped source as it would with the GitHub extensions', () => {
+    for (const { file, text } of readCorpusFolder(corpusDir)) {
+      const { plain, gfm } = parsedBothWays(file, text);
+      assert.ok(plain[0]!.sections.length > 0, file);
+      assert.deepEqual(plain, gfm, file);
+    }
+  });
+
+  it('reads autolinked URLs and addresses the same without them', () => {
+    const text = '# Links\n\nSee www.example.com/sales, https://example.com/a_(b). or ask sales@example.com.\n\n- visit www.example.org\n';
+    const { plain, gfm } = parsedBothWays('links.md', text);
+    assert.deepEqual(
+      plain[0]!.sections.flatMap((section) => section.passages.map((passage) => passage.text)),
+      ['See www.example.com/sales, https://example.com/a_(b). or ask sales@example.com.', 'visit www.example.org'],
+    );
+    assert.deepEqual(plain, gfm);
+  });
+
+  it('reads tables, strikethrough, footnotes and task items with them', () => {
+    const text = '# Team notes\n\n| Role | Work |\n| --- | --- |\n| SDR | calls |\n\nWe ~~market~~ sell.[^1]\n\n- [x] call the lead\n\n[^1]: A note.\n';
+    const [source] = parseCorpus([{ file: 'gfm.md', text }]).sources;
+    assert.deepEqual(
+      source!.sections.flatMap((section) => section.passages.map((passage) => [passage.kind, passage.text])),
+      [
+        ['paragraph', 'We market sell.'],
+        ['list-item', 'call the lead'],
+      ],
+    );
+  });
+});
+
 describe('parseCorpus on other files', () => {
   it('falls back to the file name for the id and the first heading for the title without front matter', () => {
     const [source] = parseCorpus([{ file: 'plain-notes.md', text: 'Intro line.\n\n# Plain Notes\n\nSales is one to one.\n' }]).sources;
