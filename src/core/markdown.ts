@@ -136,17 +136,36 @@ export function lineStartsOf(text: string): number[] {
   return starts;
 }
 
+/** Where a paragraph or heading of a chunked parse came from: the node of its kept chunk tree, and where that chunk starts. */
+export interface KeptOrigin {
+  node: RootContent;
+  offset: number;
+}
+
+const origins = new WeakMap<RootContent, KeptOrigin>();
+
+/**
+ * For a paragraph or heading of a tree `parseMarkdown` put together from chunks: the same node in its chunk's kept
+ * tree (positions from the chunk's start) and the chunk's offset. The kept node stands for the chunk's text and
+ * definitions, so work done on it holds wherever the chunk moves; undefined for a text parsed whole.
+ */
+export function keptOrigin(node: RootContent): KeptOrigin | undefined {
+  return origins.get(node);
+}
+
 /** A copy of a tree with every position moved down `lines` lines and on `offset` characters, made without recursion. */
 function shiftedCopy(tree: Root, lines: number, offset: number): Root {
   const move = (point: UnistPoint): UnistPoint => ({ line: point.line + lines, column: point.column, offset: (point.offset ?? 0) + offset });
   const copy: Root = { ...tree };
-  const pending: Array<Root | RootContent> = [copy];
-  for (let node = pending.pop(); node; node = pending.pop()) {
+  const pending: Array<[Root | RootContent, Root | RootContent]> = [[copy, tree]];
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    const [node, original] = pair;
     if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+    if (node.type === 'paragraph' || node.type === 'heading') origins.set(node, { node: original as RootContent, offset });
     if ('children' in node) {
       const children = node.children.map((child) => ({ ...child }));
       (node as { children: RootContent[] }).children = children;
-      pending.push(...children);
+      children.forEach((child, at) => pending.push([child, (original as Root).children[at]!]));
     }
   }
   return copy;

@@ -3,10 +3,10 @@ import { toString } from 'mdast-util-to-string';
 import { ParseEnglish } from 'parse-english';
 import { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Html, Nodes as MdastNodes, Parents, Paragraph, Root, Table } from 'mdast';
+import type { Heading, Html, Nodes as MdastNodes, Parents, Paragraph, Root, Table } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word } from 'nlcst';
 import { Kept } from './kept';
-import { lineStartsOf, parseMarkdown, toSpan } from './markdown';
+import { keptOrigin, lineStartsOf, parseMarkdown, toSpan } from './markdown';
 import { quotations, type Quotation, type QuotedRange } from './quotes';
 import { blocksOf, LEAD_IN_PARAGRAPHS, type Block, type BlockKind, type Range } from './structure';
 import type { Point, Span } from './types';
@@ -417,6 +417,31 @@ function blockSentences(children: MdastNodes[], text: string): PendingSentence[]
   return sentences;
 }
 
+/**
+ * The sentences of a block of a chunked parse, relative to its chunk, by the block's node in the kept chunk tree: a
+ * block of a chunk parsed before (all but the one typed in) is neither copied nor converted again. Entries go when
+ * their chunk's tree does.
+ */
+const keptBlockSentences = new WeakMap<object, PendingSentence[]>();
+
+/** The sentences of a paragraph or heading: those of its kept chunk's block moved to where the chunk is now, else made. */
+function proseSentences(node: Paragraph | Heading, text: string): PendingSentence[] {
+  const origin = keptOrigin(node);
+  if (!origin) return blockSentences(node.children, text);
+  let relative = keptBlockSentences.get(origin.node);
+  if (!relative) {
+    relative = blockSentences(node.children, text).map((sentence) => moved(sentence, -origin.offset));
+    keptBlockSentences.set(origin.node, relative);
+  }
+  return origin.offset === 0 ? relative : relative.map((sentence) => moved(sentence, origin.offset));
+}
+
+/** A paragraph's or heading's sentence `by` characters further on (its segments are all sentences of pieces). */
+function moved(sentence: PendingSentence, by: number): PendingSentence {
+  const segments = sentence.segments.map((segment) => ('sentence' in segment ? { sentence: segment.sentence, base: segment.base + by } : segment));
+  return { ...sentence, segments, start: sentence.start + by };
+}
+
 /** Glyphs that start the items of a list typed or pasted as lines of one paragraph. */
 const BULLET_GLYPHS = new Set(['•', '◦', '▪', '▫', '‣', '●', '○', '■', '□', '➢', '►', '▸', '·']);
 
@@ -549,7 +574,7 @@ function analyze(text: string): ProseDocument {
   pruneNonProse(tree);
   const blocks = blocksOf(tree);
   const quoted = quotations(text);
-  const prose = blocks.flatMap((block) => (block.node.type === 'paragraph' || block.node.type === 'heading' ? blockSentences(block.node.children, text) : []));
+  const prose = blocks.flatMap((block) => (block.node.type === 'paragraph' || block.node.type === 'heading' ? proseSentences(block.node, text) : []));
   const pending = [...prose, ...tableRowSentences(nodesOf<Table>(tree, 'table'), text)].sort((a, b) => a.start - b.start);
   const sentences = realign(pending, text, lineStarts);
   placeInBlocks(

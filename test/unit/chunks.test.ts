@@ -4,7 +4,9 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import spec from 'commonmark-spec';
+import { forgetKept } from '../../src/core/kept';
 import { chunkStarts, parseMarkdown, parseWhole } from '../../src/core/markdown';
+import { analyzeMarkdown } from '../../src/core/prose';
 import { repoRoot } from './shared';
 
 /** Blocks to build documents from, the tricky ones included: what runs past blank lines, what a cut must not split. */
@@ -148,6 +150,26 @@ describe('chunked parsing', function () {
     const middle = Math.floor(text.length / 2);
     const edited = `${text.slice(0, middle)}Sales runs the brand campaign. ${text.slice(middle)}`;
     assert.deepEqual(parseMarkdown(edited), parseWhole(edited));
+  });
+
+  it('gives the same sentences from blocks of kept chunks, moved by an edit above them or repeated, as from a cold parse', () => {
+    let reused = 0;
+    for (let seed = 1; seed <= 60; seed += 1) {
+      const text = document(seed);
+      // A paragraph twice: its chunk's kept tree stands for both places.
+      const twice = `${text}\n\nMarketing qualifies the leads.\n\nMarketing qualifies the leads.\n`;
+      analyzeMarkdown(twice);
+      const middle = twice.indexOf('\n\n', Math.floor(twice.length / 2));
+      // Typed at the top (every later chunk moves) and in the middle.
+      const edited = `Sales owns the brand. ${twice.slice(0, middle)}\n\nOur sales team runs the ads.${twice.slice(middle)}`;
+      const warm = analyzeMarkdown(edited);
+      if (chunkStarts(edited).length > 2) reused += 1;
+      forgetKept();
+      // A comment after everything adds no sentence and moves none, and makes a text not analysed before.
+      const cold = analyzeMarkdown(`${edited}\n\n<!-- cold -->\n`);
+      assert.deepEqual(warm.sentences, cold.sentences, `document ${seed}`);
+    }
+    assert.ok(reused > 30, `only ${reused} documents were cut`);
   });
 
   it('cuts before a letter line after a blank line, never inside fences, HTML blocks or front matter, and not at all with a footnote', () => {
