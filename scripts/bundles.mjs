@@ -106,18 +106,22 @@ export function serverBuild(production, outdir) {
 }
 
 /**
- * dist/cli.js: the CLI (src/bin.ts), which loads dist/engine.js beside it.
+ * dist/cli.js: the CLI (src/bin.ts), which loads dist/engine.js beside it through V8's code cache (src/cli/codeCache.ts).
  * @param {boolean} production
  * @param {string} outdir
  * @returns {import('esbuild').BuildOptions}
  */
 export function cliBuild(production, outdir) {
+  const load = [
+    "const { cacheFolder, loadWithCodeCache } = require('./src/cli/codeCache');",
+    "module.exports = loadWithCodeCache(require('node:path').join(__dirname, 'engine.js'), cacheFolder()).exports;",
+  ].join('\n');
   return {
     ...nodeOptions(production),
     entryPoints: { cli: 'src/bin.ts' },
     outdir,
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [sharedEngine("module.exports = require('./engine.js');")],
+    plugins: [sharedEngine(load)],
   };
 }
 
