@@ -32,15 +32,39 @@ function frontMatterOnly(this: ReturnType<typeof unified>): void {
 }
 
 const parser = unified().use(remarkParse).use(frontMatterAndGfm).freeze();
-/** CommonMark and front matter, for a source that holds none of the GitHub syntax its passages could read differently. */
+/** CommonMark and front matter: for a text that holds none of the characters GitHub's syntax starts with. */
 const commonMarkParser = unified().use(remarkParse).use(frontMatterOnly).freeze();
+
+/**
+ * What remark-parse gives mdast-util-from-markdown (the plugins' syntax and tree extensions), for parsing a chunk
+ * with the definitions of the rest of its document: `defined` is the patched micromark's (patches/micromark+4.0.3.patch).
+ */
+const optionsOf = (frozen: typeof parser) =>
+  ({
+    extensions: frozen.data('micromarkExtensions') ?? [],
+    mdastExtensions: frozen.data('fromMarkdownExtensions') ?? [],
+  }) satisfies FromMarkdownOptions;
+const gfmOptions = optionsOf(parser);
+const commonMarkOptions = optionsOf(commonMarkParser);
+
+/**
+ * The characters without which no GitHub construct can start: a table's pipe, a strikethrough's tilde, a footnote's
+ * `[^`, a task item's box (`[ ]`, `[x]`, a tab or line break inside), and an autolinked `www.`, `http://`, `https://`
+ * or address (`@`, which `mailto:` and `xmpp:` links hold too). A text without any parses to the same tree with
+ * CommonMark alone, and twice as fast: the autolink construct alone is tried at every letter.
+ * test/unit/chunks.test.ts compares every parse with the full GFM one.
+ */
+const GFM_SYNTAX = /[|~@]|\[\^|\[[\s xX]\]|www\.|https?:\/\//i;
+
+/** The options to parse a text with: GitHub's extensions only where its text could hold their syntax. */
+const optionsFor = (text: string) => (GFM_SYNTAX.test(text) ? gfmOptions : commonMarkOptions);
 
 /**
  * What GitHub's syntax needs to change a source's passages: a table's pipes, a strikethrough's tildes, a footnote's
  * `[^`, a task item's box. The one GFM construct it leaves out, an autolinked URL, is a link whose text is the URL as
  * written, so a passage reads the same with or without it.
  */
-const GFM_IN_PASSAGES = /[|~]|\[\^|\[[ xX]\]/;
+const GFM_IN_PASSAGES = /[|~]|\[\^|\[[\s xX]\]/;
 
 /**
  * The tree a corpus source's passages are read from (corpus.ts): the whole text parsed as `parseWhole` would, but
@@ -51,14 +75,6 @@ const GFM_IN_PASSAGES = /[|~]|\[\^|\[[ xX]\]/;
 export function parseSourceText(markdown: string): Root {
   return (GFM_IN_PASSAGES.test(markdown) ? parser : commonMarkParser).parse(markdown);
 }
-/**
- * What remark-parse gives mdast-util-from-markdown (the plugins' syntax and tree extensions), for parsing a chunk
- * with the definitions of the rest of its document: `defined` is the patched micromark's (patches/micromark+4.0.3.patch).
- */
-const chunkOptions = {
-  extensions: parser.data('micromarkExtensions') ?? [],
-  mdastExtensions: parser.data('fromMarkdownExtensions') ?? [],
-} satisfies FromMarkdownOptions;
 
 /** Below this size a document is parsed whole: cutting it would save nothing. */
 const CHUNKED_FROM = 4096;
@@ -76,7 +92,7 @@ const chunkTrees = new Kept<Root>(CHUNKS_KEPT, CHUNK_CHARS_KEPT);
  */
 export function parseMarkdown(markdown: string, lineStarts?: number[]): Root {
   const starts = markdown.length >= CHUNKED_FROM ? chunkStarts(markdown) : [0];
-  if (starts.length === 1) return parseWhole(markdown);
+  if (starts.length === 1) return fromMarkdown(markdown, optionsFor(markdown));
   const chunks = starts.map((start, at) => markdown.slice(start, starts[at + 1] ?? markdown.length));
   const defined = definedIn(chunks);
   const root: Root = { type: 'root', children: [] };
@@ -113,17 +129,17 @@ function definedIn(chunks: string[]): string[] {
   return [...defined].sort();
 }
 
-/** The whole text parsed at once, as micromark and mdast-util-from-markdown give it. */
+/** The whole text parsed at once with GitHub's extensions, as remark-parse and remark-gfm give it: what `parseMarkdown` must equal. */
 export function parseWhole(markdown: string): Root {
   return parser.parse(markdown);
 }
 
 /** A chunk's tree, parsed with the definitions of its document; one without a `[` has no reference to resolve. */
 function chunkTree(chunk: string, defined: string[]): Root {
-  if (defined.length === 0 || !chunk.includes('[')) return chunkTrees.get(`p${chunk}`, () => fromMarkdown(chunk, chunkOptions));
+  if (defined.length === 0 || !chunk.includes('[')) return chunkTrees.get(`p${chunk}`, () => fromMarkdown(chunk, optionsFor(chunk)));
   // The key says where the definitions end, so no two chunks and sets of definitions share one.
   const definitions = defined.join('\n');
-  return chunkTrees.get(`r${definitions.length}:${definitions}${chunk}`, () => fromMarkdown(chunk, { ...chunkOptions, defined } as FromMarkdownOptions));
+  return chunkTrees.get(`r${definitions.length}:${definitions}${chunk}`, () => fromMarkdown(chunk, { ...optionsFor(chunk), defined } as FromMarkdownOptions));
 }
 
 /** Where each line starts: after "\n", "\r\n" or a lone "\r", the line endings Markdown and VS Code both know. */

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import spec from 'commonmark-spec';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { forgetKept } from '../../src/core/kept';
 import { chunkStarts, parseMarkdown, parseWhole } from '../../src/core/markdown';
 import { analyzeMarkdown } from '../../src/core/prose';
@@ -142,6 +143,31 @@ describe('chunked parsing', function () {
       (parseMarkdown(renamed).children[0] as { children: Array<{ type: string }> }).children.map((node) => node.type),
       ['text'],
     );
+  });
+
+  it('gives the full GFM parse of every GitHub construct, alone and as a chunk among plain ones', () => {
+    const samples = [
+      'a | b\n--|--\n1 | 2',
+      '| one |\n| --- |\n| cell |',
+      'Text ~~struck~~ and ~single~ here.',
+      'Visit www.example.com today, or WWW.EXAMPLE.ORG.',
+      'See http://example.com and HTTPS://EXAMPLE.COM/a_(b).',
+      'Write to sales@example.com or mailto:team@example.com or xmpp:chat@example.com.',
+      '- [ ] open task\n- [x] done\n- [X] Done too',
+      '- [\t] a tab in the box',
+    ];
+    const filler = Array.from({ length: 40 }, (_, at) => `Paragraph ${at} about the brand and the deal.`).join('\n\n');
+    for (const sample of samples) {
+      // Without the extensions it parses otherwise: the sample is GitHub syntax.
+      assert.notDeepEqual(fromMarkdown(sample), parseWhole(sample), sample);
+      assert.deepEqual(parseMarkdown(sample), parseWhole(sample), sample);
+      const long = `${filler}\n\n${sample}\n\n${filler}\n`;
+      assert.ok(chunkStarts(long).length > 40, 'the long text is cut');
+      assert.deepEqual(parseMarkdown(long), parseWhole(long), `${sample}, as a chunk`);
+    }
+    // A footnote keeps its text whole (the calls are matched across it), and is parsed with the extensions.
+    const footnoted = `${filler}\n\nA claim.[^1]\n\n[^1]: The note.\n`;
+    assert.deepEqual(parseMarkdown(footnoted), parseWhole(footnoted));
   });
 
   it('after an edit, reparses only what changed and still gives the whole parse', () => {
