@@ -48,23 +48,25 @@ const gfmOptions = optionsOf(parser);
 const commonMarkOptions = optionsOf(commonMarkParser);
 
 /**
- * The characters without which no GitHub construct can start: a table's pipe, a strikethrough's tilde, a footnote's
- * `[^`, a task item's box (`[ ]`, `[x]`, a tab or line break inside), and an autolinked `www.`, `http://`, `https://`
- * or address (`@`, which `mailto:` and `xmpp:` links hold too). A text without any parses to the same tree with
- * CommonMark alone, and twice as fast: the autolink construct alone is tried at every letter.
- * test/unit/chunks.test.ts compares every parse with the full GFM one.
+ * What a text must hold for a GitHub construct to change its tree: a table's pipe, or a colon by a dash (a one-column
+ * table's delimiter row, `a` then `:-`, needs no pipe); a strikethrough's tilde; a footnote's `[^`; a task item's box
+ * (`[ ]`, `[x]`, or `[` before a line break, which the box may hold); an autolinked `www.`, `http://`, `https://` or
+ * address (`@`, which `mailto:` and `xmpp:` links hold too). The autolinks are also found in text after escapes and
+ * character references are decoded (`www\.a.co`, `a&#64;b.co`), so a numeric reference, one of the named ones that
+ * decode to `.`, `:`, `/` or `@`, and an escaped one of those count too. A text without any parses to the same tree
+ * with CommonMark alone, and twice as fast: the autolink construct alone is tried at every letter.
+ * test/unit/chunks.test.ts compares every parse with the full GFM one, these cases included.
  */
-const GFM_SYNTAX = /[|~@]|\[\^|\[[\s xX]\]|www\.|https?:\/\//i;
+const GFM_SYNTAX = /[|~@]|:-|-:|\[\^|\[[\s xX]\]|\[[\r\n]|www\.|https?:\/\/|&#|&(?:period|colon|sol|commat);|\\[.:/@]/i;
 
 /** The options to parse a text with: GitHub's extensions only where its text could hold their syntax. */
 const optionsFor = (text: string) => (GFM_SYNTAX.test(text) ? gfmOptions : commonMarkOptions);
 
 /**
- * What GitHub's syntax needs to change a source's passages: a table's pipes, a strikethrough's tildes, a footnote's
- * `[^`, a task item's box. The one GFM construct it leaves out, an autolinked URL, is a link whose text is the URL as
- * written, so a passage reads the same with or without it.
+ * What GitHub's syntax needs to change a source's passages: what GFM_SYNTAX looks for but the autolinks, which are
+ * links whose text is the URL as written (escapes decoded, as in text), so a passage reads the same with or without.
  */
-const GFM_IN_PASSAGES = /[|~]|\[\^|\[[\s xX]\]/;
+const GFM_IN_PASSAGES = /[|~]|:-|-:|\[\^|\[[\s xX]\]|\[[\r\n]/;
 
 /**
  * The tree a corpus source's passages are read from (corpus.ts): the whole text parsed as `parseWhole` would, but

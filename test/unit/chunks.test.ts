@@ -155,6 +155,15 @@ describe('chunked parsing', function () {
       'Write to sales@example.com or mailto:team@example.com or xmpp:chat@example.com.',
       '- [ ] open task\n- [x] done\n- [X] Done too',
       '- [\t] a tab in the box',
+      // Found by fuzzing an earlier gate (they hold none of | ~ @ www. http):
+      'a\n:-',
+      'x\n :-: ',
+      '- [\r\n] a',
+      '> - [\n> ] a',
+      '- [\n  *a*',
+      'www\\.a.co and www&#46;b.co and &#119;ww.c.co',
+      'a&#64;b.co or a&commat;b.co',
+      'http\\://a.co and https&#58;//b.co and https:&sol;/c.co',
     ];
     const filler = Array.from({ length: 40 }, (_, at) => `Paragraph ${at} about the brand and the deal.`).join('\n\n');
     for (const sample of samples) {

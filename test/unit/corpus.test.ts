@@ -155,16 +155,17 @@ describe('parseCorpus with and without the GitHub extensions', () => {
     assert.deepEqual(plain, gfm);
   });
 
-  it('reads tables, strikethrough, footnotes and task items with them', () => {
-    const text = '# Team notes\n\n| Role | Work |\n| --- | --- |\n| SDR | calls |\n\nWe ~~market~~ sell.[^1]\n\n- [x] call the lead\n\n[^1]: A note.\n';
-    const [source] = parseCorpus([{ file: 'gfm.md', text }]).sources;
-    assert.deepEqual(
-      source!.sections.flatMap((section) => section.passages.map((passage) => [passage.kind, passage.text])),
-      [
-        ['paragraph', 'We market sell.'],
-        ['list-item', 'call the lead'],
-      ],
-    );
+  it('reads tables, strikethrough, footnotes and task items with them, each in a source of its own', () => {
+    const passagesOf = (text: string) =>
+      parseCorpus([{ file: 'gfm.md', text: `# Team notes\n\n${text}\n` }]).sources[0]!.sections.flatMap((section) =>
+        section.passages.map((passage) => [passage.kind, passage.text]),
+      );
+    assert.deepEqual(passagesOf('| Role | Work |\n| --- | --- |\n| SDR | calls |'), []);
+    assert.deepEqual(passagesOf('One column\n:--'), [], 'a table with no pipe');
+    assert.deepEqual(passagesOf('We ~~market~~ sell.'), [['paragraph', 'We market sell.']]);
+    assert.deepEqual(passagesOf('A claim.[^1]\n\n[^1]: A note.'), [['paragraph', 'A claim.']]);
+    assert.deepEqual(passagesOf('- [x] call the lead'), [['list-item', 'call the lead']]);
+    assert.deepEqual(passagesOf('- [\n  ] book the demo'), [['list-item', 'book the demo']], 'a box holding a line break');
   });
 });
 
