@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { buildCatalogue, lintMarkdown, parseCorpus, type Catalogue, type CorpusFile, type Finding, type LintOptions, withTeam } from '../core';
+import { codeCacheWorthKeeping } from './codeCache';
 import { readFailure, readText, type Read } from './files';
 import type { CheckedFile } from './formats';
 
@@ -60,6 +61,8 @@ export function checkFile(job: FileJob, catalogue: Catalogue, maxFileSize: numbe
     const findings = lintMarkdown(read.text, known, { ...job.options, team: undefined }, (problem) =>
       messages.push({ fail: true, text: `${name}: ${problem}` }),
     );
+    // What this thread compiled of the engine now holds the lint's code, worth keeping as its code cache.
+    codeCacheWorthKeeping();
     return { messages, file: { name, text: read.text, findings, catalogue: known } };
   } catch (error) {
     messages.push({ fail: true, text: `${name}: could not be checked (${(error as Error).message})` });
