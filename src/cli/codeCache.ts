@@ -29,6 +29,7 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { Script } from 'node:vm';
 
 /** How a load went: compiled from its cache, compiled from source (cached after the run, if it checks files), or with no cache at all. */
@@ -143,9 +144,17 @@ function later(script: Script, file: string, key: string): void {
   pending.push({ script, file, key });
   if (flushOnExit) return;
   flushOnExit = true;
-  process.once('exit', () => {
-    if (worthKeeping) writeCodeCaches();
-  });
+  process.once('exit', keepCodeCaches);
+}
+
+/** Whether a script was loaded without a usable cache, so one is still to be written. */
+export function codeCachePending(): boolean {
+  return pending.length > 0;
+}
+
+/** Writes the caches still to be written if this thread did the work they should hold (see `codeCacheWorthKeeping`). */
+export function keepCodeCaches(): void {
+  if (worthKeeping) writeCodeCaches();
 }
 
 /**
@@ -159,28 +168,42 @@ export function codeCacheWorthKeeping(): void {
 /** Writes the caches of the scripts loaded without one (at exit, when worth keeping; for tests, when they choose). */
 export function writeCodeCaches(): void {
   for (const { script, file, key } of pending.splice(0)) {
-    const partial = `${file}.${process.pid}.tmp`;
+    // A name of this process's and thread's own, made new (never through a link), written whole, then renamed: a
+    // run reading at the same time sees the old file or the new.
+    const partial = `${file}.${process.pid}-${threadId}.tmp`;
+    let fd: number | undefined;
     let made = false;
     try {
       const data = script.createCachedData();
-      // Written whole under a new name of its own (never through a link), then renamed: a run reading at the same
-      // time sees the old file or the new.
-      writeFileSync(partial, Buffer.concat([sha256(key, data), data]), { mode: 0o600, flag: 'wx' });
+      fd = openSync(partial, 'wx', 0o600);
       made = true;
+      writeFileSync(fd, Buffer.concat([sha256(key, data), data]));
+      closeSync(fd);
+      fd = undefined;
       renameSync(partial, file);
       made = false;
-      keepNewest(dirname(file));
+      keepNewest(dirname(file), file);
     } catch {
-      // A cache that cannot be written is only a run that compiles from source again.
+      // A cache that cannot be written (a full disk, say) is only a run that compiles from source again.
+      if (fd !== undefined) closeSync(fd);
       if (made) rmSync(partial, { force: true });
     }
   }
 }
 
-/** Removes all but the newest CACHES_KEPT caches of a folder, and what a run that died left half written. */
-function keepNewest(folder: string): void {
+/**
+ * Removes all but the newest CACHES_KEPT caches of a folder (never `written`, the one just written, whatever the
+ * others' dates say), and what a run that died left half written. What cannot be removed is left.
+ */
+function keepNewest(folder: string, written: string): void {
   const entries = readdirSync(folder).map((name) => ({ name, modified: lstatSync(join(folder, name)).mtimeMs }));
-  const caches = entries.filter((entry) => entry.name.endsWith('.v8')).sort((a, b) => b.modified - a.modified);
+  const caches = entries.filter((entry) => entry.name.endsWith('.v8') && join(folder, entry.name) !== written).sort((a, b) => b.modified - a.modified);
   const stale = entries.filter((entry) => entry.name.endsWith('.tmp') && entry.modified < Date.now() - 60_000);
-  for (const { name } of [...caches.slice(CACHES_KEPT), ...stale]) rmSync(join(folder, name), { force: true });
+  for (const { name } of [...caches.slice(CACHES_KEPT - 1), ...stale]) {
+    try {
+      rmSync(join(folder, name), { force: true });
+    } catch {
+      // A folder of that name, say: not ours to clear.
+    }
+  }
 }

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { buildCatalogue, lintMarkdown, parseCorpus, type Catalogue, type CorpusFile, type Finding, type LintOptions, withTeam } from '../core';
-import { codeCacheWorthKeeping } from './codeCache';
+import { codeCachePending, codeCacheWorthKeeping, keepCodeCaches } from './codeCache';
 import { readFailure, readText, type Read } from './files';
 import type { CheckedFile } from './formats';
 
@@ -107,6 +107,7 @@ export async function checkFiles(jobs: readonly FileJob[], setup: PoolSetup, tak
     }
   };
   const workers = new Set<Worker>();
+  let cacheAsked = false;
   await new Promise<void>((done) => {
     // One file in flight per worker: a worker that dies takes only the file it was on with it.
     const start = () => {
@@ -117,6 +118,12 @@ export async function checkFiles(jobs: readonly FileJob[], setup: PoolSetup, tak
         if (next < jobs.length) {
           current = next++;
           worker.postMessage({ index: current, job: jobs[current]! } satisfies Request);
+        } else if (!cacheAsked && codeCachePending()) {
+          // The engine had no code cache: the first worker to run out of files writes it (it has linted, the main
+          // thread has not) and ends by itself, and its exit ends its part.
+          cacheAsked = true;
+          current = undefined;
+          worker.postMessage({ finish: true } satisfies Request);
         } else {
           current = undefined;
           workers.delete(worker);
@@ -151,10 +158,8 @@ interface WorkerSetup {
   maxFileSize: number;
 }
 
-interface Request {
-  index: number;
-  job: FileJob;
-}
+/** A file to check, or the word that there are no more: write the code cache, then end. */
+type Request = { index: number; job: FileJob } | { finish: true };
 
 /** A finding as it crosses threads: its evidence by passage id, so the passages' text is not copied with every finding. */
 type SentFinding = Omit<Finding, 'evidence'> & { evidence: string[] };
@@ -182,7 +187,13 @@ export function runCheckWorker(): void {
   const { corpus, maxFileSize } = workerData as WorkerSetup;
   const port = parentPort!;
   const catalogue = buildCatalogue(parseCorpus(corpus));
-  port.on('message', ({ index, job }: Request) => {
+  port.on('message', (request: Request) => {
+    if ('finish' in request) {
+      keepCodeCaches();
+      port.close();
+      return;
+    }
+    const { index, job } = request;
     const { messages, file } = checkFile(job, catalogue, maxFileSize);
     // The catalogue stays here (the main thread has its own); passages go back as their ids.
     const sent: SentOutcome = file

@@ -220,4 +220,31 @@ describe('code cache (src/cli/codeCache.ts)', function () {
     assert.equal(warm.stdout, cold.stdout);
     assert.equal((JSON.parse(cold.stdout) as unknown[]).length, 1);
   });
+
+  it('a run on worker threads writes the cache too (a worker does, before it ends), and gives the same findings from it', () => {
+    const temp = path.join(base, 'tmp');
+    mkdirSync(temp, { mode: 0o700 });
+    const drafts = path.join(base, 'drafts');
+    mkdirSync(drafts);
+    // Enough for workers: 8 files or more, 256 KB or more.
+    const draft = `Our marketing team closed the deal.\n\n${'The quarterly plan covers the new product line and its launch dates.\n\n'.repeat(450)}`;
+    for (let at = 0; at < 10; at += 1) writeFileSync(path.join(drafts, `d${at}.md`), draft);
+    const env = { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp, PLUMB_LINE_NO_CODE_CACHE: '' };
+    const run = () =>
+      spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'check', drafts, '--jobs', '2', '--format', 'json'], {
+        encoding: 'utf8',
+        env,
+        timeout: 60_000,
+      });
+    const cold = run();
+    const folder = path.join(temp, folderName);
+    assert.deepEqual(
+      readdirSync(folder).map((name) => name.replace(/^[0-9a-f]{32}/, 'KEY')),
+      ['KEY.v8'],
+    );
+    const warm = run();
+    assert.deepEqual([cold.status, warm.status, cold.stderr, warm.stderr], [1, 1, '', '']);
+    assert.equal(warm.stdout, cold.stdout);
+    assert.equal((JSON.parse(cold.stdout) as unknown[]).length, 10);
+  });
 });
