@@ -377,27 +377,30 @@ function cutText(node: MdastNodes): MdastNodes[] {
 
 /**
  * The sentences of pieces parsed before, by the piece's source and its inline tree (offsets and lines relative to
- * the piece): after a keystroke only the paragraph typed in is converted again.
+ * the piece): after a keystroke in a text parsed whole, only the paragraph typed in is converted again. A chunked
+ * text's blocks are kept with their chunk instead (`keptBlockSentences`), so their pieces are not looked up here: the
+ * key, the piece's tree as JSON, cost more than it saved on a first lint.
  */
 const PIECES_KEPT = 65_536;
 const PIECE_CHARS_KEPT = 16 * 1024 * 1024;
 const pieceSentences = new Kept<PieceSentence[]>(PIECES_KEPT, PIECE_CHARS_KEPT);
 
-/** The sentences of one piece, relative to its start: converted once per distinct piece. */
-function pieceSentencesOf(source: string, piece: MdastNodes[]): PieceSentence[] {
-  return pieceSentences.get(`${source}\u0000${JSON.stringify(piece)}`, () => {
+/** The sentences of one piece, relative to its start: converted once per distinct piece when `keep`, else every time. */
+function pieceSentencesOf(source: string, piece: MdastNodes[], keep: boolean): PieceSentence[] {
+  const convert = () => {
     const first = piece[0]!.position!;
     const last = piece[piece.length - 1]!.position!;
     const paragraph: Paragraph = { type: 'paragraph', children: piece as Paragraph['children'], position: { start: first.start, end: last.end } };
     return collectSentences(toNlcst(paragraph, new VFile(source), ParseEnglish, { ignore: NOT_PROSE }));
-  });
+  };
+  return keep ? pieceSentences.get(`${source}\u0000${JSON.stringify(piece)}`, convert) : convert();
 }
 
 /**
  * The sentences of one block's inline content, parsed in pieces of bounded size, each against its own slice of the
  * source (so no parse sees the whole file). Token places are computed from the piece's start and made exact by realign().
  */
-function blockSentences(children: MdastNodes[], text: string): PendingSentence[] {
+function blockSentences(children: MdastNodes[], text: string, keep = true): PendingSentence[] {
   const inline = children.flatMap(cutText).filter((child) => child.position?.start.offset !== undefined && child.position.end.offset !== undefined);
   const sentences: PendingSentence[] = [];
   let at = 0;
@@ -409,7 +412,7 @@ function blockSentences(children: MdastNodes[], text: string): PendingSentence[]
     // Offsets and lines relative to the piece, so the same paragraph anywhere in the document is the same piece.
     const lines = 1 - inline[at]!.position!.start.line;
     const piece = inline.slice(at, next).map((child) => shifted(child, -from, lines));
-    for (const sentence of pieceSentencesOf(text.slice(from, to), piece)) {
+    for (const sentence of pieceSentencesOf(text.slice(from, to), piece, keep)) {
       sentences.push({ segments: [{ sentence, base: from }], start: from + sentence.start, isQuestion: sentence.isQuestion, item: sentence.item });
     }
     at = next;
@@ -430,7 +433,7 @@ function proseSentences(node: Paragraph | Heading, text: string): PendingSentenc
   if (!origin) return blockSentences(node.children, text);
   let relative = keptBlockSentences.get(origin.node);
   if (!relative) {
-    relative = blockSentences(node.children, text).map((sentence) => moved(sentence, -origin.offset));
+    relative = blockSentences(node.children, text, false).map((sentence) => moved(sentence, -origin.offset));
     keptBlockSentences.set(origin.node, relative);
   }
   return origin.offset === 0 ? relative : relative.map((sentence) => moved(sentence, origin.offset));
