@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import spec from 'commonmark-spec';
+import fc from 'fast-check';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { forgetKept } from '../../src/core/kept';
 import { chunkStarts, parseMarkdown, parseWhole } from '../../src/core/markdown';
@@ -177,6 +178,25 @@ describe('chunked parsing', function () {
     // A footnote keeps its text whole (the calls are matched across it), and is parsed with the extensions.
     const footnoted = `${filler}\n\nA claim.[^1]\n\n[^1]: The note.\n`;
     assert.deepEqual(parseMarkdown(footnoted), parseWhole(footnoted));
+  });
+
+  it('gives the full GFM parse of random texts made of the pieces GitHub syntax is built from', () => {
+    // Pieces that start, end or disguise GFM constructs (escapes and references that decode to . : / @), and plain
+    // text between them: most texts hold none of the gate's characters, so both sides of the gate are exercised.
+    const pieces = [
+      ...['a', 'b', 'x', 'X', 'w', 'www', 'WWW', 'h', 'http', 's', 'co', 'mailto', 'Sales', ' and ', 'marketing'],
+      ...['.', ':', '/', '//', '-', '--', '*', '_', '`', '(', ')', '[', ']', '^', '!', '<a>', '</a>', '#', '=', '+'],
+      ...['|', '~', '~~', '@', ':-', '-:', '[ ]', '[x]', '[^1]', '[^1]: note'],
+      ...['&#64;', '&commat;', '&#46;', '&period;', '&#119;', '&colon;', '&sol;', '&amp;', '\\.', '\\:', '\\/', '\\@'],
+      ...[' ', '  ', '\t', '\n', '\n\n', '\r\n', '\r', '- ', '> ', '1. ', '# ', '    ', '\n  ', '\n> '],
+    ];
+    const texts = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        assert.deepEqual(parseMarkdown(text), parseWhole(text));
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
   });
 
   it('after an edit, reparses only what changed and still gives the whole parse', () => {
