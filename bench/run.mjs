@@ -469,7 +469,7 @@ async function inProcess(bytes, roundCount) {
 // would) and times the re-lint of the new text: every text is new, so only reuse of unchanged work can make it fast.
 // As the in-process rounds come after a warm-up, so do these: a writer's server has re-linted many keystrokes before
 // this one, and the path a keystroke takes (kept chunks and blocks, one chunk parsed again) is not the one a first
-// lint warms. The warm-up types as many characters again (three times the rounds) a quarter of the way in, untimed,
+// lint warms. The warm-up types three times as many characters as the timed rounds, a quarter of the way in, untimed,
 // so no text it lints is one the timed rounds lint.
 /**
  * @param {string} text

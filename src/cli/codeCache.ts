@@ -73,17 +73,18 @@ function isSafeFolder(folder: string, uid: number): boolean {
  */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env, base = tmpdir()): string | undefined {
   if (isOn(env.PLUMB_LINE_NO_CODE_CACHE) || isOn(env.NODE_DISABLE_COMPILE_CACHE) || !isAbsolute(base)) return undefined;
+  // Without owners to compare (Windows), no folder can be shown to be this user's alone: no cache.
   const uid = process.getuid?.();
+  if (uid === undefined) return undefined;
   try {
     // Where the temporary folder really is (macOS's /tmp is a link), so the folders above it are the ones checked.
-    const folder = join(realpathSync(base), `plumb-line-code-cache-${uid ?? 'user'}`);
+    const folder = join(realpathSync(base), `plumb-line-code-cache-${uid}`);
     try {
       mkdirSync(folder, { mode: 0o700 });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
     }
-    // Windows has no owners to compare, and gives each user a temporary folder of their own.
-    return uid === undefined || isSafeFolder(folder, uid) ? folder : undefined;
+    return isSafeFolder(folder, uid) ? folder : undefined;
   } catch {
     return undefined;
   }
@@ -99,9 +100,8 @@ function readCache(file: string, key: string): Buffer | undefined {
     // No link followed, and no wait on a pipe or device put in its place.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    const uid = process.getuid?.();
     if (!stat.isFile() || stat.size <= HASH_BYTES || stat.size > MAX_CACHE_BYTES) return undefined;
-    if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0)) return undefined;
+    if (stat.uid !== process.getuid?.() || (stat.mode & 0o022) !== 0) return undefined;
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     while (read < bytes.length) {
@@ -127,7 +127,9 @@ export function loadWithCodeCache(file: string, folder: string | undefined): { e
   if (!folder) return { exports: createRequire(__filename)(file), cache: 'off' };
   const source = readFileSync(file);
   // Named by what it was compiled from: another engine or another Node has a cache of its own.
-  const key = sha256(`${process.version} ${process.arch}\0`, source).toString('hex').slice(0, 32);
+  // V8 rejects a cache made under other flags, so each set of flags has its own rather than rewriting one in turn.
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+  const key = sha256(`${process.version} ${process.arch} ${flags}\0`, source).toString('hex').slice(0, 32);
   const cacheFile = join(folder, `${key}.v8`);
   const cachedData = readCache(cacheFile, key);
   // The wrapper Node's own CommonJS loader puts around a module, so the script sees what it would under require().
@@ -178,8 +180,9 @@ export function writeCodeCaches(): void {
       fd = openSync(partial, 'wx', 0o600);
       made = true;
       writeFileSync(fd, Buffer.concat([sha256(key, data), data]));
-      closeSync(fd);
+      const written = fd;
       fd = undefined;
+      closeSync(written);
       renameSync(partial, file);
       made = false;
       keepNewest(dirname(file), file);
@@ -196,7 +199,18 @@ export function writeCodeCaches(): void {
  * others' dates say), and what a run that died left half written. What cannot be removed is left.
  */
 function keepNewest(folder: string, written: string): void {
-  const entries = readdirSync(folder).map((name) => ({ name, modified: lstatSync(join(folder, name)).mtimeMs }));
+  const modified = (name: string) => {
+    try {
+      return lstatSync(join(folder, name)).mtimeMs;
+    } catch {
+      return undefined;
+    }
+  };
+  // An entry gone since the listing (a parallel run renamed its partial file) is passed over.
+  const entries = readdirSync(folder).flatMap((name) => {
+    const time = modified(name);
+    return time === undefined ? [] : [{ name, modified: time }];
+  });
   const caches = entries.filter((entry) => entry.name.endsWith('.v8') && join(folder, entry.name) !== written).sort((a, b) => b.modified - a.modified);
   const stale = entries.filter((entry) => entry.name.endsWith('.tmp') && entry.modified < Date.now() - 60_000);
   for (const { name } of [...caches.slice(CACHES_KEPT - 1), ...stale]) {

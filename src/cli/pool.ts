@@ -119,8 +119,8 @@ export async function checkFiles(jobs: readonly FileJob[], setup: PoolSetup, tak
           current = next++;
           worker.postMessage({ index: current, job: jobs[current]! } satisfies Request);
         } else if (!cacheAsked && codeCachePending()) {
-          // The engine had no code cache: the first worker to run out of files writes it (it has linted, the main
-          // thread has not) and ends by itself, and its exit ends its part.
+          // The engine had no code cache: the first worker to run out of files writes it (it has linted, if any of
+          // its files could be read; the main thread has not), says so, and is ended then.
           cacheAsked = true;
           current = undefined;
           worker.postMessage({ finish: true } satisfies Request);
@@ -131,7 +131,13 @@ export async function checkFiles(jobs: readonly FileJob[], setup: PoolSetup, tak
           if (workers.size === 0) done();
         }
       };
-      worker.on('message', (answer: Answer) => {
+      worker.on('message', (answer: Answer | Finished) => {
+        if ('finished' in answer) {
+          workers.delete(worker);
+          void worker.terminate();
+          if (workers.size === 0) done();
+          return;
+        }
         settle(answer.index, withEvidence(answer.outcome, withTeam(setup.catalogue, jobs[answer.index]!.options.team)));
         feed();
       });
@@ -170,6 +176,11 @@ interface Answer {
   outcome: SentOutcome;
 }
 
+/** A worker's word that it has written the code cache it was asked for, and may be ended. */
+interface Finished {
+  finished: true;
+}
+
 /** The main thread's passages for the ids a worker sent: both catalogues were built from the same corpus and team files. */
 function withEvidence({ messages, file }: SentOutcome, catalogue: Catalogue): Outcome {
   if (!file) return { messages };
@@ -190,7 +201,7 @@ export function runCheckWorker(): void {
   port.on('message', (request: Request) => {
     if ('finish' in request) {
       keepCodeCaches();
-      port.close();
+      port.postMessage({ finished: true } satisfies Finished);
       return;
     }
     const { index, job } = request;

@@ -14,21 +14,23 @@ import type { Point, Span } from './types';
 /** Front matter in either form a draft may open with. */
 const FRONT_MATTER: ('yaml' | 'toml')[] = ['yaml', 'toml'];
 
+/** Front matter alone, for a text that holds none of the characters GitHub's syntax starts with. */
+function frontMatterOnly(this: ReturnType<typeof unified>): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(frontmatter(FRONT_MATTER));
+  (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(FRONT_MATTER));
+}
+
 /**
  * What remark-frontmatter and remark-gfm add to remark-parse, in their order, but only the reading side: the plugins
  * also register how to write their syntax back to Markdown, which the engine never does and which cost the bundles
  * the whole to-Markdown serializer.
  */
 function frontMatterAndGfm(this: ReturnType<typeof unified>): void {
+  frontMatterOnly.call(this);
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(frontmatter(FRONT_MATTER), gfm());
-  (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(FRONT_MATTER), gfmFromMarkdown());
-}
-
-function frontMatterOnly(this: ReturnType<typeof unified>): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(frontmatter(FRONT_MATTER));
-  (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(FRONT_MATTER));
+  data.micromarkExtensions!.push(gfm());
+  data.fromMarkdownExtensions!.push(gfmFromMarkdown());
 }
 
 const parser = unified().use(remarkParse).use(frontMatterAndGfm).freeze();
@@ -57,7 +59,9 @@ const commonMarkOptions = optionsOf(commonMarkParser);
  * with CommonMark alone, and twice as fast: the autolink construct alone is tried at every letter.
  * test/unit/chunks.test.ts compares every parse with the full GFM one, these cases included.
  */
-const GFM_SYNTAX = /[|~@]|:-|-:|\[\^|\[[\s xX]\]|\[[\r\n]|www\.|https?:\/\/|&#|&(?:period|colon|sol|commat);|\\[.:/@]/i;
+const GFM_BLOCKS_AND_MARKS = String.raw`[|~]|:-|-:|\[\^|\[[\s xX]\]|\[[\r\n]`;
+const GFM_AUTOLINKS = String.raw`@|www\.|https?:\/\/|&#|&(?:period|colon|sol|commat);|\\[.:/@]`;
+const GFM_SYNTAX = new RegExp(`${GFM_BLOCKS_AND_MARKS}|${GFM_AUTOLINKS}`, 'i');
 
 /** The options to parse a text with: GitHub's extensions only where its text could hold their syntax. */
 const optionsFor = (text: string) => (GFM_SYNTAX.test(text) ? gfmOptions : commonMarkOptions);
@@ -66,7 +70,7 @@ const optionsFor = (text: string) => (GFM_SYNTAX.test(text) ? gfmOptions : commo
  * What GitHub's syntax needs to change a source's passages: what GFM_SYNTAX looks for but the autolinks, which are
  * links whose text is the URL as written (escapes decoded, as in text), so a passage reads the same with or without.
  */
-const GFM_IN_PASSAGES = /[|~]|:-|-:|\[\^|\[[\s xX]\]|\[[\r\n]/;
+const GFM_IN_PASSAGES = new RegExp(GFM_BLOCKS_AND_MARKS);
 
 /**
  * The tree a corpus source's passages are read from (corpus.ts): the whole text parsed as `parseWhole` would, but

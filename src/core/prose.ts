@@ -378,8 +378,9 @@ function cutText(node: MdastNodes): MdastNodes[] {
 /**
  * The sentences of pieces parsed before, by the piece's source and its inline tree (offsets and lines relative to
  * the piece): after a keystroke in a text parsed whole, only the paragraph typed in is converted again. A chunked
- * text's blocks are kept with their chunk instead (`keptBlockSentences`), so their pieces are not looked up here: the
- * key, the piece's tree as JSON, cost more than it saved on a first lint.
+ * text's paragraphs and headings are kept with their chunk instead (`keptBlockSentences`), so their pieces are not
+ * looked up here (its table cells still are): the key, the piece's tree as JSON, cost more than it saved on a first
+ * lint.
  */
 const PIECES_KEPT = 65_536;
 const PIECE_CHARS_KEPT = 16 * 1024 * 1024;
@@ -439,7 +440,10 @@ function proseSentences(node: Paragraph | Heading, text: string): PendingSentenc
   return origin.offset === 0 ? relative : relative.map((sentence) => moved(sentence, origin.offset));
 }
 
-/** A paragraph's or heading's sentence `by` characters further on (its segments are all sentences of pieces). */
+/**
+ * A paragraph's or heading's sentence `by` characters further on. Its segments are all sentences of pieces: only a
+ * table row's hold cells, and rows are not kept with their chunk.
+ */
 function moved(sentence: PendingSentence, by: number): PendingSentence {
   const segments = sentence.segments.map((segment) => ('sentence' in segment ? { sentence: segment.sentence, base: segment.base + by } : segment));
   return { ...sentence, segments, start: sentence.start + by };
