@@ -61,7 +61,7 @@ const commonMarkOptions = optionsOf(commonMarkParser);
  */
 const GFM_BLOCKS_AND_MARKS = String.raw`[|~]|:-|-:|\[\^|\[[\s xX]\]|\[[\r\n]`;
 const GFM_AUTOLINKS = String.raw`@|www\.|https?:\/\/|&#|&(?:period|colon|sol|commat);|\\[.:/@]`;
-const GFM_SYNTAX = new RegExp(`${GFM_BLOCKS_AND_MARKS}|${GFM_AUTOLINKS}`, 'i');
+export const GFM_SYNTAX = new RegExp(`${GFM_BLOCKS_AND_MARKS}|${GFM_AUTOLINKS}`, 'i');
 
 /** The options to parse a text with: GitHub's extensions only where its text could hold their syntax. */
 const optionsFor = (text: string) => (GFM_SYNTAX.test(text) ? gfmOptions : commonMarkOptions);
@@ -70,7 +70,7 @@ const optionsFor = (text: string) => (GFM_SYNTAX.test(text) ? gfmOptions : commo
  * What GitHub's syntax needs to change a source's passages: what GFM_SYNTAX looks for but the autolinks, which are
  * links whose text is the URL as written (escapes decoded, as in text), so a passage reads the same with or without.
  */
-const GFM_IN_PASSAGES = new RegExp(GFM_BLOCKS_AND_MARKS);
+export const GFM_IN_PASSAGES = new RegExp(GFM_BLOCKS_AND_MARKS);
 
 /**
  * The tree a corpus source's passages are read from (corpus.ts): the whole text parsed as `parseWhole` would, but
