@@ -101,7 +101,7 @@ export function serverBuild(production, outdir) {
     outdir,
     conditions: ['browser'],
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [sharedEngine(`module.exports = typeof importScripts === 'function' ? self.${ENGINE_GLOBAL} : require('./engine.js');`)],
+    plugins: [sharedEngine(`module.exports = require('./src/host').onNode() ? require('./engine.js') : self.${ENGINE_GLOBAL};`)],
   };
 }
 

@@ -5,9 +5,10 @@
 // Each side is required only where it runs: the web worker has none of Node's built-ins.
 /* eslint-disable @typescript-eslint/no-require-imports */
 
+import { onNode } from '../host';
+
 // (No exports: a CommonJS bundle that exports sets `module.exports`, which a worker's classic script does not have.)
-// Only a web worker has `importScripts`.
-if (typeof (globalThis as { importScripts?: unknown }).importScripts === 'function') {
+if (!onNode()) {
   (require('./browser') as typeof import('./browser')).startBrowserServer();
 } else {
   const { isLintWorker, runLintWorker } = require('./lintWorker') as typeof import('./lintWorker');

@@ -4,7 +4,7 @@
 import type { ExtensionContext } from 'vscode';
 import { activateWith, deactivateClient, type PlumbLineApi } from './activate';
 import { startNodeClient } from './client';
-import { onNode } from './host';
+import { onNode } from '../host';
 import { startWebClient } from './webClient';
 
 export type { PlumbLineApi } from './activate';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rulePageLink, withRuleSettings } from '../../scripts/manifest';
 import { RULE_IDS } from '../../src/core';
-import { onNode } from '../../src/vscode/host';
+import { onNode } from '../../src/host';
 import { ARGUMENT_COMMANDS, COMMANDS, VIEWS, VIEW_CONTAINER } from '../../src/vscode/ids';
 
 const root = resolve(__dirname, '../../..');
